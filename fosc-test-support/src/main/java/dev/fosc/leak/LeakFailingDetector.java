@@ -19,7 +19,12 @@ public final class LeakFailingDetector<T> extends ResourceLeakDetector<T> {
 
     private static final List<String> LEAKS = new ArrayList<>();
 
-    /** The constructor Netty's {@code ResourceLeakDetectorFactory} calls reflectively. */
+    /** The constructor Netty's {@code ResourceLeakDetectorFactory} tries first, reflectively. */
+    public LeakFailingDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+        super(resourceType, samplingInterval);
+    }
+
+    /** The constructor Netty's {@code ResourceLeakDetectorFactory} falls back to, reflectively. */
     public LeakFailingDetector(Class<?> resourceType, int samplingInterval) {
         super(resourceType, samplingInterval);
     }

@@ -1,0 +1,102 @@
+package dev.fosc.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.DefaultByteBufHolder;
+
+import java.util.Objects;
+
+/**
+ * AUDIO_DATA (27): one audio frame (PCM or G.726, {@link #format()}) behind a {@link FoscMediaHeader}.
+ *
+ * <p>Reference-counted: see the package documentation for who releases it. Decoded instances hold a
+ * retained slice of the received buffer.
+ */
+public final class FoscAudioData extends DefaultByteBufHolder implements FoscMediaMessage {
+
+    private final FoscMediaHeader header;
+
+    /**
+     * Creates a frame that takes ownership of {@code data}. The header's audio length is set to the data's
+     * readable bytes.
+     */
+    public FoscAudioData(FoscMediaHeader header, ByteBuf data) {
+        super(data);
+        this.header = Objects.requireNonNull(header, "header").withLengths(header.videoLength(), data.readableBytes());
+    }
+
+    @Override
+    public FoscCommand command() {
+        return FoscCommand.AUDIO_DATA;
+    }
+
+    @Override
+    public FoscMediaHeader header() {
+        return header;
+    }
+
+    /** The format, told by the data length: 960 bytes PCM, 120 bytes G.726. */
+    public FoscAudioFormat format() {
+        return FoscAudioFormat.ofLength(header.audioLength());
+    }
+
+    static FoscAudioData decode(ByteBuf p) {
+        FoscWire.requireAtLeast(FoscCommand.AUDIO_DATA, p, FoscMediaHeader.LENGTH);
+        FoscMediaHeader header = FoscMediaHeader.read(p);
+        int dataLength = p.readableBytes() - FoscMediaHeader.LENGTH;
+        if (header.audioLength() != dataLength) {
+            throw new FoscMalformedPayloadException("AUDIO_DATA header says " + Integer.toUnsignedString(
+                    header.audioLength()) + " audio bytes but " + dataLength + " follow");
+        }
+        return new FoscAudioData(header, p.retainedSlice(p.readerIndex() + FoscMediaHeader.LENGTH, dataLength));
+    }
+
+    @Override
+    public FoscAudioData replace(ByteBuf content) {
+        return new FoscAudioData(header, content);
+    }
+
+    @Override
+    public FoscAudioData copy() {
+        return replace(content().copy());
+    }
+
+    @Override
+    public FoscAudioData duplicate() {
+        return replace(content().duplicate());
+    }
+
+    @Override
+    public FoscAudioData retainedDuplicate() {
+        return replace(content().retainedDuplicate());
+    }
+
+    @Override
+    public FoscAudioData retain() {
+        super.retain();
+        return this;
+    }
+
+    @Override
+    public FoscAudioData retain(int increment) {
+        super.retain(increment);
+        return this;
+    }
+
+    @Override
+    public FoscAudioData touch() {
+        super.touch();
+        return this;
+    }
+
+    @Override
+    public FoscAudioData touch(Object hint) {
+        super.touch(hint);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "FoscAudioData[timestamp=" + header.timestamp() + ", bytes=" + header.audioLength() + ", format="
+                + format().jsonName() + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fosc.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The 36-byte header at the start of every VIDEO_DATA (26) and AUDIO_DATA (27) payload (PROTOCOL.md §4):
+ * u64 timestamp @0; u32 video data length @8; u32 audio data length @12; u32 key frame flag @16; u32 width
+ * @20; u32 height @24; u32 frame rate @28; u32 bit rate @32. Audio frames leave the video fields zero.
+ *
+ * @param timestamp the camera's timestamp (milliseconds likely; units unverified)
+ * @param videoLength the video data length (26): payload length − 36
+ * @param audioLength the audio data length (27): payload length − 36
+ * @param keyFrame whether the flag at @16 is non-zero (an IDR frame)
+ * @param width pixels
+ * @param height pixels
+ * @param frameRate frames per second
+ * @param bitRate bits per second
+ */
+public record FoscMediaHeader(long timestamp, int videoLength, int audioLength, boolean keyFrame, int width,
+                              int height, int frameRate, int bitRate) {
+
+    /** The header's size. */
+    public static final int LENGTH = 36;
+
+    /** A video header; the encoder fills in the data length. */
+    public static FoscMediaHeader video(long timestamp, boolean keyFrame, int width, int height, int frameRate,
+                                        int bitRate) {
+        return new FoscMediaHeader(timestamp, 0, 0, keyFrame, width, height, frameRate, bitRate);
+    }
+
+    /** An audio header; the encoder fills in the data length. */
+    public static FoscMediaHeader audio(long timestamp) {
+        return new FoscMediaHeader(timestamp, 0, 0, false, 0, 0, 0, 0);
+    }
+
+    FoscMediaHeader withLengths(int video, int audio) {
+        return video == videoLength && audio == audioLength ? this
+                : new FoscMediaHeader(timestamp, video, audio, keyFrame, width, height, frameRate, bitRate);
+    }
+
+    void write(ByteBuf out) {
+        out.writeLongLE(timestamp);
+        out.writeIntLE(videoLength);
+        out.writeIntLE(audioLength);
+        out.writeIntLE(keyFrame ? 1 : 0);
+        out.writeIntLE(width);
+        out.writeIntLE(height);
+        out.writeIntLE(frameRate);
+        out.writeIntLE(bitRate);
+    }
+
+    static FoscMediaHeader read(ByteBuf p) {
+        int i = p.readerIndex();
+        return new FoscMediaHeader(p.getLongLE(i), p.getIntLE(i + 8), p.getIntLE(i + 12), p.getIntLE(i + 16) != 0,
+                p.getIntLE(i + 20), p.getIntLE(i + 24), p.getIntLE(i + 28), p.getIntLE(i + 32));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.fosc.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.DefaultByteBufHolder;
+
+/**
+ * TALK_DATA (6): audio for the camera speaker. Layout: u32 audio length N @0; N bytes of audio @4, no media
+ * header (a camera drops the connection if one is sent). One frame is 960 bytes of PCM or 120 bytes of
+ * G.726 (60 ms).
+ *
+ * <p>Reference-counted: see the package documentation for who releases it.
+ */
+public final class FoscTalkData extends DefaultByteBufHolder implements FoscMessage {
+
+    /** Bytes before the audio: the u32 length. */
+    public static final int PREFIX_LENGTH = 4;
+
+    /** Creates a frame that takes ownership of {@code audio}. */
+    public FoscTalkData(ByteBuf audio) {
+        super(audio);
+    }
+
+    @Override
+    public FoscCommand command() {
+        return FoscCommand.TALK_DATA;
+    }
+
+    @Override
+    public int payloadLength() {
+        return PREFIX_LENGTH + content().readableBytes();
+    }
+
+    /** The format, told by the length: 960 bytes PCM, 120 bytes G.726. */
+    public FoscAudioFormat format() {
+        return FoscAudioFormat.ofLength(content().readableBytes());
+    }
+
+    static FoscTalkData decode(ByteBuf p) {
+        FoscWire.requireAtLeast(FoscCommand.TALK_DATA, p, PREFIX_LENGTH);
+        long declared = p.getUnsignedIntLE(p.readerIndex());
+        int available = p.readableBytes() - PREFIX_LENGTH;
+        if (declared > available) {
+            throw new FoscMalformedPayloadException("TALK_DATA says " + declared + " audio bytes but " + available
+                    + " follow");
+        }
+        return new FoscTalkData(p.retainedSlice(p.readerIndex() + PREFIX_LENGTH, (int) declared));
+    }
+
+    @Override
+    public FoscTalkData replace(ByteBuf content) {
+        return new FoscTalkData(content);
+    }
+
+    @Override
+    public FoscTalkData copy() {
+        return replace(content().copy());
+    }
+
+    @Override
+    public FoscTalkData duplicate() {
+        return replace(content().duplicate());
+    }
+
+    @Override
+    public FoscTalkData retainedDuplicate() {
+        return replace(content().retainedDuplicate());
+    }
+
+    @Override
+    public FoscTalkData retain() {
+        super.retain();
+        return this;
+    }
+
+    @Override
+    public FoscTalkData retain(int increment) {
+        super.retain(increment);
+        return this;
+    }
+
+    @Override
+    public FoscTalkData touch() {
+        super.touch();
+        return this;
+    }
+
+    @Override
+    public FoscTalkData touch(Object hint) {
+        super.touch(hint);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "FoscTalkData[bytes=" + content().readableBytes() + ", format=" + format().jsonName() + "]";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.fosc.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.DefaultByteBufHolder;
+
+import java.util.Objects;
+
+/**
+ * VIDEO_DATA (26): one H.264 access unit (Annex-B) behind a {@link FoscMediaHeader}.
+ *
+ * <p>Reference-counted: see the package documentation for who releases it. Decoded instances hold a
+ * retained slice of the received buffer. Not thread-safe for concurrent release; the values are immutable.
+ */
+public final class FoscVideoData extends DefaultByteBufHolder implements FoscMediaMessage {
+
+    private final FoscMediaHeader header;
+
+    /**
+     * Creates a frame that takes ownership of {@code data}. The header's video length is set to the data's
+     * readable bytes.
+     */
+    public FoscVideoData(FoscMediaHeader header, ByteBuf data) {
+        super(data);
+        this.header = Objects.requireNonNull(header, "header").withLengths(data.readableBytes(), header.audioLength());
+    }
+
+    @Override
+    public FoscCommand command() {
+        return FoscCommand.VIDEO_DATA;
+    }
+
+    @Override
+    public FoscMediaHeader header() {
+        return header;
+    }
+
+    /** Whether this is a key (IDR) frame. */
+    public boolean isKeyFrame() {
+        return header.keyFrame();
+    }
+
+    static FoscVideoData decode(ByteBuf p) {
+        FoscWire.requireAtLeast(FoscCommand.VIDEO_DATA, p, FoscMediaHeader.LENGTH);
+        FoscMediaHeader header = FoscMediaHeader.read(p);
+        int dataLength = p.readableBytes() - FoscMediaHeader.LENGTH;
+        if (header.videoLength() != dataLength) {
+            throw new FoscMalformedPayloadException("VIDEO_DATA header says " + Integer.toUnsignedString(
+                    header.videoLength()) + " video bytes but " + dataLength + " follow");
+        }
+        return new FoscVideoData(header, p.retainedSlice(p.readerIndex() + FoscMediaHeader.LENGTH, dataLength));
+    }
+
+    @Override
+    public FoscVideoData replace(ByteBuf content) {
+        return new FoscVideoData(header, content);
+    }
+
+    @Override
+    public FoscVideoData copy() {
+        return replace(content().copy());
+    }
+
+    @Override
+    public FoscVideoData duplicate() {
+        return replace(content().duplicate());
+    }
+
+    @Override
+    public FoscVideoData retainedDuplicate() {
+        return replace(content().retainedDuplicate());
+    }
+
+    @Override
+    public FoscVideoData retain() {
+        super.retain();
+        return this;
+    }
+
+    @Override
+    public FoscVideoData retain(int increment) {
+        super.retain(increment);
+        return this;
+    }
+
+    @Override
+    public FoscVideoData touch() {
+        super.touch();
+        return this;
+    }
+
+    @Override
+    public FoscVideoData touch(Object hint) {
+        super.touch(hint);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "FoscVideoData[timestamp=" + header.timestamp() + ", bytes=" + header.videoLength() + ", keyFrame="
+                + header.keyFrame() + ", " + header.width() + "x" + header.height() + "]";
+    }
+}

@@ -1,0 +1,39 @@
+/**
+ * The FOSC wire protocol of Foscam HD cameras (see PROTOCOL.md): frame decoder, typed messages, encoder,
+ * preamble handling, media header and G.726-16k.
+ *
+ * <h2>Pipeline</h2>
+ * {@link dev.fosc.codec.FoscPipelines} installs either side. Frames are delimited by
+ * {@link dev.fosc.codec.FoscFrameDecoder} (12-byte little-endian header, magic checked early, maximum length
+ * enforced before buffering) and turned into {@link dev.fosc.codec.FoscMessage}s by
+ * {@link dev.fosc.codec.FoscCodec}.
+ *
+ * <h2>Buffer ownership</h2>
+ * <ol>
+ *   <li>Inside the pipeline, Netty's rule: whoever receives a reference-counted message releases it or
+ *       passes it on. {@link dev.fosc.codec.FoscVideoData}, {@link dev.fosc.codec.FoscAudioData},
+ *       {@link dev.fosc.codec.FoscTalkData} and {@link dev.fosc.codec.FoscUnknownMessage} are reference-counted;
+ *       every other message is a plain value.</li>
+ *   <li>Decoded payload holders keep a retained <em>slice</em> of the received buffer: no byte is copied.
+ *       Holding one pins the whole receive buffer, so data kept for long should be copied.</li>
+ *   <li>Writing a message takes ownership of it: the encoder releases it after encoding (or the pipeline
+ *       does on failure). The payload is written as its own buffer after a small header buffer: no copy.</li>
+ *   <li>{@link dev.fosc.codec.FoscFrames#decode} and {@link dev.fosc.codec.FoscFrames#encode} never release
+ *       their argument.</li>
+ * </ol>
+ *
+ * <h2>Errors</h2>
+ * A bad magic: {@code CorruptedFrameException}, nothing more is read from that stream. A declared length above
+ * the maximum: {@code TooLongFrameException}, before the body is buffered. A known command with a malformed
+ * payload: a {@link dev.fosc.codec.FoscInvalidMessage} in place of that message, and the stream goes on. An
+ * unknown command: a {@link dev.fosc.codec.FoscUnknownMessage}. A bad preamble exchange:
+ * {@link dev.fosc.codec.FoscPreambleException}.
+ *
+ * <h2>Passwords</h2>
+ * No {@code toString()}, exception message or {@link dev.fosc.codec.FoscDecodedForm} contains a password.
+ *
+ * <h2>Threading</h2>
+ * Handlers are used on their channel's event loop; the sharable ones say so. Messages are immutable values
+ * (reference counts aside).
+ */
+package dev.fosc.codec;
