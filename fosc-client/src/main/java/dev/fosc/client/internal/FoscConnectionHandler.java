@@ -257,8 +257,12 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             IdleState state = ((IdleStateEvent) evt).state();
-            if (state == IdleState.WRITER_IDLE) {
-                ctx.writeAndFlush(new FoscLoginCheck(uid)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            if (state == IdleState.WRITER_IDLE && isOpen()) {
+                ctx.writeAndFlush(new FoscLoginCheck(uid)).addListener((ChannelFutureListener) f -> {
+                    if (!f.isSuccess()) {
+                        close(translate(f.cause()));
+                    }
+                });
             } else if (state == IdleState.READER_IDLE && ctx.channel().config().isAutoRead()) {
                 close(new FoscStalledException("nothing received from " + address + " for "
                         + options.readerIdleTimeout().toMillis() + " ms: the connection stalled"));
