@@ -17,9 +17,10 @@ import java.nio.ByteOrder;
  *       raises a {@link CorruptedFrameException} naming the stream offset, and the stream is not interpreted
  *       any further: every later byte is discarded. (Resynchronising on the next "FOSC" would risk reading
  *       media bytes as commands; the session layer reconnects instead.)</li>
- *   <li>A declared payload length above the maximum raises a {@link TooLongFrameException} naming the
- *       offset and length as soon as the header is read, before any of the body is buffered; the body is then
- *       skipped as it arrives and decoding goes on after it.</li>
+ *   <li>A declared payload length above the maximum fires a {@link TooLongFrameException} (through
+ *       {@code exceptionCaught}) naming the offset and length as soon as the header is read, before any of the
+ *       body is buffered; the body is then skipped as it arrives and decoding goes on after it, in the same
+ *       read.</li>
  *   <li>With {@code skipLeadingLineBreaks} (the camera side, after the preamble) CR and LF bytes before the
  *       first frame are skipped: some clients end the preamble with an extra CRLF.</li>
  * </ul>
@@ -122,8 +123,11 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
             int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
             in.skipBytes(skip);
             bytesToDiscard -= skip;
-            throw new TooLongFrameException("frame at stream offset " + frameOffset + " declares a payload of "
-                    + declared + " bytes; the maximum is " + maxPayloadLength);
+            // Fired rather than thrown: a throw would end this read, leaving the frames that already arrived
+            // behind the skipped body undecoded until more bytes come in.
+            ctx.fireExceptionCaught(new TooLongFrameException("frame at stream offset " + frameOffset
+                    + " declares a payload of " + declared + " bytes; the maximum is " + maxPayloadLength));
+            return null;
         }
         return super.decode(ctx, in);
     }
