@@ -8,8 +8,19 @@ import java.util.Objects;
  * The delay before attempt {@code n} (0-based) is drawn uniformly from {@code [0, min(maxDelay,
  * initialDelay × multiplier^n)]} ("full jitter"), so a thousand cameras dropping together do not reconnect in
  * lock-step. A login refused as rate-limited or "too many users" waits {@link #rateLimitedDelay()} plus a
- * uniform jitter of the same size. A login refused for bad credentials is never retried. The application's own
- * close never triggers a reconnect.
+ * uniform jitter of the same size. The application's own close never triggers a reconnect.
+ *
+ * <h2>Refused logins</h2>
+ * Cameras refuse logins that come back to back exactly as they refuse a bad password (PROTOCOL.md §6), so the
+ * refusal alone cannot tell the two apart. The session decides from what it knows:
+ * <ul>
+ *   <li>A refusal of the <em>first</em> login of a session is a bad password: never retried (a retry loop could
+ *       lock the camera).</li>
+ *   <li>"Too many users" (result 3) is rate limiting: retried after the long delay.</li>
+ *   <li>A bad-credentials refusal of credentials the camera accepted earlier in this session is taken as rate
+ *       limiting and retried after the long delay, at most {@link #maxRefusedRelogins()} times in a row; then
+ *       the session fails as for a bad password.</li>
+ * </ul>
  *
  * <table>
  *   <caption>Defaults</caption>
@@ -19,6 +30,7 @@ import java.util.Objects;
  *   <tr><td>{@link #maxDelay()}</td><td>{@link #DEFAULT_MAX_DELAY} (60 s)</td></tr>
  *   <tr><td>{@link #multiplier()}</td><td>{@value #DEFAULT_MULTIPLIER}</td></tr>
  *   <tr><td>{@link #rateLimitedDelay()}</td><td>{@link #DEFAULT_RATE_LIMITED_DELAY} (30 s)</td></tr>
+ *   <tr><td>{@link #maxRefusedRelogins()}</td><td>{@value #DEFAULT_MAX_REFUSED_RELOGINS}</td></tr>
  *   <tr><td>{@link #retryFirstConnect()}</td><td>{@code false}: the first connect fails fast</td></tr>
  * </table>
  *
@@ -34,6 +46,8 @@ public final class FoscReconnectPolicy {
     public static final double DEFAULT_MULTIPLIER = 2.0;
     /** Default minimum wait after a rate-limited or "too many users" login refusal. */
     public static final Duration DEFAULT_RATE_LIMITED_DELAY = Duration.ofSeconds(30);
+    /** Default number of consecutive refused re-logins taken as rate limiting before giving up. */
+    public static final int DEFAULT_MAX_REFUSED_RELOGINS = 3;
     /** The defaults. */
     public static final FoscReconnectPolicy DEFAULT = builder().build();
     /** Never reconnect: a lost connection ends in {@link FoscSessionState#DISCONNECTED}. */
@@ -45,8 +59,10 @@ public final class FoscReconnectPolicy {
     private final double multiplier;
     private final Duration rateLimitedDelay;
     private final boolean retryFirstConnect;
+    private final int maxRefusedRelogins;
 
     private FoscReconnectPolicy(Builder b) {
+        this.maxRefusedRelogins = b.maxRefusedRelogins;
         this.enabled = b.enabled;
         this.initialDelay = b.initialDelay;
         this.maxDelay = b.maxDelay;
@@ -63,7 +79,8 @@ public final class FoscReconnectPolicy {
     /** A builder starting from this policy. */
     public Builder toBuilder() {
         return new Builder().enabled(enabled).initialDelay(initialDelay).maxDelay(maxDelay).multiplier(multiplier)
-                .rateLimitedDelay(rateLimitedDelay).retryFirstConnect(retryFirstConnect);
+                .rateLimitedDelay(rateLimitedDelay).retryFirstConnect(retryFirstConnect)
+                .maxRefusedRelogins(maxRefusedRelogins);
     }
 
     /** Whether lost connections are re-established at all. */
@@ -92,6 +109,14 @@ public final class FoscReconnectPolicy {
     }
 
     /**
+     * How many consecutive bad-credentials refusals of a re-login (credentials the camera accepted before in this
+     * session) are taken as rate limiting and retried after {@link #rateLimitedDelay()}; 0 fails at the first.
+     */
+    public int maxRefusedRelogins() {
+        return maxRefusedRelogins;
+    }
+
+    /**
      * Whether a failure of the very first connection (before any login) is retried like a later loss. When
      * {@code false} the {@code connect()} future fails at once and the session becomes
      * {@link FoscSessionState#DISCONNECTED}.
@@ -114,7 +139,7 @@ public final class FoscReconnectPolicy {
     public String toString() {
         return "FoscReconnectPolicy[enabled=" + enabled + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
                 + ", multiplier=" + multiplier + ", rateLimitedDelay=" + rateLimitedDelay + ", retryFirstConnect="
-                + retryFirstConnect + "]";
+                + retryFirstConnect + ", maxRefusedRelogins=" + maxRefusedRelogins + "]";
     }
 
     /** Builds {@link FoscReconnectPolicy}. Not thread-safe. */
@@ -125,6 +150,7 @@ public final class FoscReconnectPolicy {
         private double multiplier = DEFAULT_MULTIPLIER;
         private Duration rateLimitedDelay = DEFAULT_RATE_LIMITED_DELAY;
         private boolean retryFirstConnect;
+        private int maxRefusedRelogins = DEFAULT_MAX_REFUSED_RELOGINS;
 
         private Builder() {
         }
@@ -159,6 +185,15 @@ public final class FoscReconnectPolicy {
         /** @see FoscReconnectPolicy#rateLimitedDelay() */
         public Builder rateLimitedDelay(Duration value) {
             this.rateLimitedDelay = positive("rateLimitedDelay", value);
+            return this;
+        }
+
+        /** @see FoscReconnectPolicy#maxRefusedRelogins() */
+        public Builder maxRefusedRelogins(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxRefusedRelogins must be >= 0: " + value);
+            }
+            this.maxRefusedRelogins = value;
             return this;
         }
 

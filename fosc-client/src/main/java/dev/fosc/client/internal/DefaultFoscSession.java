@@ -94,6 +94,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private CompletableFuture<FoscLoginInfo> connectFuture;
     private boolean everLoggedIn;
     private int attempt;
+    private int refusedRelogins;
     private ScheduledFuture<?> reconnectTimer;
 
     /**
@@ -346,6 +347,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         loginInfo = info;
         counters.logins++;
         attempt = 0;
+        refusedRelogins = 0;
         everLoggedIn = true;
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
@@ -363,15 +365,22 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         int result = reply.result();
+        String user = "user '" + options.credentials().user() + "'";
         if (result == FoscLoginReply.RESULT_TOO_MANY_USERS) {
-            FoscLoginRateLimitedException ex = new FoscLoginRateLimitedException("camera " + address
-                    + " refused the login of user '" + options.credentials().user() + "': too many users or logins"
-                    + " too fast (result " + result + ")", result);
-            lost(connection, ex);
+            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
+                    + ": too many users (result " + result + ")", result));
             return;
         }
-        fail(new FoscAuthenticationException("camera " + address + " refused the login of user '"
-                + options.credentials().user() + "': " + refusal(result) + "; not retrying", result));
+        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || result == FoscLoginReply.RESULT_EMPTY;
+        if (badCredentials && everLoggedIn && refusedRelogins < policy.maxRefusedRelogins()) {
+            refusedRelogins++;
+            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
+                    + " it accepted before (" + refusal(result) + "): taken as rate limiting, retry " + refusedRelogins
+                    + " of " + policy.maxRefusedRelogins() + " after a long backoff", result));
+            return;
+        }
+        fail(new FoscAuthenticationException("camera " + address + " refused the login of " + user + ": "
+                + refusal(result) + "; not retrying", result));
     }
 
     private static String refusal(int result) {
