@@ -58,6 +58,7 @@ final class CameraServer {
     private final VideoFrames video;
     private final FoscCodecOptions codecOptions;
     private final AtomicInteger connectionIndex = new AtomicInteger();
+    private final boolean fleetMember; // fleet cameras log their start and stop at debug level
 
     // event loop only
     private final Map<Integer, CameraConnection> open = new LinkedHashMap<>();
@@ -76,8 +77,9 @@ final class CameraServer {
     private volatile boolean started;
     private volatile boolean closed;
 
-    CameraServer(FakeCameraSettings settings, EventLoop loop) {
+    CameraServer(FakeCameraSettings settings, EventLoop loop, boolean fleetMember) {
         this.settings = settings;
+        this.fleetMember = fleetMember;
         this.loop = loop;
         this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0);
         this.speaker = new FakeSpeaker(settings.speakerBacklog());
@@ -113,8 +115,13 @@ final class CameraServer {
             runOnLoop(() -> motionTimer = loop.scheduleAtFixedRate(() -> sendEvent(FakeEvent.motion()), period, period,
                     TimeUnit.NANOSECONDS));
         }
-        log.info("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
-                address.getAddress().getHostAddress(), address.getPort());
+        if (fleetMember) {
+            log.debug("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
+                    address.getAddress().getHostAddress(), address.getPort());
+        } else {
+            log.info("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
+                    address.getAddress().getHostAddress(), address.getPort());
+        }
     }
 
     private ChannelFuture bind(int port) {
@@ -165,7 +172,7 @@ final class CameraServer {
                 // the loop is shutting down: its channels close with it
             }
         }
-        if (address != null) {
+        if (address != null && !fleetMember) {
             log.info("fake camera '{}' on port {} closed", settings.name(), address.getPort());
         }
     }

@@ -91,7 +91,7 @@ public final class FakeCamera implements AutoCloseable {
         this.settings = settings;
         this.ownGroup = sharedGroup == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
         EventLoop loop = (sharedGroup == null ? ownGroup : sharedGroup).next();
-        this.server = new CameraServer(settings, loop);
+        this.server = new CameraServer(settings, loop, sharedGroup != null);
     }
 
     /** A builder with the defaults. */
