@@ -72,6 +72,7 @@ final class CameraServer {
     private Channel serverChannel;
     private ScheduledFuture<?> motionTimer;
     private ScheduledFuture<?> rebindTimer;
+    private final List<java.util.concurrent.Future<?>> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile InetSocketAddress address;
     private volatile boolean started;
@@ -163,6 +164,9 @@ final class CameraServer {
                 runOnLoop(() -> {
                     cancel(motionTimer);
                     cancel(rebindTimer);
+                    for (java.util.concurrent.Future<?> t : timers) {
+                        t.cancel(false);
+                    }
                     if (serverChannel != null) {
                         serverChannel.close();
                     }
@@ -181,6 +185,13 @@ final class CameraServer {
         if (f != null) {
             f.cancel(false);
         }
+    }
+
+    /** Remembers a timer a test scheduled, to cancel it when the camera closes (a fleet's loops outlive it). */
+    <T extends java.util.concurrent.Future<?>> T track(T timer) {
+        timers.add(timer);
+        timers.removeIf(java.util.concurrent.Future::isDone);
+        return timer;
     }
 
     /** Runs {@code task} on the event loop and waits for it (directly if already there). */
@@ -325,6 +336,9 @@ final class CameraServer {
             return settings.profile().refusal();
         }
         stats.logins.incrementAndGet();
+        if (c.isLoggedIn() && c.uid() != login.uid()) {
+            sessions.remove(c.uid(), c); // logged in again with a new uid: the old session ends
+        }
         sessions.put(login.uid(), c);
         return FoscLoginReply.accepted(settings.presets(), settings.cruises(), settings.cameraId());
     }
