@@ -72,6 +72,7 @@ final class CameraServer {
     private Channel serverChannel;
     private ScheduledFuture<?> motionTimer;
     private ScheduledFuture<?> rebindTimer;
+    private boolean rebindWarned;
     private final List<java.util.concurrent.Future<?>> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile InetSocketAddress address;
@@ -117,10 +118,10 @@ final class CameraServer {
                     TimeUnit.NANOSECONDS));
         }
         if (fleetMember) {
-            log.debug("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
+            log.debug("fake camera '{}' ({}) accepting connections on {}:{}", settings.name(), settings.profile(),
                     address.getAddress().getHostAddress(), address.getPort());
         } else {
-            log.info("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
+            log.info("fake camera '{}' ({}) accepting connections on {}:{}", settings.name(), settings.profile(),
                     address.getAddress().getHostAddress(), address.getPort());
         }
     }
@@ -438,10 +439,14 @@ final class CameraServer {
                 f.channel().close();
             } else if (f.isSuccess()) {
                 serverChannel = f.channel();
-                log.info("fake camera '{}' listening again on port {}", settings.name(), address.getPort());
+                rebindWarned = false;
+                log.info("fake camera '{}' accepting connections again on port {}", settings.name(), address.getPort());
             } else {
-                log.warn("fake camera '{}': cannot listen again on port {} yet ({}); retrying", settings.name(),
-                        address.getPort(), f.cause().toString());
+                if (!rebindWarned) { // once: the port may stay taken for a while
+                    rebindWarned = true;
+                    log.warn("fake camera '{}': cannot listen again on port {} yet ({}); retrying every {} ms",
+                            settings.name(), address.getPort(), f.cause().toString(), REBIND_RETRY_MILLIS);
+                }
                 rebindTimer = loop.schedule(this::rebind, REBIND_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
         });

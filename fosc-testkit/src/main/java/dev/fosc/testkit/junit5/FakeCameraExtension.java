@@ -73,6 +73,9 @@ public final class FakeCameraExtension
     /**
      * The camera of the running test (the nearest: method-level, else class-level) for programmatic use.
      *
+     * <p>It follows the extension's latest callback: when tests of one class run in parallel, inject the camera
+     * as a parameter instead.
+     *
      * @throws IllegalStateException outside a test, or if no camera runs
      */
     public FakeCamera camera() {
