@@ -22,7 +22,8 @@ import java.nio.ByteOrder;
  *       body is buffered; the body is then skipped as it arrives and decoding goes on after it, in the same
  *       read.</li>
  *   <li>With {@code skipLeadingLineBreaks} (the camera side, after the preamble) CR and LF bytes before the
- *       first frame are skipped: some clients end the preamble with an extra CRLF.</li>
+ *       first frame are skipped: some clients end the preamble with an extra CRLF. A CR or LF followed, four
+ *       bytes on, by the magic is the start of a frame (command 10 or 13, say) and is kept.</li>
  * </ul>
  *
  * <p>One instance per channel (it is stateful), used on that channel's event loop only.
@@ -95,6 +96,13 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
         }
         if (skipLineBreaks) {
             while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+                // a CR or LF may also be the first byte of a command id (10, 13, 0x0A0D): the magic decides
+                if (in.readableBytes() < 8) {
+                    return null;
+                }
+                if (in.getInt(in.readerIndex() + 4) == FoscWire.MAGIC) {
+                    break;
+                }
                 in.skipBytes(1);
             }
             if (!in.isReadable()) {

@@ -70,6 +70,15 @@ class FoscSplitDecodeTest {
         cases.add(new DecodeCase("preamble + six frames", Side.CAMERA, concat(ascii(SDK_PREAMBLE), stream), expected));
         cases.add(new DecodeCase("preamble + CRLF + six frames", Side.CAMERA,
                 concat(ascii(SDK_PREAMBLE + "\r\n"), stream), expected));
+        // a first frame whose command id starts with a CR or LF byte (10, 13, 0x0A0D) must not lose that byte
+        // to the camera side's skipping of an extra CRLF after the preamble
+        for (long id : new long[] {10, 13, 0x0A0D, 0x0D0A}) {
+            byte[] f = FoscTestSupport.frame(id, new byte[] {1, 2, 3});
+            List<Snap> unknown = snapAndRelease(List.of(FoscSamples.unknown(id, 1, 2, 3)));
+            cases.add(new DecodeCase("preamble + command " + id, Side.CAMERA, concat(ascii(SDK_PREAMBLE), f), unknown));
+            cases.add(new DecodeCase("preamble + CRLF + command " + id, Side.CAMERA,
+                    concat(ascii(SDK_PREAMBLE + "\r\n"), f), unknown));
+        }
         return cases.stream();
     }
 

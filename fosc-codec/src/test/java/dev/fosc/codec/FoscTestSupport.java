@@ -239,7 +239,7 @@ final class FoscTestSupport {
         if (m instanceof ByteBufHolder) {
             Object value = m instanceof FoscMediaMessage ? ((FoscMediaMessage) m).header() : null;
             return new Snap(m.getClass(), m.command().id(), m.payloadLength(), value,
-                    ByteBufUtil.hexDump(((ByteBufHolder) m).content()));
+                    ByteBufUtil.hexDump(ByteBufUtil.getBytes(((ByteBufHolder) m).content()))); // one tracked access
         }
         if (m instanceof FoscInvalidMessage) {
             return new Snap(m.getClass(), m.command().id(), m.payloadLength(),

@@ -58,6 +58,7 @@ final class CameraServer {
     private final VideoFrames video;
     private final FoscCodecOptions codecOptions;
     private final AtomicInteger connectionIndex = new AtomicInteger();
+    private final boolean fleetMember; // fleet cameras log their start and stop at debug level
 
     // event loop only
     private final Map<Integer, CameraConnection> open = new LinkedHashMap<>();
@@ -71,13 +72,16 @@ final class CameraServer {
     private Channel serverChannel;
     private ScheduledFuture<?> motionTimer;
     private ScheduledFuture<?> rebindTimer;
+    private boolean rebindWarned;
+    private final List<java.util.concurrent.Future<?>> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile InetSocketAddress address;
     private volatile boolean started;
     private volatile boolean closed;
 
-    CameraServer(FakeCameraSettings settings, EventLoop loop) {
+    CameraServer(FakeCameraSettings settings, EventLoop loop, boolean fleetMember) {
         this.settings = settings;
+        this.fleetMember = fleetMember;
         this.loop = loop;
         this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0);
         this.speaker = new FakeSpeaker(settings.speakerBacklog());
@@ -113,8 +117,13 @@ final class CameraServer {
             runOnLoop(() -> motionTimer = loop.scheduleAtFixedRate(() -> sendEvent(FakeEvent.motion()), period, period,
                     TimeUnit.NANOSECONDS));
         }
-        log.info("fake camera '{}' ({}) listening on {}:{}", settings.name(), settings.profile(),
-                address.getAddress().getHostAddress(), address.getPort());
+        if (fleetMember) {
+            log.debug("fake camera '{}' ({}) accepting connections on {}:{}", settings.name(), settings.profile(),
+                    address.getAddress().getHostAddress(), address.getPort());
+        } else {
+            log.info("fake camera '{}' ({}) accepting connections on {}:{}", settings.name(), settings.profile(),
+                    address.getAddress().getHostAddress(), address.getPort());
+        }
     }
 
     private ChannelFuture bind(int port) {
@@ -156,6 +165,9 @@ final class CameraServer {
                 runOnLoop(() -> {
                     cancel(motionTimer);
                     cancel(rebindTimer);
+                    for (java.util.concurrent.Future<?> t : timers) {
+                        t.cancel(false);
+                    }
                     if (serverChannel != null) {
                         serverChannel.close();
                     }
@@ -165,7 +177,7 @@ final class CameraServer {
                 // the loop is shutting down: its channels close with it
             }
         }
-        if (address != null) {
+        if (address != null && !fleetMember) {
             log.info("fake camera '{}' on port {} closed", settings.name(), address.getPort());
         }
     }
@@ -174,6 +186,13 @@ final class CameraServer {
         if (f != null) {
             f.cancel(false);
         }
+    }
+
+    /** Remembers a timer a test scheduled, to cancel it when the camera closes (a fleet's loops outlive it). */
+    <T extends java.util.concurrent.Future<?>> T track(T timer) {
+        timers.add(timer);
+        timers.removeIf(java.util.concurrent.Future::isDone);
+        return timer;
     }
 
     /** Runs {@code task} on the event loop and waits for it (directly if already there). */
@@ -318,6 +337,9 @@ final class CameraServer {
             return settings.profile().refusal();
         }
         stats.logins.incrementAndGet();
+        if (c.isLoggedIn() && c.uid() != login.uid()) {
+            sessions.remove(c.uid(), c); // logged in again with a new uid: the old session ends
+        }
         sessions.put(login.uid(), c);
         return FoscLoginReply.accepted(settings.presets(), settings.cruises(), settings.cameraId());
     }
@@ -417,10 +439,14 @@ final class CameraServer {
                 f.channel().close();
             } else if (f.isSuccess()) {
                 serverChannel = f.channel();
-                log.info("fake camera '{}' listening again on port {}", settings.name(), address.getPort());
+                rebindWarned = false;
+                log.info("fake camera '{}' accepting connections again on port {}", settings.name(), address.getPort());
             } else {
-                log.warn("fake camera '{}': cannot listen again on port {} yet ({}); retrying", settings.name(),
-                        address.getPort(), f.cause().toString());
+                if (!rebindWarned) { // once: the port may stay taken for a while
+                    rebindWarned = true;
+                    log.warn("fake camera '{}': cannot listen again on port {} yet ({}); retrying every {} ms",
+                            settings.name(), address.getPort(), f.cause().toString(), REBIND_RETRY_MILLIS);
+                }
                 rebindTimer = loop.schedule(this::rebind, REBIND_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
         });

@@ -81,7 +81,7 @@ public final class FakeCamera implements AutoCloseable {
     /** The largest frame payload accepted from a client: 64 KiB (clients send small frames). */
     public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 64 * 1024;
     /** Recording keeps at most this many frames by default; later ones are counted only. */
-    public static final int DEFAULT_MAX_RECORDED_FRAMES = 100_000;
+    public static final int DEFAULT_MAX_RECORDED_FRAMES = 10_000;
 
     private final FakeCameraSettings settings;
     private final EventLoopGroup ownGroup;
@@ -91,7 +91,7 @@ public final class FakeCamera implements AutoCloseable {
         this.settings = settings;
         this.ownGroup = sharedGroup == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
         EventLoop loop = (sharedGroup == null ? ownGroup : sharedGroup).next();
-        this.server = new CameraServer(settings, loop);
+        this.server = new CameraServer(settings, loop, sharedGroup != null);
     }
 
     /** A builder with the defaults. */
@@ -112,8 +112,8 @@ public final class FakeCamera implements AutoCloseable {
     public FakeCamera start() {
         try {
             server.start();
-        } catch (RuntimeException e) {
-            close();
+        } catch (UncheckedIOException e) {
+            close(); // frees the event loop of a camera that never listened
             throw e;
         }
         return this;
@@ -237,8 +237,8 @@ public final class FakeCamera implements AutoCloseable {
     public Future<?> scheduleEvent(FakeEvent event, Duration period) {
         Objects.requireNonNull(event, "event");
         requirePositive("period", period);
-        return server.loop().scheduleAtFixedRate(() -> server.sendEvent(event), period.toNanos(), period.toNanos(),
-                TimeUnit.NANOSECONDS);
+        return server.track(server.loop().scheduleAtFixedRate(() -> server.sendEvent(event), period.toNanos(),
+                period.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     // ---- faults --------------------------------------------------------------------------------------------
@@ -283,7 +283,8 @@ public final class FakeCamera implements AutoCloseable {
     public Future<?> schedule(FakeFault fault, Duration delay) {
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(delay, "delay");
-        return server.loop().schedule(() -> server.inject(fault), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return server.track(server.loop().schedule(() -> server.inject(fault), delay.toNanos(),
+                TimeUnit.NANOSECONDS));
     }
 
     /** Closes every open connection (normally, with a FIN); the camera keeps listening. */
