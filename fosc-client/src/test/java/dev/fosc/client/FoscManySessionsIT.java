@@ -2,6 +2,7 @@ package dev.fosc.client;
 
 import dev.fosc.codec.FoscCredentials;
 import dev.fosc.testkit.FakeCamera;
+import dev.fosc.testkit.FakeCameraFleet;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,25 +17,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A thousand camera sessions multiplexed on a two-thread client group, all receiving video. */
+/**
+ * A thousand camera sessions multiplexed on a two-thread client group, all receiving video, against a fleet of a
+ * thousand fake cameras on two threads of their own.
+ */
 class FoscManySessionsIT {
 
     private static final int SESSIONS = 1000;
-    private static final int CAMERAS = 8;
 
     @Test
     void aThousandSessionsOnTwoThreadsAllReceiveVideo() throws Exception {
-        List<FakeCamera> cameras = new ArrayList<>();
-        try (FoscClient client = FoscClient.builder().threads(2).build()) {
-            for (int i = 0; i < CAMERAS; i++) {
-                cameras.add(FakeCamera.builder().password("pw").fps(5).record(false).name("cam" + i).start());
-            }
+        try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw").fps(5).record(false))
+                .cameras(SESSIONS).threads(2).start();
+             FoscClient client = FoscClient.builder().threads(2).build()) {
+            List<FakeCamera> cameras = fleet.cameras();
             CountDownLatch firstFrames = new CountDownLatch(SESSIONS);
             Set<String> threads = ConcurrentHashMap.newKeySet();
             long start = System.nanoTime();
             List<FoscSession> sessions = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                FakeCamera camera = cameras.get(i % CAMERAS);
+                FakeCamera camera = cameras.get(i);
                 AtomicBoolean seen = new AtomicBoolean();
                 FoscSession s = client.newSession(FoscSessionOptions.builder(camera.host(),
                                 FoscCredentials.of("admin", "pw")).port(camera.port())
@@ -56,14 +58,13 @@ class FoscManySessionsIT {
             assertTrue(firstFrames.await(60, TimeUnit.SECONDS), firstFrames.getCount() + " sessions got no video");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             System.out.printf("%d sessions on 2 threads: all receiving video after %d ms; %d logins%n", SESSIONS,
-                    millis, cameras.stream().mapToInt(FakeCamera::loginCount).sum());
+                    millis, fleet.loginCount());
             assertTrue(threads.size() <= 2, "delivered on the client's two loops only: " + threads);
             for (FoscSession s : sessions) {
                 assertEquals(FoscSessionState.CONNECTED, s.state());
             }
             assertEquals(SESSIONS, client.sessions().size());
-        } finally {
-            cameras.forEach(FakeCamera::close);
+            assertEquals(SESSIONS, fleet.loginCount(), "one login per camera: nobody reconnected");
         }
     }
 }
