@@ -23,8 +23,9 @@ import java.util.concurrent.Flow;
  *
  * <h2>Errors</h2>
  * Operations on a closed or failed session throw {@link FoscSessionClosedException} synchronously. Request
- * futures fail with {@link FoscRequestTimeoutException}, {@link FoscRequestRefusedException} or, when the
- * connection drops while they wait, {@link FoscConnectionClosedException}.
+ * futures fail with {@link FoscRequestTimeoutException}, {@link FoscRequestRefusedException},
+ * {@link FoscWriteQueueFullException} or, when the connection drops while they wait,
+ * {@link FoscConnectionClosedException}.
  *
  * <h2>Delivery</h2>
  * Media and events go to the {@link FoscSessionListener} given at creation (synchronously, borrowed) and to any
@@ -32,7 +33,8 @@ import java.util.concurrent.Flow;
  * per subscriber (bounded: above {@link FoscSessionOptions#highWaterMark()} the session stops reading from the
  * socket until the buffer drains to the low water mark) and call {@code onNext} on the event loop; frames are
  * borrowed for the duration of {@code onNext}. Publishers complete when the session is closed and fail with the
- * cause when it fails; a subscriber's {@code onNext} that throws is logged and the item released.
+ * cause when it fails (items still buffered then are released, not delivered); a subscriber's {@code onNext} that
+ * throws is logged and the item released. A subscriber that subscribes late sees only what arrives afterwards.
  */
 public interface FoscSession {
 

@@ -103,7 +103,11 @@ public final class FoscSessionOptions {
         return new Builder(host, credentials);
     }
 
-    /** The camera's host name or address. */
+    /**
+     * The camera's host name or address. A name is resolved at every connection attempt with the JDK resolver,
+     * on the session's event loop (which blocks it while the lookup runs): give addresses when watching many
+     * cameras.
+     */
     public String host() {
         return host;
     }

@@ -31,8 +31,9 @@
  * Connect futures fail with {@link dev.fosc.client.FoscConnectException} (unreachable) or
  * {@link dev.fosc.client.FoscAuthenticationException} (login refused: never retried);
  * {@link dev.fosc.client.FoscLoginRateLimitedException} is retried after a long backoff; request futures fail
- * with {@link dev.fosc.client.FoscRequestTimeoutException}, {@link dev.fosc.client.FoscRequestRefusedException} or
- * {@link dev.fosc.client.FoscConnectionClosedException}; protocol errors
+ * with {@link dev.fosc.client.FoscRequestTimeoutException}, {@link dev.fosc.client.FoscRequestRefusedException},
+ * {@link dev.fosc.client.FoscWriteQueueFullException} or {@link dev.fosc.client.FoscConnectionClosedException};
+ * protocol errors
  * ({@link dev.fosc.client.FoscProtocolException}) and stalls ({@link dev.fosc.client.FoscStalledException})
  * close the connection and reconnect; operations after close throw
  * {@link dev.fosc.client.FoscSessionClosedException} at once. No message contains a password.

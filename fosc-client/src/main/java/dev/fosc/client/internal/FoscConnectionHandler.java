@@ -6,6 +6,7 @@ import dev.fosc.client.FoscProtocolException;
 import dev.fosc.client.FoscRequestTimeoutException;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscStalledException;
+import dev.fosc.client.FoscWriteQueueFullException;
 import dev.fosc.codec.FoscClose;
 import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscLogin;
@@ -163,14 +164,19 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Sends {@code message} and waits for {@code reply}. Fails with {@link FoscConnectionClosedException} if the
-     * channel is closed, with {@link FoscRequestTimeoutException} after the request timeout. Must run on the
-     * event loop.
+     * channel is closed, with {@link FoscWriteQueueFullException} if it is not writable (LOGIN excepted), with
+     * {@link FoscRequestTimeoutException} after the request timeout. Must run on the event loop.
      */
     CompletableFuture<FoscMessage> request(FoscMessage message, FoscCommand reply) {
         if (!isOpen()) {
             ReferenceCountUtil.release(message);
             return CompletableFuture.failedFuture(new FoscConnectionClosedException("connection to " + address
                     + " is closed; " + message.command() + " not sent", closeCause));
+        }
+        if (!(message instanceof FoscLogin) && !channel.isWritable()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscWriteQueueFullException("the write queue to " + address
+                    + " is full (the camera is not reading); " + message.command() + " not sent"));
         }
         CompletableFuture<FoscMessage> future = tracker.register(message.command(), reply,
                 options.requestTimeout().toNanos());
@@ -189,6 +195,11 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(message);
             return CompletableFuture.failedFuture(new FoscConnectionClosedException("connection to " + address
                     + " is closed; " + message.command() + " not sent", closeCause));
+        }
+        if (!channel.isWritable()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscWriteQueueFullException("the write queue to " + address
+                    + " is full (the camera is not reading); " + message.command() + " not sent"));
         }
         CompletableFuture<Void> future = new CompletableFuture<>();
         ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {

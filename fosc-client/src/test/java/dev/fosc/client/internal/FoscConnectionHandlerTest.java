@@ -5,6 +5,7 @@ import dev.fosc.client.FoscProtocolException;
 import dev.fosc.client.FoscRequestTimeoutException;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscStalledException;
+import dev.fosc.client.FoscWriteQueueFullException;
 import dev.fosc.codec.FoscAudioOn;
 import dev.fosc.codec.FoscAudioOnReply;
 import dev.fosc.codec.FoscClose;
@@ -26,6 +27,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -241,6 +243,27 @@ class FoscConnectionHandlerTest {
         CompletableFuture<FoscMessage> late = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
         assertTrue(late.isCompletedExceptionally());
         assertFalse(ch.finish());
+    }
+
+    @Test
+    void requestsFailAtOnceWhileTheWriteQueueIsFull() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
+        ch.write(Unpooled.wrappedBuffer(new byte[64])); // queued, not flushed: above the high mark
+        assertFalse(ch.isWritable());
+        CompletableFuture<FoscMessage> v = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> v.get(1, TimeUnit.SECONDS));
+        assertInstanceOf(FoscWriteQueueFullException.class, e.getCause());
+        assertTrue(h.send(new FoscAudioOn(0, ADMIN)).isCompletedExceptionally());
+        assertEquals(0, h.pendingRequests());
+        assertTrue(ch.isActive(), "the connection stays open");
+        ch.flush();
+        drainOutbound(ch);
+        assertTrue(ch.isWritable());
+        assertFalse(h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY).isDone());
+        drainOutbound(ch);
+        assertFalse(ch.finishAndReleaseAll());
     }
 
     @Test
