@@ -105,6 +105,21 @@ class FoscResilienceIT {
     }
 
     @Test
+    void bothConnectionsOfTheSdkModeReconnectAndVideoResumes() throws Exception {
+        FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
+        RecordingListener rec = new RecordingListener();
+        FoscSession session = streaming(camera, options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
+                .connectionMode(FoscConnectionMode.CONTROL_AND_MEDIA).build(), rec);
+        int frames = rec.videoFrames.get();
+        camera.inject(FakeFault.reset(), 1); // only the media connection
+        awaitVideoResumed(session, rec, frames);
+        assertEquals(4, camera.connectionCount(), "a lost media connection reconnects both");
+        assertEquals(2, camera.loginCount());
+        assertEquals(2, camera.recordedFrames(FoscCommand.LOGIN).size());
+        await(() -> camera.openConnectionCount() == 2, WAIT, () -> camera.openConnectionCount() + " open");
+    }
+
+    @Test
     void aStalledCameraIsDetectedByReaderIdleAndReconnected() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
         RecordingListener rec = new RecordingListener();
