@@ -8,7 +8,8 @@ package dev.fosc.client;
  * NEW → CONNECTING → LOGGING_IN → CONNECTED ⇄ (loss) RECONNECTING → CONNECTING …
  *                                  any state → CLOSED (the application's close)
  *                         LOGGING_IN → FAILED (login refused: never retried)
- *        CONNECTING / LOGGING_IN → DISCONNECTED (the first connection failed; {@code connect()} may be called again)
+ *        CONNECTING / LOGGING_IN → DISCONNECTED (the first connection failed, or reconnecting is disabled;
+ *                                                  {@code connect()} may be called again)
  * </pre>
  */
 public enum FoscSessionState {
@@ -22,7 +23,11 @@ public enum FoscSessionState {
     CONNECTED,
     /** The connection was lost; waiting for the backoff delay before the next attempt. */
     RECONNECTING,
-    /** The first connection attempt failed and reconnecting the first connection is off; not terminal. */
+    /**
+     * Not connected and not retrying: the first connection attempt failed (and
+     * {@link FoscReconnectPolicy#retryFirstConnect()} is off), or a connection was lost with reconnecting
+     * disabled. Not terminal: {@code connect()} starts again.
+     */
     DISCONNECTED,
     /** Terminal: the camera refused the login (bad credentials, access denied). Never retried. */
     FAILED,
