@@ -45,7 +45,9 @@ import java.util.concurrent.Callable;
             "A leading SERVERPUSH request or HTTP/1.x 200 block is skipped. Passwords are redacted."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every frame decoded", "1:bad input (an error line names the byte offset) or I/O error",
-            "2:usage error"})
+            "2:usage error"},
+        footerHeading = "%nExample:%n",
+        footer = {"  fosc decode camera-to-client.bin | grep VIDEO_DATA", ""})
 public final class DecodeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecodeCommand.class);
