@@ -10,6 +10,10 @@ import java.util.Objects;
  * lock-step. A login refused as rate-limited or "too many users" waits {@link #rateLimitedDelay()} plus a
  * uniform jitter of the same size. The application's own close never triggers a reconnect.
  *
+ * <p>The attempt number {@code n} grows with every loss and goes back to 0 only once a connection has stayed
+ * logged in for {@link #stableTime()}: a camera that accepts each login and drops the connection at once is
+ * retried with a growing delay, not every second forever.
+ *
  * <h2>Refused logins</h2>
  * Cameras refuse logins that come back to back exactly as they refuse a bad password (PROTOCOL.md §6), so the
  * refusal alone cannot tell the two apart. The session decides from what it knows:
@@ -31,6 +35,7 @@ import java.util.Objects;
  *   <tr><td>{@link #multiplier()}</td><td>{@value #DEFAULT_MULTIPLIER}</td></tr>
  *   <tr><td>{@link #rateLimitedDelay()}</td><td>{@link #DEFAULT_RATE_LIMITED_DELAY} (30 s)</td></tr>
  *   <tr><td>{@link #maxRefusedRelogins()}</td><td>{@value #DEFAULT_MAX_REFUSED_RELOGINS}</td></tr>
+ *   <tr><td>{@link #stableTime()}</td><td>{@link #DEFAULT_STABLE_TIME} (30 s)</td></tr>
  *   <tr><td>{@link #retryFirstConnect()}</td><td>{@code false}: the first connect fails fast</td></tr>
  * </table>
  *
@@ -48,6 +53,8 @@ public final class FoscReconnectPolicy {
     public static final Duration DEFAULT_RATE_LIMITED_DELAY = Duration.ofSeconds(30);
     /** Default number of consecutive refused re-logins taken as rate limiting before giving up. */
     public static final int DEFAULT_MAX_REFUSED_RELOGINS = 3;
+    /** Default time a connection must stay logged in before the backoff starts again from the first delay. */
+    public static final Duration DEFAULT_STABLE_TIME = Duration.ofSeconds(30);
     /** The defaults. */
     public static final FoscReconnectPolicy DEFAULT = builder().build();
     /** Never reconnect: a lost connection ends in {@link FoscSessionState#DISCONNECTED}. */
@@ -60,8 +67,10 @@ public final class FoscReconnectPolicy {
     private final Duration rateLimitedDelay;
     private final boolean retryFirstConnect;
     private final int maxRefusedRelogins;
+    private final Duration stableTime;
 
     private FoscReconnectPolicy(Builder b) {
+        this.stableTime = b.stableTime;
         this.maxRefusedRelogins = b.maxRefusedRelogins;
         this.enabled = b.enabled;
         this.initialDelay = b.initialDelay;
@@ -80,7 +89,7 @@ public final class FoscReconnectPolicy {
     public Builder toBuilder() {
         return new Builder().enabled(enabled).initialDelay(initialDelay).maxDelay(maxDelay).multiplier(multiplier)
                 .rateLimitedDelay(rateLimitedDelay).retryFirstConnect(retryFirstConnect)
-                .maxRefusedRelogins(maxRefusedRelogins);
+                .maxRefusedRelogins(maxRefusedRelogins).stableTime(stableTime);
     }
 
     /** Whether lost connections are re-established at all. */
@@ -117,6 +126,14 @@ public final class FoscReconnectPolicy {
     }
 
     /**
+     * How long a connection must stay logged in before the backoff (and the count of refused re-logins) starts
+     * again from the beginning. Until then every loss counts as one more attempt.
+     */
+    public Duration stableTime() {
+        return stableTime;
+    }
+
+    /**
      * Whether a failure of the very first connection (before any login) is retried like a later loss. When
      * {@code false} the {@code connect()} future fails at once and the session becomes
      * {@link FoscSessionState#DISCONNECTED}.
@@ -139,7 +156,7 @@ public final class FoscReconnectPolicy {
     public String toString() {
         return "FoscReconnectPolicy[enabled=" + enabled + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
                 + ", multiplier=" + multiplier + ", rateLimitedDelay=" + rateLimitedDelay + ", retryFirstConnect="
-                + retryFirstConnect + ", maxRefusedRelogins=" + maxRefusedRelogins + "]";
+                + retryFirstConnect + ", maxRefusedRelogins=" + maxRefusedRelogins + ", stableTime=" + stableTime + "]";
     }
 
     /** Builds {@link FoscReconnectPolicy}. Not thread-safe. */
@@ -151,8 +168,15 @@ public final class FoscReconnectPolicy {
         private Duration rateLimitedDelay = DEFAULT_RATE_LIMITED_DELAY;
         private boolean retryFirstConnect;
         private int maxRefusedRelogins = DEFAULT_MAX_REFUSED_RELOGINS;
+        private Duration stableTime = DEFAULT_STABLE_TIME;
 
         private Builder() {
+        }
+
+        /** @see FoscReconnectPolicy#stableTime() */
+        public Builder stableTime(Duration value) {
+            this.stableTime = positive("stableTime", value);
+            return this;
         }
 
         /** @see FoscReconnectPolicy#enabled() */

@@ -96,6 +96,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private int attempt;
     private int refusedRelogins;
     private ScheduledFuture<?> reconnectTimer;
+    private ScheduledFuture<?> stableTimer;
 
     /**
      * @param loop the event loop the session lives on
@@ -346,9 +347,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         FoscLoginInfo info = new FoscLoginInfo(reply.cameraId(), reply.presets(), reply.cruises());
         loginInfo = info;
         counters.logins++;
-        attempt = 0;
-        refusedRelogins = 0;
         everLoggedIn = true;
+        startStableTimer(connection);
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
                 + ")");
@@ -356,6 +356,28 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         delivery.event(new FoscLoginEvent(Instant.now(), info));
         if (connectFuture != null && !connectFuture.isDone()) {
             connectFuture.complete(info);
+        }
+    }
+
+    /**
+     * The backoff starts again from the first delay only once this login has lasted the policy's stable time: a
+     * camera that accepts and drops at once must not be logged into every second forever.
+     */
+    private void startStableTimer(FoscConnectionHandler connection) {
+        cancelStableTimer();
+        stableTimer = loop.schedule(() -> {
+            stableTimer = null;
+            if (connection == control && state == FoscSessionState.CONNECTED) {
+                attempt = 0;
+                refusedRelogins = 0;
+            }
+        }, policy.stableTime().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelStableTimer() {
+        if (stableTimer != null) {
+            stableTimer.cancel(false);
+            stableTimer = null;
         }
     }
 
@@ -395,6 +417,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connection == control) {
+            cancelStableTimer();
             setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
                     + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
         }
@@ -418,6 +441,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
     private void lost(FoscConnectionHandler connection, Throwable cause) {
+        cancelStableTimer();
         FoscConnectionHandler other = connection == control ? media : control;
         control = null;
         media = null;
@@ -579,6 +603,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** Ends the session: closes the connections (CLOSE first when logged in), fails what waits. */
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
+        cancelStableTimer();
         if (reconnectTimer != null) {
             reconnectTimer.cancel(false);
             reconnectTimer = null;
