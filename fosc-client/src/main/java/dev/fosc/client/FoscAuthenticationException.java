@@ -1,7 +1,8 @@
 package dev.fosc.client;
 
 /**
- * The camera refused the login: bad user or password, access denied, or an empty LOGIN_REPLY. The session
+ * The camera refused the login: bad user or password, access denied, an empty LOGIN_REPLY, or one too malformed
+ * to hold a result (then the cause is the codec's {@code FoscMalformedPayloadException}). The session
  * stops ({@link FoscSessionState#FAILED}) and never retries by itself: repeated wrong passwords can lock a
  * camera. {@link FoscLoginRateLimitedException} is the retried kind.
  */
@@ -19,7 +20,17 @@ public class FoscAuthenticationException extends FoscException {
         this.result = result;
     }
 
-    /** The LOGIN_REPLY result code: 1 bad credentials, 2 access denied, 3 too many users, -1 empty reply. */
+    /**
+     * @param message what was refused (never the password)
+     * @param result the LOGIN_REPLY result (-1 for an empty or malformed payload)
+     * @param cause why the reply counts as a refusal
+     */
+    public FoscAuthenticationException(String message, int result, Throwable cause) {
+        super(message, cause);
+        this.result = result;
+    }
+
+    /** The LOGIN_REPLY result code: 1 bad credentials, 2 access denied, 3 too many users, -1 empty or malformed reply. */
     public int result() {
         return result;
     }

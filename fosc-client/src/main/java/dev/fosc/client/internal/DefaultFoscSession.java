@@ -25,6 +25,7 @@ import dev.fosc.codec.FoscAudioOn;
 import dev.fosc.codec.FoscCodecOptions;
 import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
 import dev.fosc.codec.FoscPipelines;
 import dev.fosc.codec.FoscStatusReply;
@@ -403,6 +404,18 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
         fail(new FoscAuthenticationException("camera " + address + " refused the login of " + user + ": "
                 + refusal(result) + "; not retrying", result));
+    }
+
+    @Override
+    public void connectionLoginInvalid(FoscConnectionHandler connection, FoscMalformedPayloadException cause) {
+        if (connection != control) {
+            return;
+        }
+        // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in"; like a refused first
+        // login it is final, never retried (a retry loop could lock the camera)
+        fail(new FoscAuthenticationException("camera " + address + " answered the login of user '"
+                + options.credentials().user() + "' with a malformed LOGIN_REPLY (" + cause.getMessage()
+                + "): not logged in; not retrying", FoscLoginReply.RESULT_EMPTY, cause));
     }
 
     private static String refusal(int result) {

@@ -9,10 +9,12 @@ import dev.fosc.client.FoscStalledException;
 import dev.fosc.client.FoscWriteQueueFullException;
 import dev.fosc.codec.FoscClose;
 import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscInvalidMessage;
 import dev.fosc.codec.FoscLogin;
 import dev.fosc.codec.FoscLoginCheck;
 import dev.fosc.codec.FoscLoginCheckReply;
 import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
 import dev.fosc.codec.FoscStatusReply;
 import io.netty.channel.Channel;
@@ -46,6 +48,10 @@ import java.util.concurrent.TimeUnit;
  *       ignores LOGIN_CHECK_REPLY results (its uid belongs to the control login).</li>
  *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
  *       the {@link FoscConnectionListener}, which takes ownership.</li>
+ *   <li>A reply whose payload could not be decoded ({@link FoscInvalidMessage} of 16, 18, 20, 21, 100) fails
+ *       the oldest request waiting for it with the {@link FoscMalformedPayloadException}; the connection stays
+ *       open. For LOGIN_REPLY that means "not logged in" (PROTOCOL.md §3): the listener is told, as for a
+ *       refusal. The invalid message then goes on to the listener like any other (it is counted there).</li>
  *   <li>When the channel closes every waiting request fails with {@link FoscConnectionClosedException}.</li>
  * </ul>
  *
@@ -138,7 +144,9 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         request(new FoscLogin(options.credentials(), uid, 0), FoscCommand.LOGIN_REPLY).whenComplete((reply, error) -> {
             loginInFlight = false;
             if (error != null) {
-                if (error instanceof FoscRequestTimeoutException) {
+                if (error instanceof FoscMalformedPayloadException) {
+                    listener.connectionLoginInvalid(this, (FoscMalformedPayloadException) error);
+                } else if (error instanceof FoscRequestTimeoutException) {
                     close(new FoscProtocolException("no LOGIN_REPLY from " + address + " within "
                             + options.requestTimeout().toMillis() + " ms", error));
                 }
@@ -247,6 +255,10 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
             if (!tracker.complete(message)) {
                 LOG.debug("{}: unsolicited {}", address, message);
             }
+        } else if (message instanceof FoscInvalidMessage) {
+            FoscInvalidMessage invalid = (FoscInvalidMessage) message;
+            tracker.failOldest(invalid.command(), invalid.cause());
+            listener.connectionMessage(this, message);
         } else if (message instanceof FoscLoginCheckReply) {
             onLoginCheckReply((FoscLoginCheckReply) message);
         } else {

@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
 
 /**
@@ -16,6 +17,12 @@ interface FoscConnectionListener {
 
     /** The camera refused the login; the session decides what to do with the connection. */
     void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply);
+
+    /**
+     * The LOGIN_REPLY could not be decoded (1..3 bytes, a count out of range...): not logged in (PROTOCOL.md §3).
+     * The session decides what to do with the connection.
+     */
+    void connectionLoginInvalid(FoscConnectionHandler connection, FoscMalformedPayloadException cause);
 
     /** A LOGIN_CHECK_REPLY said the login was lost; the connection has sent LOGIN again. */
     void connectionLoginLost(FoscConnectionHandler connection);

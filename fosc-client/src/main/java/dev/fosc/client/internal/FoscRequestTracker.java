@@ -58,6 +58,21 @@ final class FoscRequestTracker {
         return true;
     }
 
+    /**
+     * Fails the oldest request waiting for {@code reply} with {@code cause} (its reply came but could not be
+     * decoded); false if none waits.
+     */
+    boolean failOldest(FoscCommand reply, Throwable cause) {
+        ArrayDeque<Pending> queue = pending.get(reply);
+        Pending p = queue == null ? null : queue.poll();
+        if (p == null) {
+            return false;
+        }
+        p.timeout.cancel(false);
+        p.future.completeExceptionally(cause);
+        return true;
+    }
+
     /** Fails the request whose write failed (if it still waits). */
     void fail(CompletableFuture<FoscMessage> future, Throwable cause) {
         for (ArrayDeque<Pending> queue : pending.values()) {

@@ -12,6 +12,8 @@ import dev.fosc.codec.FoscClose;
 import dev.fosc.codec.FoscCodecOptions;
 import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscCredentials;
+import dev.fosc.codec.FoscInvalidMessage;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscLogin;
 import dev.fosc.codec.FoscLoginCheck;
 import dev.fosc.codec.FoscLoginCheckReply;
@@ -131,6 +133,42 @@ class FoscConnectionHandlerTest {
         assertInstanceOf(FoscProtocolException.class, listener.closeCause);
         assertTrue(listener.closeCause.getMessage().contains("no LOGIN_REPLY from cam:88 within 5000 ms"),
                 listener.closeCause.getMessage());
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aMalformedLoginReplyMeansNotLoggedInAndIsReportedAtOnceNotAsATimeout() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = channel(h);
+        ch.readOutbound();
+        ch.writeInbound(new FoscInvalidMessage(FoscCommand.LOGIN_REPLY, 2,
+                new FoscMalformedPayloadException("LOGIN_REPLY(100) payload too short: 2 bytes")));
+        assertEquals(List.of("active", "loginInvalid"), listener.calls);
+        assertEquals(List.of("LOGIN_REPLY"), listener.messages, "still passed on, to be counted");
+        assertFalse(h.isLoggedIn());
+        tick(ch, 60); // no timeout, no protocol error, no LOGIN again: the session decides
+        assertTrue(ch.isActive());
+        assertNull(ch.readOutbound());
+        assertEquals(List.of("active", "loginInvalid"), listener.calls);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aMalformedStatusReplyFailsTheOldestRequestWithATypedErrorAndTheConnectionStaysOpen() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        CompletableFuture<FoscMessage> v1 = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        CompletableFuture<FoscMessage> v2 = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        drainOutbound(ch);
+        FoscMalformedPayloadException bad = new FoscMalformedPayloadException("VIDEO_ON_REPLY(16) too short");
+        ch.writeInbound(new FoscInvalidMessage(FoscCommand.VIDEO_ON_REPLY, 1, bad));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> v1.get(1, TimeUnit.SECONDS));
+        assertEquals(bad, e.getCause());
+        assertFalse(v2.isDone());
+        ch.writeInbound(new FoscVideoOnReply(0));
+        assertEquals(new FoscVideoOnReply(0), v2.getNow(null));
+        assertTrue(ch.isActive());
+        assertEquals(0, h.pendingRequests());
         assertFalse(ch.finish());
     }
 

@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
 import io.netty.util.ReferenceCountUtil;
 
@@ -29,6 +30,11 @@ final class RecordingConnectionListener implements FoscConnectionListener {
     public void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply) {
         calls.add("refused:" + reply.result());
         refused = reply;
+    }
+
+    @Override
+    public void connectionLoginInvalid(FoscConnectionHandler connection, FoscMalformedPayloadException cause) {
+        calls.add("loginInvalid");
     }
 
     @Override
