@@ -107,6 +107,15 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Cap of the reconnect backoff (default: 60s).")
     Duration reconnectMaxDelay = FoscReconnectPolicy.DEFAULT_MAX_DELAY;
 
+    /**
+     * The wait after a login refused as rate limiting or "too many users". Not tied to
+     * {@code --reconnect-max-delay}: a short backoff cap must not make the camera see a refused login every few
+     * hundred milliseconds. Hidden: for tests against fake cameras only.
+     */
+    @Option(names = "--rate-limited-delay", hidden = true, paramLabel = "DURATION",
+            converter = DurationConverter.class)
+    Duration rateLimitedDelay = FoscReconnectPolicy.DEFAULT_RATE_LIMITED_DELAY;
+
     @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "No data for this long means the connection stalled (default: 35s).")
     Duration stallTimeout = FoscSessionOptions.DEFAULT_READER_IDLE_TIMEOUT;
@@ -149,8 +158,7 @@ public final class RecordCommand implements Callable<Integer> {
             options = FoscSessionOptions.builder(host, FoscCredentials.of(user, secret)).port(port).profile(profile)
                     .readerIdleTimeout(stallTimeout)
                     .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(initial).maxDelay(reconnectMaxDelay)
-                            .rateLimitedDelay(minimum(FoscReconnectPolicy.DEFAULT_RATE_LIMITED_DELAY,
-                                    reconnectMaxDelay.multipliedBy(2)))
+                            .rateLimitedDelay(rateLimitedDelay)
                             .build())
                     .build();
         } catch (IllegalArgumentException e) {
@@ -263,10 +271,6 @@ public final class RecordCommand implements Callable<Integer> {
         s.append(", ").append(r.events()).append(" events, ").append(r.reconnects()).append(" reconnects, ")
                 .append(r.gaps().size()).append(" gaps");
         return s.toString();
-    }
-
-    private static Duration minimum(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void verbose() {

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code fosc record} end to end against the fake camera; the files are checked with ffprobe. */
@@ -192,6 +193,27 @@ class RecordCommandIT {
         assertEquals(frames, probeVideo(out.resolve(Recorder.VIDEO_FILE))[0],
                 "the file stays decodable across the gaps (each resumes at a key frame)");
         assertTrue((Long) s.get("video.keyFrames") >= 3, "a key frame after each gap");
+    }
+
+    @Test
+    void aShortBackoffCapDoesNotShortenTheWaitAfterARateLimitedLogin() throws Exception {
+        // the camera refuses any login less than 1 s after the previous attempt; the reconnect after the reset
+        // comes within 100 ms and is refused: the next attempt must wait the long delay (30 s), not 200-400 ms
+        FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).loginRateLimit(Duration.ofSeconds(1)));
+        Path out = tmp.resolve("limited");
+        CompletableFuture<Result> run = runAsync(Map.of(), args(camera, out, "--password", PASSWORD,
+                "--duration", "2500ms", "--reconnect-max-delay", "100ms"));
+        camera.awaitLoginCount(1, WAIT);
+        camera.takeFrame(FoscCommand.VIDEO_ON, WAIT);
+        camera.inject(FakeFault.reset());
+        Result r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, r.exit(), r.err());
+        r.assertNoSecret();
+        assertEquals(1, camera.refusedLoginCount(), "one refused re-login, then the long wait");
+        assertEquals(2, camera.loginAttemptCount());
+        Map<String, Object> s = sessionJson(out);
+        assertTrue(s.containsKey("gaps[0].start"), s.toString());
+        assertNull(s.get("gaps[0].end"), "still waiting when the recording ended: " + s);
     }
 
     @Test
