@@ -10,6 +10,7 @@ import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscVideoFrame;
 import dev.fosc.codec.FoscMediaHeader;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,15 +20,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The session listener behind {@code fosc record}: copies what the camera sends (the client's frames are
  * borrowed) and hands it to one writer thread, which owns the files: {@code video.h264} (from a key frame, and
  * again from a key frame after every reconnect), {@code audio.wav} (PCM, decoded from G.726 by the client),
  * {@code events.jsonl}, and at the end {@code session.json} with the gaps reconnects left.
+ *
+ * <p><b>Slow disks:</b> at most {@link #MAX_QUEUED_FRAMES} copied frames wait for the writer (plus
+ * {@link #MAX_QUEUED_OTHER} events and state changes). Beyond that frames are dropped and counted (the
+ * {@code dropped} fields of {@code session.json}); after a dropped video frame the video starts again at the next
+ * key frame, so the file stays decodable. {@link #finish} is bounded in time ({@link #DRAIN_TIMEOUT}) and always
+ * closes the files and writes {@code session.json}.
  *
  * <p><b>Threading:</b> the listener methods run on the session's event loop and never block (file I/O happens on
  * the writer thread); {@link #finish} is called once, from the command's thread.
@@ -42,36 +47,61 @@ public final class Recorder implements FoscSessionListener {
     public static final String EVENTS_FILE = "events.jsonl";
     /** The session summary file name. */
     public static final String SESSION_FILE = "session.json";
+    /**
+     * Video and audio frames that may wait for the writer thread (about 10 s of 25 fps video with audio);
+     * beyond it frames are dropped and counted.
+     */
+    public static final int MAX_QUEUED_FRAMES = 512;
+    /** Further room in the writer's queue for events and state changes, which frames cannot take. */
+    public static final int MAX_QUEUED_OTHER = 256;
+    /**
+     * How long {@link #finish} lets the writer write what is queued; then the rest is dropped (counted) and it
+     * waits as long again for a write in progress before closing the files anyway.
+     */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path dir;
     private final Clock clock;
     private final PrintWriter notices;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fosc-record-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Duration drainTimeout;
+    private final WriterQueue writer;
     private final H264FileWriter video;
     private final WavFileWriter audio;
     private final EventJsonWriter events;
     private final GapTracker gaps = new GapTracker();
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
     private final Instant started;
-
-    // writer thread only
-    private IOException ioError;
-    private long audioFrames;
-    private String audioFormat;
+    private final AtomicLong videoSkippedAfterDrop = new AtomicLong();
     private volatile FoscLoginInfo loginInfo;
 
-    private Recorder(Path dir, boolean withAudio, Clock clock, PrintWriter notices) throws IOException {
+    // writer thread only
+    private long audioFrames;
+    private String audioFormat;
+
+    // event loop only
+    private boolean videoNeedsKeyFrame;
+    private Loss pendingLoss;
+    private boolean dropNoticed;
+
+    /** A lost connection, noted on the event loop and applied on the writer thread. */
+    private record Loss(Instant when, String why) {
+    }
+
+    private Recorder(Path dir, boolean withAudio, Clock clock, PrintWriter notices, int maxFrames, int maxOther,
+                     Duration drainTimeout, WriterQueue.IoTask beforeEachWrite) throws IOException {
         this.dir = dir;
         this.clock = clock;
         this.notices = notices;
+        this.drainTimeout = drainTimeout;
         this.started = clock.instant();
+        this.writer = new WriterQueue(maxFrames, maxOther, beforeEachWrite);
         this.video = new H264FileWriter(dir.resolve(VIDEO_FILE));
         this.audio = withAudio ? new WavFileWriter(dir.resolve(AUDIO_FILE)) : null;
         this.events = new EventJsonWriter(dir.resolve(EVENTS_FILE));
+        writer.start(e -> {
+            notice("cannot write to " + dir + ": " + e.getMessage() + "; recording stops");
+            failed.complete(e);
+        });
     }
 
     /**
@@ -80,7 +110,15 @@ public final class Recorder implements FoscSessionListener {
      * @param notices where one-line notices about losses and resumptions go (standard error)
      */
     public static Recorder open(Path dir, boolean withAudio, Clock clock, PrintWriter notices) throws IOException {
-        return new Recorder(dir, withAudio, clock, notices);
+        return new Recorder(dir, withAudio, clock, notices, MAX_QUEUED_FRAMES, MAX_QUEUED_OTHER, DRAIN_TIMEOUT,
+                () -> { });
+    }
+
+    /** For tests: other limits, and a hook run on the writer thread before each write (a slow disk). */
+    static Recorder open(Path dir, boolean withAudio, Clock clock, PrintWriter notices, int maxFrames,
+                         Duration drainTimeout, WriterQueue.IoTask beforeEachWrite) throws IOException {
+        return new Recorder(dir, withAudio, clock, notices, maxFrames, MAX_QUEUED_OTHER, drainTimeout,
+                beforeEachWrite);
     }
 
     /** Completes with the cause when the session failed for good (a refused login after a reconnect). */
@@ -96,29 +134,64 @@ public final class Recorder implements FoscSessionListener {
         }
         if (from == FoscSessionState.CONNECTED && to != FoscSessionState.CLOSED) {
             String why = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(to);
-            submit(() -> {
-                if (!gaps.inGap()) {
-                    notice("connection lost (" + why + "); reconnecting");
+            Loss earlier = pendingLoss;
+            Loss loss = new Loss(now, why);
+            if (writer.submit(WriterQueue.Kind.STATE, () -> {
+                if (earlier != null) {
+                    lost(earlier);
                 }
-                gaps.lost(now, why);
-                video.resync();
-            });
+                lost(loss);
+            })) {
+                pendingLoss = null;
+            } else {
+                // the queue is full: the next video task that fits applies it
+                pendingLoss = earlier != null ? earlier : loss;
+                videoNeedsKeyFrame = true;
+                droppedSomething();
+            }
         }
+    }
+
+    /** Writer thread: a gap opens, video waits for a key frame. */
+    private void lost(Loss loss) {
+        if (!gaps.inGap()) {
+            notice("connection lost (" + loss.why() + "); reconnecting");
+        }
+        gaps.lost(loss.when(), loss.why());
+        video.resync();
     }
 
     @Override
     public void onVideoFrame(FoscSession session, FoscVideoFrame frame) {
         FoscMediaHeader header = frame.header();
+        if (videoNeedsKeyFrame && !header.keyFrame()) {
+            videoSkippedAfterDrop.incrementAndGet(); // frames before it were dropped: wait for a key frame
+            return;
+        }
         byte[] data = frame.copyData();
         Instant now = clock.instant();
-        submit(() -> {
+        boolean resync = videoNeedsKeyFrame;
+        Loss loss = pendingLoss;
+        if (writer.submit(WriterQueue.Kind.VIDEO, () -> {
+            if (loss != null) {
+                lost(loss);
+            }
+            if (resync) {
+                video.resync();
+            }
             if (video.write(header, data) && gaps.inGap()) {
                 List<RecordingGap> before = gaps.gaps();
                 gaps.resumed(now);
                 RecordingGap gap = before.get(before.size() - 1);
                 notice("video resumed after a gap of " + gap.length(now).toMillis() + " ms");
             }
-        });
+        })) {
+            videoNeedsKeyFrame = false;
+            pendingLoss = null;
+        } else {
+            videoNeedsKeyFrame = true;
+            droppedSomething();
+        }
     }
 
     @Override
@@ -128,11 +201,13 @@ public final class Recorder implements FoscSessionListener {
         }
         byte[] pcm = frame.copyPcm();
         String format = frame.format().jsonName();
-        submit(() -> {
+        if (!writer.submit(WriterQueue.Kind.AUDIO, () -> {
             audio.write(pcm);
             audioFrames++;
             audioFormat = format;
-        });
+        })) {
+            droppedSomething();
+        }
     }
 
     @Override
@@ -140,29 +215,16 @@ public final class Recorder implements FoscSessionListener {
         if (event instanceof FoscLoginEvent) {
             loginInfo = ((FoscLoginEvent) event).info();
         }
-        submit(() -> events.write(event));
+        if (!writer.submit(WriterQueue.Kind.EVENT, () -> events.write(event))) {
+            droppedSomething();
+        }
     }
 
-    private interface IoTask {
-        void run() throws IOException;
-    }
-
-    private void submit(IoTask task) {
-        try {
-            writer.execute(() -> {
-                if (ioError != null) {
-                    return;
-                }
-                try {
-                    task.run();
-                } catch (IOException e) {
-                    ioError = e;
-                    notice("cannot write to " + dir + ": " + e.getMessage() + "; recording stops");
-                    failed.complete(e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // finishing: late frames are not recorded
+    /** Event loop: one notice when the writer first falls behind. */
+    private void droppedSomething() {
+        if (!dropNoticed) {
+            dropNoticed = true;
+            notice("writing to " + dir + " falls behind: dropping frames (counted in " + SESSION_FILE + ")");
         }
     }
 
@@ -172,44 +234,51 @@ public final class Recorder implements FoscSessionListener {
     }
 
     /**
-     * Stops recording: lets the writer thread finish what was handed to it, closes the files and writes
-     * {@code session.json}. Call after the session was closed.
+     * Stops recording: lets the writer thread finish what was handed to it (at most {@link #DRAIN_TIMEOUT}, then
+     * the rest is dropped and counted), closes the files and writes {@code session.json}, always, in bounded
+     * time. Call after the session was closed.
      *
      * @param target host, port, user, profile and stream as given on the command line
      * @param reconnects the session's reconnect count
      * @param outcome {@code completed} or why it stopped early
      * @return the report written to {@code session.json}
-     * @throws IOException if a file could not be written
+     * @throws IOException if a file could not be written (session.json is still written when it can be)
      */
     public RecordingReport finish(Target target, long reconnects, String outcome) throws IOException {
         Instant ended = clock.instant();
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
-                throw new IOException("the writer thread did not finish within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while finishing the files", e);
+        boolean writerEnded = writer.stop(drainTimeout);
+        if (!writerEnded) {
+            notice("a write to " + dir + " did not end within " + drainTimeout.multipliedBy(2).toMillis()
+                    + " ms; closing the files anyway");
         }
-        try (H264FileWriter v = video; EventJsonWriter ev = events) {
-            if (audio != null) {
-                audio.close();
+        IOException closeError = null;
+        for (Closeable c : new Closeable[] {video, audio, events}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (IOException e) {
+                closeError = closeError == null ? e : closeError;
             }
-        }
-        if (ioError != null) {
-            throw ioError;
         }
         FoscLoginInfo info = loginInfo;
         RecordingReport report = new RecordingReport(target.host(), target.port(), target.user(), target.profile(),
                 target.stream(), info != null ? info.cameraId() : null, info != null ? info.presets() : List.of(),
                 info != null ? info.cruises() : List.of(), started, ended, video.frames(), video.keyFrames(),
                 video.bytes(), video.skipped(), video.first(), video.last(), audio != null, audioFrames, audioFormat,
-                audio != null ? audio.durationMillis() : 0, events.count(), reconnects, gaps.gaps(), outcome);
+                audio != null ? audio.durationMillis() : 0, events.count(), reconnects, gaps.gaps(), outcome,
+                writer.dropped(WriterQueue.Kind.VIDEO) + videoSkippedAfterDrop.get(),
+                writer.dropped(WriterQueue.Kind.AUDIO), writer.dropped(WriterQueue.Kind.EVENT));
         try {
             SessionJsonWriter.write(dir.resolve(SESSION_FILE), report);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        if (writer.ioError() != null) {
+            throw writer.ioError();
+        }
+        if (closeError != null) {
+            throw closeError;
         }
         return report;
     }

@@ -33,11 +33,16 @@ import java.util.List;
  * @param reconnects reconnect attempts the session made
  * @param gaps the gaps in the video
  * @param outcome {@code completed}, or why recording stopped early
+ * @param droppedVideoFrames video frames not written because the writer fell behind (a slow disk), including
+ *     those skipped until the next key frame after such a drop
+ * @param droppedAudioFrames audio frames not written because the writer fell behind
+ * @param droppedEvents events not written because the writer fell behind
  */
 public record RecordingReport(String host, int port, String user, String profile, String stream, String cameraId,
                               List<String> presets, List<String> cruises, Instant started, Instant ended,
                               long videoFrames, long keyFrames, long videoBytes, long skippedFrames,
                               FoscMediaHeader firstVideo, FoscMediaHeader lastVideo, boolean audio, long audioFrames,
                               String audioFormat, long audioMillis, long events, long reconnects,
-                              List<RecordingGap> gaps, String outcome) {
+                              List<RecordingGap> gaps, String outcome, long droppedVideoFrames,
+                              long droppedAudioFrames, long droppedEvents) {
 }

@@ -54,6 +54,7 @@ public final class SessionJsonWriter {
             g.writeNumberField("keyFrames", r.keyFrames());
             g.writeNumberField("bytes", r.videoBytes());
             g.writeNumberField("skippedUntilKeyFrame", r.skippedFrames());
+            g.writeNumberField("dropped", r.droppedVideoFrames());
             g.writeEndObject();
 
             if (r.audio()) {
@@ -63,12 +64,14 @@ public final class SessionJsonWriter {
                 g.writeNumberField("sampleRate", WavFileWriter.SAMPLE_RATE);
                 g.writeNumberField("frames", r.audioFrames());
                 g.writeNumberField("durationMillis", r.audioMillis());
+                g.writeNumberField("dropped", r.droppedAudioFrames());
                 g.writeEndObject();
             }
 
             g.writeObjectFieldStart("events");
             g.writeStringField("file", "events.jsonl");
             g.writeNumberField("count", r.events());
+            g.writeNumberField("dropped", r.droppedEvents());
             g.writeEndObject();
 
             g.writeNumberField("reconnects", r.reconnects());
