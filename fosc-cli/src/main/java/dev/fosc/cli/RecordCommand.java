@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,8 +46,12 @@ import java.util.concurrent.TimeoutException;
  * {@value #EXIT_IO} the output could not be written. Errors are one {@code error: ...} line on standard error; a
  * stack trace only with {@code --verbose}. The password never appears in any output.
  *
+ * <p>Ctrl-C (or SIGTERM) ends the recording early but cleanly: a shutdown hook ends the wait, and the normal end
+ * runs (session closed, files closed, {@code session.json} written with outcome {@code stopped}), bounded by
+ * {@link #SHUTDOWN_GRACE}.
+ *
  * <p><b>Threading:</b> runs on the calling thread, which blocks for the recording's duration; the client's event
- * loop and one writer thread do the work. One instance per execution.
+ * loop and one writer thread do the work. One instance per execution; {@link #requestStop()} from any thread.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Record a camera's video (and audio, events) into a directory, through drops and reboots.",
@@ -69,6 +74,11 @@ public final class RecordCommand implements Callable<Integer> {
     public static final int EXIT_LOGIN_REFUSED = 3;
     /** The camera could not be reached, or broke the protocol before recording started. */
     public static final int EXIT_UNREACHABLE = 4;
+    /**
+     * How long the shutdown hook (Ctrl-C, SIGTERM) lets the recording end: close the session (5 s at most), let
+     * the writer finish ({@link Recorder#DRAIN_TIMEOUT}, twice at most), close the files, write session.json.
+     */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     @Option(names = "--host", required = true, paramLabel = "HOST", description = "Camera host name or address.")
     String host;
@@ -126,6 +136,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    private volatile boolean stopped;
     private Map<String, String> env = System.getenv();
     private Clock clock = Clock.systemUTC();
 
@@ -177,12 +189,22 @@ public final class RecordCommand implements Callable<Integer> {
         }
         Recorder.Target target = new Recorder.Target(host, port, user, ProfileConverter.cliName(profile),
                 videoStream.name().toLowerCase(Locale.ROOT));
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fosc-record-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (FoscClient client = FoscClient.builder().threads(1).build()) {
             FoscSession session = client.newSession(options, recorder);
             int exit = record(session, videoStream, recorder, err);
             session.close().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
-            String outcome = exit == EXIT_OK ? "completed" : exit == EXIT_LOGIN_REFUSED ? "login refused"
-                    : exit == EXIT_IO ? "output error" : "cannot connect";
+            String outcome = exit == EXIT_OK ? (stopped ? "stopped" : "completed")
+                    : exit == EXIT_LOGIN_REFUSED ? "login refused" : exit == EXIT_IO ? "output error" : "cannot connect";
             RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome);
             if (exit == EXIT_OK) {
                 spec.commandLine().getOut().println(summary(report));
@@ -191,7 +213,33 @@ public final class RecordCommand implements Callable<Integer> {
             return exit;
         } catch (IOException e) {
             return fail(err, EXIT_IO, "cannot write the recording in " + out + ": " + e.getMessage(), e);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and returns now
+            }
         }
+    }
+
+    /**
+     * Ends the recording early, as Ctrl-C (or SIGTERM) does through the shutdown hook: the wait ends, the session
+     * is closed, the files are closed and {@code session.json} written with outcome {@code stopped}. Any thread.
+     */
+    public void requestStop() {
+        stopRequested.complete(null);
+    }
+
+    /** Waits for {@code f}, or until a stop was requested (then returns {@code null} early). */
+    private <T> T awaitOrStop(CompletableFuture<T> f, long millis)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        CompletableFuture.anyOf(f, stopRequested).get(millis, TimeUnit.MILLISECONDS);
+        if (!f.isDone()) {
+            stopped = true;
+            return null;
+        }
+        return f.get();
     }
 
     /** Connects, turns media on and waits for the duration; returns the exit code. */
@@ -199,10 +247,16 @@ public final class RecordCommand implements Callable<Integer> {
         String camera = host + ":" + port;
         long setupMillis = options(session).connectTimeout().plus(options(session).requestTimeout()).toMillis() + 5_000;
         try {
-            session.connect().get(setupMillis, TimeUnit.MILLISECONDS);
+            awaitOrStop(session.connect(), setupMillis);
+            if (stopped) {
+                return EXIT_OK;
+            }
             CompletableFuture<Void> video = session.videoOn(videoStream);
             CompletableFuture<Void> sound = audio ? session.audioOn() : CompletableFuture.completedFuture(null);
-            CompletableFuture.allOf(video, sound).get(setupMillis, TimeUnit.MILLISECONDS);
+            awaitOrStop(CompletableFuture.allOf(video, sound), setupMillis);
+            if (stopped) {
+                return EXIT_OK;
+            }
         } catch (ExecutionException e) {
             return setupFailure(err, camera, e.getCause());
         } catch (TimeoutException e) {
@@ -212,7 +266,10 @@ public final class RecordCommand implements Callable<Integer> {
             return fail(err, EXIT_UNREACHABLE, "interrupted while connecting to " + camera, e);
         }
         try {
-            Throwable failure = recorder.failed().get(duration.toMillis(), TimeUnit.MILLISECONDS);
+            Throwable failure = awaitOrStop(recorder.failed(), duration.toMillis());
+            if (stopped) {
+                return EXIT_OK; // Ctrl-C: what was recorded so far is kept
+            }
             if (failure instanceof FoscAuthenticationException) {
                 return fail(err, EXIT_LOGIN_REFUSED, "the camera refused the login after a reconnect: "
                         + failure.getMessage() + "; recording stopped", failure);
