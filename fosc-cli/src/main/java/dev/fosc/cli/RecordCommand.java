@@ -9,6 +9,7 @@ import dev.fosc.client.FoscAuthenticationException;
 import dev.fosc.client.FoscCameraProfile;
 import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscReconnectPolicy;
+import dev.fosc.client.FoscRequestRefusedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscStream;
@@ -42,7 +43,8 @@ import java.util.concurrent.TimeoutException;
  * reboots (the client reconnects with backoff; each loss is noted as a gap).
  *
  * <p>Exit codes: {@value #EXIT_OK} done, {@value #EXIT_USAGE} usage error, {@value #EXIT_LOGIN_REFUSED} login
- * refused (after exactly one attempt), {@value #EXIT_UNREACHABLE} cannot connect or protocol error,
+ * refused (after exactly one attempt), {@value #EXIT_UNREACHABLE} cannot connect or protocol error before the
+ * first login (once logged in, only a refusal ends the recording early: drops are the session's to repair),
  * {@value #EXIT_IO} the output could not be written. Errors are one {@code error: ...} line on standard error; a
  * stack trace only with {@code --verbose}. The password never appears in any output.
  *
@@ -58,7 +60,7 @@ import java.util.concurrent.TimeoutException;
             "Writes video.h264, audio.wav (--audio), events.jsonl and session.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:recorded for the whole duration", "1:the output could not be written", "2:usage error",
-            "3:login refused (no second attempt was made)", "4:cannot connect, or protocol error"},
+            "3:login refused (no second attempt was made)", "4:cannot connect, or protocol error before the first login"},
         footerHeading = "%nExample:%n",
         footer = {"  FOSC_PASSWORD=secret fosc record --host 192.168.1.20 --user admin --duration 30s --out cam1 --audio",
             ""})
@@ -251,12 +253,6 @@ public final class RecordCommand implements Callable<Integer> {
             if (stopped) {
                 return EXIT_OK;
             }
-            CompletableFuture<Void> video = session.videoOn(videoStream);
-            CompletableFuture<Void> sound = audio ? session.audioOn() : CompletableFuture.completedFuture(null);
-            awaitOrStop(CompletableFuture.allOf(video, sound), setupMillis);
-            if (stopped) {
-                return EXIT_OK;
-            }
         } catch (ExecutionException e) {
             return setupFailure(err, camera, e.getCause());
         } catch (TimeoutException e) {
@@ -264,6 +260,28 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(err, EXIT_UNREACHABLE, "interrupted while connecting to " + camera, e);
+        }
+        // connected: from here on only a refusal ends the recording; anything else (a drop before the reply, a
+        // slow reconnect) is the session's to repair, and it turns video and audio on again after a reconnect
+        try {
+            CompletableFuture<Void> video = session.videoOn(videoStream);
+            CompletableFuture<Void> sound = audio ? session.audioOn() : CompletableFuture.completedFuture(null);
+            awaitOrStop(CompletableFuture.allOf(video, sound), setupMillis);
+            if (stopped) {
+                return EXIT_OK;
+            }
+        } catch (ExecutionException e) {
+            Throwable c = unwrap(e.getCause());
+            if (c instanceof FoscRequestRefusedException || c instanceof FoscAuthenticationException) {
+                return setupFailure(err, camera, c);
+            }
+            notice(err, "turning media on did not complete (" + c.getMessage() + "); recording goes on, the"
+                    + " session turns it on again when it reconnects");
+        } catch (TimeoutException e) {
+            notice(err, "no answer to turning media on within " + setupMillis + " ms; recording goes on");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_OK;
         }
         try {
             Throwable failure = awaitOrStop(recorder.failed(), duration.toMillis());
@@ -289,8 +307,17 @@ public final class RecordCommand implements Callable<Integer> {
         return session.options();
     }
 
+    private static Throwable unwrap(Throwable cause) {
+        return cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    }
+
+    private static void notice(PrintWriter err, String line) {
+        err.println("fosc record: " + line);
+        err.flush();
+    }
+
     private int setupFailure(PrintWriter err, String camera, Throwable cause) {
-        Throwable c = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable c = unwrap(cause);
         if (c instanceof FoscAuthenticationException) {
             return fail(err, EXIT_LOGIN_REFUSED, "login refused by " + camera + " for user '" + user + "' ("
                     + reason((FoscAuthenticationException) c) + "); no second attempt was made", c);

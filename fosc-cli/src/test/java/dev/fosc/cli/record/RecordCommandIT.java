@@ -2,10 +2,17 @@ package dev.fosc.cli.record;
 
 import dev.fosc.cli.RecordCommand;
 import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscLogin;
+import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMediaHeader;
+import dev.fosc.codec.FoscVideoData;
+import dev.fosc.codec.FoscVideoOn;
+import dev.fosc.codec.FoscVideoOnReply;
 import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeEvent;
 import dev.fosc.testkit.FakeFault;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +221,35 @@ class RecordCommandIT {
         Map<String, Object> s = sessionJson(out);
         assertTrue(s.containsKey("gaps[0].start"), s.toString());
         assertNull(s.get("gaps[0].end"), "still waiting when the recording ended: " + s);
+    }
+
+    @Test
+    void aDropBeforeTheVideoOnReplyDoesNotEndTheRecording() throws Exception {
+        // the first VIDEO_ON is answered by closing the connection; after the reconnect video flows
+        try (MiniCamera camera = new MiniCamera((ctx, msg, n) -> {
+            if (msg instanceof FoscLogin) {
+                ctx.writeAndFlush(FoscLoginReply.accepted(List.of(), List.of(), "MINI"));
+            } else if (msg instanceof FoscVideoOn) {
+                if (n == 0) {
+                    ctx.close();
+                } else {
+                    ctx.write(new FoscVideoOnReply(0));
+                    ctx.writeAndFlush(new FoscVideoData(FoscMediaHeader.video(n, true, 640, 360, 25, 1000),
+                            Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 1, 0x65, 1})));
+                }
+            }
+        })) {
+            Path out = tmp.resolve("early-drop");
+            Result r = run(Map.of(), "--host", "127.0.0.1", "--port", String.valueOf(camera.port()), "--out",
+                    out.toString(), "--password", PASSWORD, "--duration", "1500ms", "--reconnect-max-delay", "100ms");
+            assertEquals(0, r.exit(), r.err());
+            r.assertNoSecret();
+            Map<String, Object> s = sessionJson(out);
+            assertEquals("completed", s.get("outcome"));
+            assertTrue((Long) s.get("reconnects") >= 1, s.toString());
+            assertTrue((Long) s.get("video.frames") >= 1, "video was restored after the reconnect: " + s);
+            assertTrue(camera.count("VIDEO_ON") >= 2);
+        }
     }
 
     @Test
