@@ -236,8 +236,20 @@ public final class RecordCommand implements Callable<Integer> {
     /** Waits for {@code f}, or until a stop was requested (then returns {@code null} early). */
     private <T> T awaitOrStop(CompletableFuture<T> f, long millis)
             throws ExecutionException, TimeoutException, InterruptedException {
-        CompletableFuture.anyOf(f, stopRequested).get(millis, TimeUnit.MILLISECONDS);
+        return awaitOrStop(f, millis, new CompletableFuture<>());
+    }
+
+    /**
+     * Waits for {@code f}, or until a stop was requested (then returns {@code null} early), or until {@code abort}
+     * completes with a cause (then fails with it, as if {@code f} had).
+     */
+    private <T> T awaitOrStop(CompletableFuture<T> f, long millis, CompletableFuture<? extends Throwable> abort)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        CompletableFuture.anyOf(f, stopRequested, abort).get(millis, TimeUnit.MILLISECONDS);
         if (!f.isDone()) {
+            if (abort.isDone()) {
+                throw new ExecutionException(abort.join());
+            }
             stopped = true;
             return null;
         }
@@ -249,7 +261,8 @@ public final class RecordCommand implements Callable<Integer> {
         String camera = host + ":" + port;
         long setupMillis = options(session).connectTimeout().plus(options(session).requestTimeout()).toMillis() + 5_000;
         try {
-            awaitOrStop(session.connect(), setupMillis);
+            // "too many users" at the first login would be retried after the long delay: a refusal here
+            awaitOrStop(session.connect(), setupMillis, recorder.rateLimitedBeforeFirstLogin());
             if (stopped) {
                 return EXIT_OK;
             }

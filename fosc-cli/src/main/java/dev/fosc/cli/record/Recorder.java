@@ -4,6 +4,7 @@ import dev.fosc.client.FoscAudioFrame;
 import dev.fosc.client.FoscEvent;
 import dev.fosc.client.FoscLoginEvent;
 import dev.fosc.client.FoscLoginInfo;
+import dev.fosc.client.FoscLoginRateLimitedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionListener;
 import dev.fosc.client.FoscSessionState;
@@ -70,6 +71,8 @@ public final class Recorder implements FoscSessionListener {
     private final EventJsonWriter events;
     private final GapTracker gaps = new GapTracker();
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+    private final CompletableFuture<FoscLoginRateLimitedException> rateLimitedBeforeFirstLogin =
+            new CompletableFuture<>();
     private final Instant started;
     private final AtomicLong videoSkippedAfterDrop = new AtomicLong();
     private volatile FoscLoginInfo loginInfo;
@@ -79,6 +82,7 @@ public final class Recorder implements FoscSessionListener {
     private String audioFormat;
 
     // event loop only
+    private boolean everConnected;
     private boolean videoNeedsKeyFrame;
     private Loss pendingLoss;
     private boolean dropNoticed;
@@ -126,11 +130,24 @@ public final class Recorder implements FoscSessionListener {
         return failed;
     }
 
+    /**
+     * Completes when a login was refused as rate limited ("too many users") before the session was ever connected:
+     * the session would retry after its long delay, the command takes it as a refusal.
+     */
+    public CompletableFuture<FoscLoginRateLimitedException> rateLimitedBeforeFirstLogin() {
+        return rateLimitedBeforeFirstLogin;
+    }
+
     @Override
     public void onStateChanged(FoscSession session, FoscSessionState from, FoscSessionState to, Throwable cause) {
         Instant now = clock.instant();
         if (to == FoscSessionState.FAILED) {
             failed.complete(cause);
+        }
+        if (to == FoscSessionState.CONNECTED) {
+            everConnected = true;
+        } else if (!everConnected && cause instanceof FoscLoginRateLimitedException) {
+            rateLimitedBeforeFirstLogin.complete((FoscLoginRateLimitedException) cause);
         }
         if (from == FoscSessionState.CONNECTED && to != FoscSessionState.CLOSED) {
             String why = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(to);

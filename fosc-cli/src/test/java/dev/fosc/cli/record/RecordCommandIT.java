@@ -253,6 +253,28 @@ class RecordCommandIT {
     }
 
     @Test
+    void tooManyUsersAtTheFirstLoginExitsThreeAtOnce() throws Exception {
+        try (MiniCamera camera = new MiniCamera((ctx, msg, n) -> {
+            if (msg instanceof FoscLogin) {
+                ctx.writeAndFlush(FoscLoginReply.refused(FoscLoginReply.RESULT_TOO_MANY_USERS));
+            }
+        })) {
+            Path out = tmp.resolve("busy");
+            long start = System.nanoTime();
+            Result r = run(Map.of(), "--host", "127.0.0.1", "--port", String.valueOf(camera.port()), "--out",
+                    out.toString(), "--password", PASSWORD, "--duration", "1m");
+            assertEquals(3, r.exit(), r.err());
+            r.assertNoSecret();
+            assertTrue(r.err().startsWith("error: login refused by 127.0.0.1:" + camera.port() + " for user 'admin'"
+                    + " (too many users)"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals(1, camera.count("LOGIN"));
+            assertEquals("login refused", sessionJson(out).get("outcome"));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "not the 15 s setup timeout");
+        }
+    }
+
+    @Test
     void aWrongPasswordExitsThreeAfterExactlyOneLoginAttempt() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password("the-right-one"));
         Path out = tmp.resolve("refused");
