@@ -21,9 +21,12 @@ import java.util.Objects;
  *   <li>A refusal of the <em>first</em> login of a session is a bad password: never retried (a retry loop could
  *       lock the camera).</li>
  *   <li>"Too many users" (result 3) is rate limiting: retried after the long delay.</li>
- *   <li>A bad-credentials refusal of credentials the camera accepted earlier in this session is taken as rate
- *       limiting and retried after the long delay, at most {@link #maxRefusedRelogins()} times in a row; then
- *       the session fails as for a bad password.</li>
+ *   <li>A bad-credentials refusal of credentials the camera accepted <em>recently</em> in this session (the last
+ *       accepted login at most {@code 2 × rateLimitedDelay} ago) is taken as rate limiting and retried after the
+ *       long delay, at most {@link #maxRefusedRelogins()} times in a row (default once); then the session fails
+ *       as for a bad password. A refusal after a login accepted longer ago is a changed password: the session
+ *       fails at once, so a changed password costs the camera one wrong login (two at most), never a series
+ *       that could lock it.</li>
  * </ul>
  *
  * <table>
@@ -52,7 +55,7 @@ public final class FoscReconnectPolicy {
     /** Default minimum wait after a rate-limited or "too many users" login refusal. */
     public static final Duration DEFAULT_RATE_LIMITED_DELAY = Duration.ofSeconds(30);
     /** Default number of consecutive refused re-logins taken as rate limiting before giving up. */
-    public static final int DEFAULT_MAX_REFUSED_RELOGINS = 3;
+    public static final int DEFAULT_MAX_REFUSED_RELOGINS = 1;
     /** Default time a connection must stay logged in before the backoff starts again from the first delay. */
     public static final Duration DEFAULT_STABLE_TIME = Duration.ofSeconds(30);
     /** The defaults. */
@@ -118,8 +121,10 @@ public final class FoscReconnectPolicy {
     }
 
     /**
-     * How many consecutive bad-credentials refusals of a re-login (credentials the camera accepted before in this
-     * session) are taken as rate limiting and retried after {@link #rateLimitedDelay()}; 0 fails at the first.
+     * How many consecutive bad-credentials refusals of a re-login (credentials the camera accepted in this session
+     * at most {@code 2 × rateLimitedDelay} before) are taken as rate limiting and retried after
+     * {@link #rateLimitedDelay()}; 0 fails at the first. Each retry is one more wrong login if the password did
+     * change, so keep it small.
      */
     public int maxRefusedRelogins() {
         return maxRefusedRelogins;

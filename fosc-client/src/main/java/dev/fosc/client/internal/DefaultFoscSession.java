@@ -96,6 +96,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private boolean everLoggedIn;
     private int attempt;
     private int refusedRelogins;
+    private long lastLoginNanos;
     private ScheduledFuture<?> reconnectTimer;
     private ScheduledFuture<?> stableTimer;
 
@@ -349,6 +350,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         loginInfo = info;
         counters.logins++;
         everLoggedIn = true;
+        lastLoginNanos = System.nanoTime();
         startStableTimer(connection);
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
@@ -395,7 +397,11 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || result == FoscLoginReply.RESULT_EMPTY;
-        if (badCredentials && everLoggedIn && refusedRelogins < policy.maxRefusedRelogins()) {
+        // back-to-back logins are refused like a bad password; a login accepted long ago cannot make this one
+        // "back to back", so then the password really changed: no retry (wrong logins can lock a camera)
+        boolean recentLogin = everLoggedIn
+                && System.nanoTime() - lastLoginNanos <= 2 * policy.rateLimitedDelay().toNanos();
+        if (badCredentials && recentLogin && refusedRelogins < policy.maxRefusedRelogins()) {
             refusedRelogins++;
             lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
                     + " it accepted before (" + refusal(result) + "): taken as rate limiting, retry " + refusedRelogins
