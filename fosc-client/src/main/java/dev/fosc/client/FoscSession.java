@@ -98,7 +98,10 @@ public interface FoscSession {
     /**
      * Closes the session for good: sends CLOSE when logged in, closes the connection(s), never reconnects.
      * Pending futures fail with {@link FoscSessionClosedException}; publishers complete. Idempotent: every call
-     * returns the same future, which completes once the connections are closed.
+     * returns the same future, which completes once the connections are closed. Safe after
+     * {@link FoscClient#close()} and after the event-loop group was shut down (the future is then complete at
+     * once; other calls' futures fail with {@link FoscSessionClosedException}, never with
+     * {@code RejectedExecutionException}).
      */
     CompletableFuture<Void> close();
 

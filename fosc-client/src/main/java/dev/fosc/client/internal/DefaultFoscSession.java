@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -169,7 +170,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public CompletableFuture<FoscLoginInfo> connect() {
         checkUsable();
         CompletableFuture<FoscLoginInfo> result = new CompletableFuture<>();
-        onLoop(() -> {
+        onLoopOrFail(result, () -> {
             if (isOver()) {
                 result.completeExceptionally(closedException());
                 return;
@@ -188,7 +189,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         Objects.requireNonNull(stream, "stream");
         checkUsable();
         CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoop(() -> {
+        onLoopOrFail(result, () -> {
             if (isOver()) {
                 result.completeExceptionally(closedException());
                 return;
@@ -212,7 +213,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public CompletableFuture<Void> audioOn() {
         checkUsable();
         CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoop(() -> {
+        onLoopOrFail(result, () -> {
             if (isOver()) {
                 result.completeExceptionally(closedException());
                 return;
@@ -233,7 +234,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public CompletableFuture<Void> audioOff() {
         checkUsable();
         CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoop(() -> {
+        onLoopOrFail(result, () -> {
             if (isOver()) {
                 result.completeExceptionally(closedException());
                 return;
@@ -254,7 +255,21 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public CompletableFuture<Void> close() {
         closeRequested = true;
-        onLoop(this::doClose);
+        if (state.isTerminal()) {
+            return closeFuture;
+        }
+        if (!onLoop(this::doClose)) {
+            // the event loop is gone (its group was shut down), and its channels were closed with it: nothing is
+            // left to close, and nothing can run on the loop any more
+            if (terminalCause == null) {
+                terminalCause = loopGone();
+            }
+            state = FoscSessionState.CLOSED;
+            if (terminated != null) {
+                terminated.accept(this);
+            }
+            closeFuture.complete(null);
+        }
         return closeFuture;
     }
 
@@ -698,12 +713,29 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return new FoscSessionClosedException("session to " + address + " closed by the application");
     }
 
-    private void onLoop(Runnable task) {
+    /** Runs {@code task} on the loop (now if already there); false if the loop refused it (shut down). */
+    private boolean onLoop(Runnable task) {
         if (loop.inEventLoop()) {
             task.run();
-        } else {
-            loop.execute(task);
+            return true;
         }
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code task} on the loop, or fails {@code result} with a {@link FoscSessionClosedException}. */
+    private void onLoopOrFail(CompletableFuture<?> result, Runnable task) {
+        if (!onLoop(task)) {
+            result.completeExceptionally(loopGone());
+        }
+    }
+
+    private FoscSessionClosedException loopGone() {
+        return new FoscSessionClosedException("the event loop of the session to " + address + " is shut down");
     }
 
     private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {

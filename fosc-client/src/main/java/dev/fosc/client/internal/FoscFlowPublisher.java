@@ -1,5 +1,6 @@
 package dev.fosc.client.internal;
 
+import dev.fosc.client.FoscSessionClosedException;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -18,7 +20,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>Every signal to a subscriber runs on the session's event loop; {@code request} and {@code cancel} may be
- *       called from any thread and are handed to it.</li>
+ *       called from any thread and are handed to it. Once that loop is shut down, {@code subscribe} signals
+ *       {@code onSubscribe} then {@code onError(FoscSessionClosedException)} on the caller's thread, and
+ *       {@code request}/{@code cancel} do nothing.</li>
  *   <li>Reference-counted items are retained while buffered and released right after {@code onNext} returns
  *       (borrowed delivery), or when the subscription is cancelled or the publisher terminates.</li>
  *   <li>A buffer reaching the high water mark reports {@link FoscBackPressure#subscriberFull()} (the session
@@ -64,7 +68,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
     @Override
     public void subscribe(Flow.Subscriber<? super T> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
-        loop.execute(() -> {
+        Runnable subscribe = () -> {
             Sub sub = new Sub(subscriber);
             if (!terminated) {
                 subscriptions.add(sub);
@@ -80,7 +84,44 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             if (terminated) {
                 sub.terminate(failure);
             }
-        });
+        };
+        try {
+            loop.execute(subscribe);
+        } catch (RejectedExecutionException e) {
+            // the event loop is shut down: nothing will ever be delivered; tell the subscriber (rule 1.9: an
+            // onSubscribe first), on this thread since there is no loop to do it on
+            rejected(subscriber);
+        }
+    }
+
+    private void rejected(Flow.Subscriber<? super T> subscriber) {
+        try {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onError(new FoscSessionClosedException(name + ": the session's event loop is shut down"));
+        } catch (Throwable t) {
+            LOG.warn("{}: a subscriber threw while being told the event loop is shut down", name, t);
+        }
+    }
+
+    /** Runs {@code task} on the loop; dropped when the loop is shut down (nothing is delivered any more). */
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: the event loop is shut down; request/cancel ignored", name);
+        }
     }
 
     /** Whether anyone subscribes. Event loop only. */
@@ -138,20 +179,12 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
 
         @Override
         public void request(long n) {
-            if (loop.inEventLoop()) {
-                doRequest(n);
-            } else {
-                loop.execute(() -> doRequest(n));
-            }
+            onLoop(() -> doRequest(n));
         }
 
         @Override
         public void cancel() {
-            if (loop.inEventLoop()) {
-                cancelNow();
-            } else {
-                loop.execute(this::cancelNow);
-            }
+            onLoop(this::cancelNow);
         }
 
         private void doRequest(long n) {
