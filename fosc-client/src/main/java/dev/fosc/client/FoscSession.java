@@ -88,8 +88,10 @@ public interface FoscSession {
     CompletableFuture<Void> audioOn();
 
     /**
-     * Turns the camera's audio off (AUDIO_OFF, which has no reply). The future completes once it was written,
-     * or at once when not connected.
+     * Turns the camera's audio off (AUDIO_OFF, which has no reply). The future completes once it was written;
+     * at once when there is no connection (a new one starts without audio). While a connection that may carry
+     * audio is logging in again, or its media connection is not ready, the wish is remembered and AUDIO_OFF is
+     * sent as soon as it can be (the future completes then, or when that connection is lost).
      *
      * @throws FoscSessionClosedException if the session is closed or failed
      */

@@ -91,6 +91,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private boolean wantedAudio;
     private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
     private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> audioOffWaiters = new ArrayList<>();
     private CompletableFuture<Void> videoInFlight;
     private CompletableFuture<Void> audioInFlight;
     private CompletableFuture<FoscLoginInfo> connectFuture;
@@ -219,6 +220,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                 return;
             }
             wantedAudio = true;
+            completeAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
             FoscConnectionHandler conn = mediaConnection();
             if (conn != null) {
                 forward(sendAudioOn(conn), result);
@@ -245,8 +247,12 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             FoscConnectionHandler conn = mediaConnection();
             if (conn != null) {
                 forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
+            } else if (quirks.connectionMode() == FoscConnectionMode.SINGLE ? control != null : media != null) {
+                // logging in (again) or the media connection not ready: the camera may still be sending audio
+                // on a connection that stays; AUDIO_OFF goes out as soon as media requests can
+                audioOffWaiters.add(result);
             } else {
-                result.complete(null);
+                result.complete(null); // no connection: a new one starts without audio
             }
         });
         return result;
@@ -486,6 +492,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (other != null) {
             other.close(cause);
         }
+        audioOffDone(); // the next connection starts without audio
         if (isOver()) {
             return;
         }
@@ -517,12 +524,28 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             restoreMedia(control);
         } else if (media == null) {
             openMediaIfWanted();
+            if (media == null) {
+                audioOffDone(); // no media connection: no audio flows
+            }
         } else if (mediaReady) {
             restoreMedia(media);
         }
     }
 
+    /** The audioOff calls that waited for a connection without one: audio is off anyway. */
+    private void audioOffDone() {
+        List<CompletableFuture<Void>> copy = new ArrayList<>(audioOffWaiters);
+        audioOffWaiters.clear();
+        copy.forEach(f -> f.complete(null));
+    }
+
     private void restoreMedia(FoscConnectionHandler conn) {
+        if (!audioOffWaiters.isEmpty() && !wantedAudio) {
+            List<CompletableFuture<Void>> copy = new ArrayList<>(audioOffWaiters);
+            audioOffWaiters.clear();
+            CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
+            copy.forEach(w -> forward(sent, w));
+        }
         if (wantedVideo != null) {
             CompletableFuture<Void> sent = sendVideoOn(conn);
             transfer(videoWaiters, sent, "video");
@@ -657,6 +680,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
         completeAll(videoWaiters, cause);
         completeAll(audioWaiters, cause);
+        completeAll(audioOffWaiters, cause);
         if (end == FoscSessionState.CLOSED) {
             delivery.complete();
         } else {
