@@ -27,10 +27,12 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +65,8 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
     public static final String NAME = "fosc-connection";
     /** The pipeline name of the idle handler it installs. */
     public static final String IDLE_NAME = "fosc-idle";
+    /** How long a graceful close waits for the CLOSE message to be written before closing the channel anyway. */
+    public static final Duration CLOSE_WRITE_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscConnectionHandler.class);
 
@@ -231,7 +235,8 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * The application's close: CLOSE is sent first when logged in (the camera then closes too), then the channel
-     * is closed. Event loop only.
+     * is closed; if the CLOSE write has not completed within {@link #CLOSE_WRITE_TIMEOUT} (a camera that does not
+     * read) the channel is closed anyway. Event loop only.
      */
     ChannelFuture closeGracefully(Throwable cause) {
         if (closeCause == null) {
@@ -239,6 +244,10 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (loggedIn && isOpen()) {
             ctx.writeAndFlush(new FoscClose(options.credentials())).addListener(ChannelFutureListener.CLOSE);
+            ScheduledFuture<?> force = ctx.executor().schedule(() -> {
+                channel.close();
+            }, CLOSE_WRITE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            channel.closeFuture().addListener(f -> force.cancel(false));
             return channel.closeFuture();
         }
         return channel.close();

@@ -29,6 +29,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
@@ -337,6 +340,37 @@ class FoscConnectionHandlerTest {
         h.closeGracefully(new IllegalStateException("app"));
         assertEquals(new FoscClose(ADMIN), ch.readOutbound());
         assertFalse(ch.isActive());
+        assertEquals("closed:IllegalStateException", listener.calls.get(listener.calls.size() - 1));
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void gracefulCloseClosesAnywayWhenTheCloseWriteDoesNotCompleteInTime() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        List<Object> held = new java.util.ArrayList<>();
+        ChannelOutboundHandlerAdapter cameraNotReading = new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof FoscClose) {
+                    held.add(msg); // never written: the promise never completes
+                } else {
+                    ctx.write(msg, promise);
+                }
+            }
+        };
+        EmbeddedChannel ch = EmbeddedChannel.builder().ticker(ticker).handlers(cameraNotReading, h).build();
+        assertEquals(new FoscLogin(ADMIN, UID, 0), ch.readOutbound());
+        ch.writeInbound(accepted());
+        io.netty.channel.ChannelFuture closed = h.closeGracefully(new IllegalStateException("app"));
+        assertEquals(1, held.size(), "CLOSE was handed to the pipeline");
+        ticker.advance(FoscConnectionHandler.CLOSE_WRITE_TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertTrue(ch.isActive(), "still waiting for the CLOSE write");
+        ticker.advance(1, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        ch.runPendingTasks();
+        assertFalse(ch.isActive(), "closed after the deadline");
+        assertTrue(closed.isDone());
         assertEquals("closed:IllegalStateException", listener.calls.get(listener.calls.size() - 1));
         assertFalse(ch.finish());
     }
