@@ -64,7 +64,7 @@ class FoscMalformedRepliesIT {
             FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
                     .reconnectPolicy(fastRetries()).build(), rec);
             get(session.connect());
-            await(() -> session.state() == FoscSessionState.FAILED, WAIT,
+            await(() -> rec.states().contains(FoscSessionState.FAILED), WAIT, // the listener has seen it
                     () -> camera.logins.get() + " logins: " + rec.changes);
             RecordingListener.Change last = rec.changes.get(rec.changes.size() - 1);
             FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class, last.cause());

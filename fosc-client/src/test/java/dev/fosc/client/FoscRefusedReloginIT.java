@@ -56,7 +56,7 @@ class FoscRefusedReloginIT {
 
     private static void awaitFailed(FoscSession session, RecordingListener rec, ScriptedCamera camera)
             throws InterruptedException {
-        await(() -> session.state() == FoscSessionState.FAILED, WAIT,
+        await(() -> rec.states().contains(FoscSessionState.FAILED), WAIT, // the listener has seen it
                 () -> camera.logins.get() + " logins: " + rec.changes);
         FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class,
                 rec.changes.get(rec.changes.size() - 1).cause());

@@ -55,6 +55,7 @@ class FoscReloginAudioOffIT {
             assertEquals(FoscSessionState.LOGGING_IN, session.state());
 
             CompletableFuture<Void> off = session.audioOff();
+            session.eventLoop().submit(() -> { }).get(); // the loop has taken the audioOff in, still logging in
             assertEquals(0, camera.count("AUDIO_OFF"));
             ctx.writeAndFlush(FoscLoginReply.accepted(List.of(), List.of(), "CAM"));
             get(off);
