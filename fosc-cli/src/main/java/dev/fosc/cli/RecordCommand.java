@@ -129,7 +129,8 @@ public final class RecordCommand implements Callable<Integer> {
     Duration rateLimitedDelay = FoscReconnectPolicy.DEFAULT_RATE_LIMITED_DELAY;
 
     @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "No data for this long means the connection stalled (default: 35s).")
+            description = "No data for this long means the connection stalled (default: 35s; the keepalive is"
+                    + " sent at least twice as often).")
     Duration stallTimeout = FoscSessionOptions.DEFAULT_READER_IDLE_TIMEOUT;
 
     @Option(names = {"-v", "--verbose"}, description = "Log progress details and show stack traces (standard error).")
@@ -170,7 +171,7 @@ public final class RecordCommand implements Callable<Integer> {
             Duration initial = FoscReconnectPolicy.DEFAULT_INITIAL_DELAY.compareTo(reconnectMaxDelay) < 0
                     ? FoscReconnectPolicy.DEFAULT_INITIAL_DELAY : reconnectMaxDelay;
             options = FoscSessionOptions.builder(host, FoscCredentials.of(user, secret)).port(port).profile(profile)
-                    .readerIdleTimeout(stallTimeout)
+                    .readerIdleTimeout(stallTimeout).keepaliveInterval(keepaliveFor(stallTimeout))
                     .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(initial).maxDelay(reconnectMaxDelay)
                             .rateLimitedDelay(rateLimitedDelay)
                             .build())
@@ -314,6 +315,13 @@ public final class RecordCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return EXIT_OK;
         }
+    }
+
+    /** The default keepalive, or half the stall timeout when that is shorter (the keepalive must come first). */
+    static Duration keepaliveFor(Duration stallTimeout) {
+        Duration half = stallTimeout.dividedBy(2);
+        return half.compareTo(FoscSessionOptions.DEFAULT_KEEPALIVE_INTERVAL) < 0 && !half.isZero() ? half
+                : FoscSessionOptions.DEFAULT_KEEPALIVE_INTERVAL;
     }
 
     private static FoscSessionOptions options(FoscSession session) {

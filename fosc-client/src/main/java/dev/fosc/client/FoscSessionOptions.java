@@ -20,7 +20,8 @@ import java.util.Objects;
  *   <tr><td>{@link #keepaliveInterval()}</td><td>{@link #DEFAULT_KEEPALIVE_INTERVAL} (10 s)</td><td>writer-idle
  *       time after which LOGIN_CHECK is sent (the camera drops a client silent for 60 s)</td></tr>
  *   <tr><td>{@link #readerIdleTimeout()}</td><td>{@link #DEFAULT_READER_IDLE_TIMEOUT} (35 s)</td><td>no byte
- *       received for this long means the connection stalled: it is closed and re-established</td></tr>
+ *       received for this long means the connection stalled: it is closed and re-established; must be longer
+ *       than the keepalive interval (the keepalive's replies are what an idle connection receives)</td></tr>
  *   <tr><td>{@link #requestTimeout()}</td><td>{@link #DEFAULT_REQUEST_TIMEOUT} (5 s)</td><td>how long a request
  *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply</td></tr>
  *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
@@ -137,7 +138,7 @@ public final class FoscSessionOptions {
         return keepaliveInterval;
     }
 
-    /** Reader-idle time that means a stall. */
+    /** Reader-idle time that means a stall; always longer than {@link #keepaliveInterval()}. */
     public Duration readerIdleTimeout() {
         return readerIdleTimeout;
     }
@@ -384,9 +385,15 @@ public final class FoscSessionOptions {
         /**
          * The options.
          *
-         * @throws IllegalArgumentException if the maximum buffered items are below the high water mark
+         * @throws IllegalArgumentException if the maximum buffered items are below the high water mark, or the
+         *     reader-idle timeout is not longer than the keepalive interval (an idle but healthy connection would
+         *     then count as stalled before its keepalive could be answered)
          */
         public FoscSessionOptions build() {
+            if (readerIdleTimeout.compareTo(keepaliveInterval) <= 0) {
+                throw new IllegalArgumentException("readerIdleTimeout " + readerIdleTimeout + " must be longer than"
+                        + " keepaliveInterval " + keepaliveInterval);
+            }
             if (maxBufferedItems < highWaterMark) {
                 throw new IllegalArgumentException("maxBufferedItems " + maxBufferedItems + " is below the high water"
                         + " mark " + highWaterMark);

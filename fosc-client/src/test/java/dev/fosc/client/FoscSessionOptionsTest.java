@@ -77,4 +77,16 @@ class FoscSessionOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FoscSessionOptions.builder("cam", CREDS).waterMarks(10, 100).maxBufferedItems(50).build());
     }
+
+    @Test
+    void theReaderIdleTimeoutMustBeLongerThanTheKeepaliveInterval() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FoscSessionOptions
+                .builder("cam", CREDS).readerIdleTimeout(Duration.ofSeconds(5)).build()); // keepalive: 10 s
+        assertTrue(e.getMessage().contains("keepaliveInterval"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FoscSessionOptions.builder("cam", CREDS)
+                .keepaliveInterval(Duration.ofSeconds(3)).readerIdleTimeout(Duration.ofSeconds(3)).build());
+        assertEquals(Duration.ofSeconds(4), FoscSessionOptions.builder("cam", CREDS)
+                .keepaliveInterval(Duration.ofSeconds(3)).readerIdleTimeout(Duration.ofSeconds(4)).build()
+                .readerIdleTimeout());
+    }
 }

@@ -329,6 +329,17 @@ class RecordCommandIT {
     }
 
     @Test
+    void aStallTimeoutBelowTheDefaultKeepaliveStillRecords() throws Exception {
+        // the session options require reader idle > keepalive; the command shortens the keepalive to fit
+        FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
+        Path out = tmp.resolve("short-stall");
+        Result r = run(Map.of(), args(camera, out, "--password", PASSWORD, "--duration", "700ms",
+                "--stall-timeout", "4s"));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("completed", sessionJson(out).get("outcome"));
+    }
+
+    @Test
     void usageErrorsExitTwoWithoutEchoingThePassword() {
         Result noHost = run(Map.of(), "--out", tmp.toString(), "--password", PASSWORD);
         assertEquals(2, noHost.exit());
