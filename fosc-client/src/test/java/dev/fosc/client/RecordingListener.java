@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A listener for integration tests: counts frames (copying what tests look at, never keeping a borrowed
  * buffer), records states with their causes and events. Thread-safe.
  */
-final class RecordingListener implements FoscSessionListener {
+class RecordingListener implements FoscSessionListener {
 
     /** One state change. */
     record Change(FoscSessionState from, FoscSessionState to, Throwable cause, long nanos) {

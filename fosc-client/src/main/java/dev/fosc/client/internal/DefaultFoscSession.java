@@ -303,6 +303,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private void startAttempt() {
         setState(FoscSessionState.CONNECTING, null, "");
+        if (isOver()) {
+            return; // the listener closed the session from onStateChanged
+        }
         control = openConnection(quirks.connectionMode() == FoscConnectionMode.SINGLE ? FoscConnectionRole.SINGLE
                 : FoscConnectionRole.CONTROL);
     }
@@ -376,6 +379,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
                 + ")");
+        if (isOver()) {
+            return; // the listener closed the session from onStateChanged: nothing to restore
+        }
         restore();
         delivery.event(new FoscLoginEvent(Instant.now(), info));
         if (connectFuture != null && !connectFuture.isDone()) {
@@ -509,6 +515,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         long delay = FoscBackoff.delayNanos(policy, attempt++, rateLimited, random.getAsDouble());
         setState(FoscSessionState.RECONNECTING, cause, " (next attempt in "
                 + TimeUnit.NANOSECONDS.toMillis(delay) + " ms)");
+        if (isOver()) {
+            return; // closed from onStateChanged
+        }
         reconnectTimer = loop.schedule(() -> {
             reconnectTimer = null;
             if (state == FoscSessionState.RECONNECTING && !closeRequested) {
