@@ -64,8 +64,9 @@ public interface FoscSession {
      * {@link FoscSessionClosedException} if the session is closed meanwhile. A rate-limited refusal
      * ({@link FoscLoginRateLimitedException}) is retried after a long backoff and keeps the future pending.
      *
-     * <p>Calling it again while connecting or connected returns the same future; after a failed first attempt
-     * ({@link FoscSessionState#DISCONNECTED}) it starts a new attempt.
+     * <p>Calling it again while connected completes at once with the current login data; while connecting, or
+     * reconnecting after a loss, it completes with the data of the next accepted login (never an earlier one's);
+     * after a failed first attempt ({@link FoscSessionState#DISCONNECTED}) it starts a new attempt.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
      */

@@ -176,9 +176,16 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                 result.completeExceptionally(closedException());
                 return;
             }
+            if (state == FoscSessionState.CONNECTED) {
+                result.complete(loginInfo);
+                return;
+            }
             if (state == FoscSessionState.NEW || state == FoscSessionState.DISCONNECTED) {
                 connectFuture = new CompletableFuture<>();
                 startAttempt();
+            } else if (connectFuture == null || connectFuture.isDone()) {
+                // (re)connecting after an earlier login: wait for the next login, not the old one's info
+                connectFuture = new CompletableFuture<>();
             }
             forward(connectFuture, result);
         });
