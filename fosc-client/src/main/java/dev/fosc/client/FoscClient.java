@@ -5,11 +5,14 @@ import dev.fosc.client.internal.FoscTransport;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,12 @@ import java.util.concurrent.TimeoutException;
  * (NIO otherwise) of {@link #DEFAULT_THREADS} threads; {@link Builder#eventLoopGroup} shares one the
  * application owns. A client shuts down only the group it created.
  *
+ * <h2>Name resolution</h2>
+ * Camera host names are resolved with Netty's asynchronous DNS resolver (the hosts file, then the system's name
+ * servers), never by a blocking lookup on an event loop, which hundreds of other cameras share. A channel type the
+ * client does not know (set with {@link Builder#channelType}, neither NIO nor epoll) falls back to the JDK's
+ * blocking resolver.
+ *
  * <h2>Threading</h2>
  * Thread-safe. Each session is pinned to one event loop of the group ({@code group.next()} at creation) for its
  * whole life; thousands of sessions share the few loops, never a thread per camera. {@link #close()} blocks and
@@ -63,6 +72,7 @@ public final class FoscClient implements AutoCloseable {
     private final boolean ownsGroup;
     private final Class<? extends SocketChannel> channelType;
     private final Duration shutdownTimeout;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
     private final Set<DefaultFoscSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile CompletableFuture<Void> closeFuture;
@@ -76,6 +86,7 @@ public final class FoscClient implements AutoCloseable {
             this.ownsGroup = true;
         }
         this.channelType = b.channelType != null ? b.channelType : FoscTransport.channelType(group);
+        this.resolver = FoscTransport.newResolverGroup(channelType);
         this.shutdownTimeout = b.shutdownTimeout;
     }
 
@@ -123,7 +134,7 @@ public final class FoscClient implements AutoCloseable {
         }
         EventLoop loop = (EventLoop) group.next();
         DefaultFoscSession session = new DefaultFoscSession(options, loop, channelType, listener, sessions::remove,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), resolver);
         sessions.add(session);
         if (closed) { // raced with close(): do not leave it behind
             session.close();
@@ -156,6 +167,9 @@ public final class FoscClient implements AutoCloseable {
         sessionsClosed.whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("sessions did not all close within {}: {}", shutdownTimeout, e.toString());
+            }
+            if (resolver != DefaultAddressResolverGroup.INSTANCE) {
+                resolver.close(); // its resolvers' UDP channels live on the group's loops
             }
             if (!ownsGroup) {
                 done.complete(null);

@@ -105,9 +105,9 @@ public final class FoscSessionOptions {
     }
 
     /**
-     * The camera's host name or address. A name is resolved at every connection attempt with the JDK resolver,
-     * on the session's event loop (which blocks it while the lookup runs): give addresses when watching many
-     * cameras.
+     * The camera's host name or address. A name is resolved at every connection attempt, asynchronously (Netty's
+     * DNS resolver: the hosts file, then the system's name servers; see {@link FoscClient}): a slow lookup never
+     * blocks the event loop other cameras share.
      */
     public String host() {
         return host;

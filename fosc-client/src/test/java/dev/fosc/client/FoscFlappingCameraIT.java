@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FoscFlappingCameraIT {
 
     private DefaultFoscSession session(FoscSessionOptions options, RecordingListener rec) {
         return new DefaultFoscSession(options, (EventLoop) group.next(), NioSocketChannel.class, rec, s -> { },
-                () -> TOP_OF_RANGE);
+                () -> TOP_OF_RANGE, DefaultAddressResolverGroup.INSTANCE);
     }
 
     /** The waits between each RECONNECTING and the CONNECTING that followed, in nanoseconds. */

@@ -37,6 +37,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Consumer<DefaultFoscSession> terminated;
     private final DoubleSupplier random;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
 
     private volatile FoscSessionState state = FoscSessionState.NEW;
     private volatile FoscLoginInfo loginInfo;
@@ -108,10 +110,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
      * @param listener the application's listener
      * @param terminated told once when the session closed or failed for good (on the loop)
      * @param random uniform values in [0, 1) for the backoff jitter (called on the loop)
+     * @param resolver resolves the camera's host name (see {@link FoscTransport#newResolverGroup}); the caller
+     *     owns it
      */
     public DefaultFoscSession(FoscSessionOptions options, EventLoop loop, Class<? extends Channel> channelType,
                               FoscSessionListener listener, Consumer<DefaultFoscSession> terminated,
-                              DoubleSupplier random) {
+                              DoubleSupplier random, AddressResolverGroup<InetSocketAddress> resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
         this.policy = options.reconnectPolicy();
@@ -319,7 +324,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private FoscConnectionHandler openConnection(FoscConnectionRole role) {
         FoscConnectionHandler handler = new FoscConnectionHandler(role, options, uid, address, this);
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelType)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelType).resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
