@@ -6,6 +6,8 @@ import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscMessage;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,13 +22,22 @@ import java.util.concurrent.TimeUnit;
  * its command id to the oldest request waiting for that id. Each request has its own timeout, scheduled on the
  * connection's event loop.
  *
+ * <p>A request that timed out is still owed its reply: a slow camera answers it late, and that answer must not
+ * complete the next request of the same command. So each timeout leaves a debt, and the next reply of that
+ * command pays it (it is dropped) instead of completing a request. A debt lapses one request timeout after it was
+ * made (the camera lost that reply), so a lost reply cannot make every later request of that command time out.
+ *
  * <p>Used only on that event loop; not thread-safe.
  */
 final class FoscRequestTracker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FoscRequestTracker.class);
+
     private final EventExecutor executor;
     private final String address;
     private final Map<FoscCommand, ArrayDeque<Pending>> pending = new HashMap<>();
+    /** Per reply command: when each reply still owed to a timed-out request stops being expected (ticker ns). */
+    private final Map<FoscCommand, ArrayDeque<Long>> owed = new HashMap<>();
 
     FoscRequestTracker(EventExecutor executor, String address) {
         this.executor = executor;
@@ -39,6 +50,7 @@ final class FoscRequestTracker {
         pending.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(p);
         p.timeout = executor.schedule(() -> {
             if (remove(p)) {
+                owed.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(executor.ticker().nanoTime() + timeoutNanos);
                 p.future.completeExceptionally(new FoscRequestTimeoutException("no " + reply + " to " + request
                         + " from " + address + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
             }
@@ -46,8 +58,14 @@ final class FoscRequestTracker {
         return p.future;
     }
 
-    /** Completes the oldest request waiting for {@code reply}'s command; false if none waits. */
+    /**
+     * Completes the oldest request waiting for {@code reply}'s command; true also when the reply was a late one
+     * owed to a request that timed out (then dropped); false if nothing waits for it.
+     */
     boolean complete(FoscMessage reply) {
+        if (payDebt(reply.command())) {
+            return true;
+        }
         ArrayDeque<Pending> queue = pending.get(reply.command());
         Pending p = queue == null ? null : queue.poll();
         if (p == null) {
@@ -63,6 +81,9 @@ final class FoscRequestTracker {
      * decoded); false if none waits.
      */
     boolean failOldest(FoscCommand reply, Throwable cause) {
+        if (payDebt(reply)) {
+            return true;
+        }
         ArrayDeque<Pending> queue = pending.get(reply);
         Pending p = queue == null ? null : queue.poll();
         if (p == null) {
@@ -96,6 +117,25 @@ final class FoscRequestTracker {
             p.future.completeExceptionally(new FoscConnectionClosedException("connection to " + address
                     + " closed while " + p.request + " waited for " + p.reply, cause));
         }
+    }
+
+    /** Whether a reply of {@code command} is still owed to a timed-out request: then this one pays for it. */
+    private boolean payDebt(FoscCommand command) {
+        ArrayDeque<Long> debts = owed.get(command);
+        if (debts == null) {
+            return false;
+        }
+        long now = executor.ticker().nanoTime();
+        while (!debts.isEmpty() && debts.peek() - now < 0) {
+            debts.poll(); // lapsed: that reply was lost
+        }
+        if (debts.isEmpty()) {
+            owed.remove(command);
+            return false;
+        }
+        debts.poll();
+        LOG.debug("{}: a late {} for a request that timed out; dropped", address, command);
+        return true;
     }
 
     /** How many requests wait. */

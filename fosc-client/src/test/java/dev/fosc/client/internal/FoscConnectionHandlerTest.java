@@ -267,6 +267,37 @@ class FoscConnectionHandlerTest {
     }
 
     @Test
+    void aLateReplyToATimedOutRequestDoesNotCompleteTheNextOne() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        CompletableFuture<FoscMessage> v1 = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        tick(ch, 5);
+        assertTrue(v1.isCompletedExceptionally(), "timed out");
+        CompletableFuture<FoscMessage> v2 = h.request(new FoscVideoOn(1, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        ch.writeInbound(new FoscVideoOnReply(7)); // v1's, late
+        assertFalse(v2.isDone(), "the late reply belonged to the request that timed out");
+        ch.writeInbound(new FoscVideoOnReply(0));
+        assertEquals(new FoscVideoOnReply(0), v2.getNow(null));
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aReplyOwedToATimedOutRequestIsNoLongerExpectedAfterAnotherRequestTimeout() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        CompletableFuture<FoscMessage> v1 = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        tick(ch, 5);
+        assertTrue(v1.isCompletedExceptionally());
+        tick(ch, 6); // the camera lost v1's reply
+        CompletableFuture<FoscMessage> v2 = h.request(new FoscVideoOn(1, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        ch.writeInbound(new FoscVideoOnReply(0));
+        assertEquals(new FoscVideoOnReply(0), v2.getNow(null), "not taken for v1's");
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void pendingRequestsFailWithConnectionClosedWhenTheConnectionDrops() throws Exception {
         FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
         EmbeddedChannel ch = loggedIn(h);
