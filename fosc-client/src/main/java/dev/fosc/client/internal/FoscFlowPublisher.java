@@ -172,6 +172,9 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
         private boolean draining;
         private boolean full;
         private boolean dropping;
+        /** A terminal signal that came while onNext ran (the session closed from inside it): sent after. */
+        private boolean terminalPending;
+        private Throwable terminalCause;
 
         Sub(Flow.Subscriber<? super T> subscriber) {
             this.subscriber = subscriber;
@@ -193,7 +196,8 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             }
             if (n <= 0) {
                 cancelNow();
-                signalError(new IllegalArgumentException("Flow.Subscription.request(" + n + "): n must be positive"));
+                signalTerminal(new IllegalArgumentException("Flow.Subscription.request(" + n
+                        + "): n must be positive"));
                 return;
             }
             demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
@@ -250,6 +254,10 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
                 draining = false;
             }
             updatePressure();
+            if (terminalPending) {
+                terminalPending = false;
+                signalTerminal(terminalCause);
+            }
         }
 
         private void updatePressure() {
@@ -284,22 +292,27 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             cancelled = true;
             releaseBuffer();
             updatePressure();
-            if (cause == null) {
-                try {
-                    subscriber.onComplete();
-                } catch (Throwable t) {
-                    LOG.warn("{}: a subscriber's onComplete threw", name, t);
-                }
-            } else {
-                signalError(cause);
-            }
+            signalTerminal(cause);
         }
 
-        private void signalError(Throwable cause) {
+        /**
+         * onComplete ({@code cause == null}) or onError, but never while this subscriber's onNext runs (rule 1.3:
+         * signals are serial): then it is sent once onNext has returned.
+         */
+        private void signalTerminal(Throwable cause) {
+            if (draining) {
+                terminalPending = true;
+                terminalCause = cause;
+                return;
+            }
             try {
-                subscriber.onError(cause);
+                if (cause == null) {
+                    subscriber.onComplete();
+                } else {
+                    subscriber.onError(cause);
+                }
             } catch (Throwable t) {
-                LOG.warn("{}: a subscriber's onError threw", name, t);
+                LOG.warn("{}: a subscriber's {} threw", name, cause == null ? "onComplete" : "onError", t);
             }
         }
 

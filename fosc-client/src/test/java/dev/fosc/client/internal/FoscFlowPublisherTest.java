@@ -98,6 +98,46 @@ class FoscFlowPublisherTest {
     }
 
     @Test
+    void aTerminalSignalFromInsideOnNextWaitsUntilOnNextReturns() {
+        for (boolean fail : new boolean[] {false, true}) {
+            FoscFlowPublisher<ByteBuf> p = publisher(8, 2, 16, false);
+            List<String> seen = new ArrayList<>();
+            p.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(ByteBuf item) {
+                    seen.add("next-start");
+                    if (fail) {
+                        p.fail(new IllegalStateException("closed")); // as session.close() from inside onNext
+                    } else {
+                        p.complete();
+                    }
+                    seen.add("next-end");
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    seen.add("error");
+                }
+
+                @Override
+                public void onComplete() {
+                    seen.add("complete");
+                }
+            });
+            ch.runPendingTasks();
+            offer(p, 'a');
+            offer(p, 'b');
+            assertEquals(List.of("next-start", "next-end", fail ? "error" : "complete"), seen,
+                    "serial signals, nothing after the terminal one");
+        }
+    }
+
+    @Test
     void buffersUntilRequestedAndReleasesAfterOnNext() {
         FoscFlowPublisher<ByteBuf> p = publisher(8, 2, 16, false);
         Recorder r = subscribe(p);
