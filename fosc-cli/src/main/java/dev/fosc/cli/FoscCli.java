@@ -25,6 +25,9 @@ public final class FoscCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FoscCli());
         cli.addSubcommand(new DecodeCommand());
+        cli.addSubcommand(new FakeCameraCommand());
+        cli.addSubcommand(new RecordCommand());
+        cli.addSubcommand(new DemoCommand());
         return cli;
     }
 

@@ -1,7 +1,6 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.DefaultByteBufHolder;
 
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * <p>Reference-counted: see the package documentation for who releases it. Decoded instances hold a
  * retained slice of the received buffer.
  */
-public final class FoscAudioData extends DefaultByteBufHolder implements FoscMediaMessage {
+public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implements FoscMediaMessage {
 
     private final FoscMediaHeader header;
 
@@ -53,45 +52,6 @@ public final class FoscAudioData extends DefaultByteBufHolder implements FoscMed
     @Override
     public FoscAudioData replace(ByteBuf content) {
         return new FoscAudioData(header, content);
-    }
-
-    @Override
-    public FoscAudioData copy() {
-        return replace(content().copy());
-    }
-
-    @Override
-    public FoscAudioData duplicate() {
-        return replace(content().duplicate());
-    }
-
-    @Override
-    public FoscAudioData retainedDuplicate() {
-        return replace(content().retainedDuplicate());
-    }
-
-    @Override
-    public FoscAudioData retain() {
-        super.retain();
-        return this;
-    }
-
-    @Override
-    public FoscAudioData retain(int increment) {
-        super.retain(increment);
-        return this;
-    }
-
-    @Override
-    public FoscAudioData touch() {
-        super.touch();
-        return this;
-    }
-
-    @Override
-    public FoscAudioData touch(Object hint) {
-        super.touch(hint);
-        return this;
     }
 
     @Override

@@ -36,19 +36,14 @@ public record FoscAudioOff(int stream, FoscCredentials credentials) implements F
 
     static void writeStreamAndCredentials(ByteBuf out, int stream, FoscCredentials credentials) {
         out.writeByte(stream);
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeZero(32);
-    }
-
-    static FoscCredentials credentialsAt(ByteBuf p, int index) {
-        return FoscCredentials.of(FoscWire.getString(p, index, 64), FoscWire.getString(p, index + 64, 64));
     }
 
     static FoscAudioOff decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.AUDIO_OFF, p, 129);
         int i = p.readerIndex();
-        return new FoscAudioOff(p.getUnsignedByte(i), credentialsAt(p, i + 1));
+        return new FoscAudioOff(p.getUnsignedByte(i), FoscWire.getCredentials(p, i + 1));
     }
 
     @Override

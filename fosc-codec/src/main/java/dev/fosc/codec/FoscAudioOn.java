@@ -39,7 +39,7 @@ public record FoscAudioOn(int stream, FoscCredentials credentials) implements Fo
     static FoscAudioOn decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.AUDIO_ON, p, 129);
         int i = p.readerIndex();
-        return new FoscAudioOn(p.getUnsignedByte(i), FoscAudioOff.credentialsAt(p, i + 1));
+        return new FoscAudioOn(p.getUnsignedByte(i), FoscWire.getCredentials(p, i + 1));
     }
 
     @Override

@@ -37,15 +37,14 @@ public record FoscClose(FoscCredentials credentials, int payloadLength) implemen
 
     void write(ByteBuf out) {
         out.writeByte(0);
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeZero(payloadLength - LENGTH);
     }
 
     static FoscClose decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.CLOSE, p, LENGTH);
         int i = p.readerIndex();
-        return new FoscClose(FoscCredentials.of(FoscWire.getString(p, i + 1, 64), FoscWire.getString(p, i + 65, 64)),
+        return new FoscClose(FoscWire.getCredentials(p, i + 1),
                 p.readableBytes());
     }
 

@@ -17,11 +17,13 @@ import java.nio.ByteOrder;
  *       raises a {@link CorruptedFrameException} naming the stream offset, and the stream is not interpreted
  *       any further: every later byte is discarded. (Resynchronising on the next "FOSC" would risk reading
  *       media bytes as commands; the session layer reconnects instead.)</li>
- *   <li>A declared payload length above the maximum raises a {@link TooLongFrameException} naming the
- *       offset and length as soon as the header is read, before any of the body is buffered; the body is then
- *       skipped as it arrives and decoding goes on after it.</li>
+ *   <li>A declared payload length above the maximum fires a {@link TooLongFrameException} (through
+ *       {@code exceptionCaught}) naming the offset and length as soon as the header is read, before any of the
+ *       body is buffered; the body is then skipped as it arrives and decoding goes on after it, in the same
+ *       read.</li>
  *   <li>With {@code skipLeadingLineBreaks} (the camera side, after the preamble) CR and LF bytes before the
- *       first frame are skipped: some clients end the preamble with an extra CRLF.</li>
+ *       first frame are skipped: some clients end the preamble with an extra CRLF. A CR or LF followed, four
+ *       bytes on, by the magic is the start of a frame (command 10 or 13, say) and is kept.</li>
  * </ul>
  *
  * <p>One instance per channel (it is stateful), used on that channel's event loop only.
@@ -94,6 +96,13 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
         }
         if (skipLineBreaks) {
             while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+                // a CR or LF may also be the first byte of a command id (10, 13, 0x0A0D): the magic decides
+                if (in.readableBytes() < 8) {
+                    return null;
+                }
+                if (in.getInt(in.readerIndex() + 4) == FoscWire.MAGIC) {
+                    break;
+                }
                 in.skipBytes(1);
             }
             if (!in.isReadable()) {
@@ -122,8 +131,11 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
             int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
             in.skipBytes(skip);
             bytesToDiscard -= skip;
-            throw new TooLongFrameException("frame at stream offset " + frameOffset + " declares a payload of "
-                    + declared + " bytes; the maximum is " + maxPayloadLength);
+            // Fired rather than thrown: a throw would end this read, leaving the frames that already arrived
+            // behind the skipped body undecoded until more bytes come in.
+            ctx.fireExceptionCaught(new TooLongFrameException("frame at stream offset " + frameOffset
+                    + " declares a payload of " + declared + " bytes; the maximum is " + maxPayloadLength));
+            return null;
         }
         return super.decode(ctx, in);
     }

@@ -151,6 +151,15 @@ public final class FoscFrames {
     }
 
     private static void writePayload(FoscMessage msg, ByteBuf out) {
+        try {
+            writeKnownPayload(msg, out);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("cannot encode " + msg.getClass().getName() + " as " + msg.command()
+                    + ": only the codec's message types (or FoscUnknownMessage for raw frames) can be encoded");
+        }
+    }
+
+    private static void writeKnownPayload(FoscMessage msg, ByteBuf out) {
         switch ((int) msg.command().id()) {
             case 0: ((FoscVideoOn) msg).write(out); break;
             case 1: ((FoscClose) msg).write(out); break;

@@ -33,8 +33,7 @@ public record FoscLogin(FoscCredentials credentials, int uid, int loginStream) i
     }
 
     void write(ByteBuf out) {
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeIntLE(uid);
         out.writeIntLE(loginStream);
         out.writeZero(28);
@@ -43,7 +42,7 @@ public record FoscLogin(FoscCredentials credentials, int uid, int loginStream) i
     static FoscLogin decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.LOGIN, p, MIN_LENGTH);
         int i = p.readerIndex();
-        return new FoscLogin(FoscAudioOff.credentialsAt(p, i), p.getIntLE(i + 128), p.getIntLE(i + 132));
+        return new FoscLogin(FoscWire.getCredentials(p, i), p.getIntLE(i + 128), p.getIntLE(i + 132));
     }
 
     @Override

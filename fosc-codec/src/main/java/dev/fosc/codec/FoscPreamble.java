@@ -2,13 +2,16 @@ package dev.fosc.codec;
 
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * The HTTP-shaped request a client sends before the first frame (PROTOCOL.md §1.1):
  * {@code SERVERPUSH / HTTP/1.1} with Host, Accept and Connection headers.
+ *
+ * <p>The header names are written as the SDK and every verified client write them ({@code Host},
+ * {@code Accept}, {@code Connection}), not in Netty's lower-case constants: HTTP says names are
+ * case-insensitive, but a camera's firmware parser need not.
  */
 public final class FoscPreamble {
 
@@ -25,9 +28,9 @@ public final class FoscPreamble {
      */
     public static FullHttpRequest request(String hostHeader) {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, SERVERPUSH, "/");
-        request.headers().set(HttpHeaderNames.HOST, hostHeader);
-        request.headers().set(HttpHeaderNames.ACCEPT, "*/*");
-        request.headers().set(HttpHeaderNames.CONNECTION, "Close");
+        request.headers().set("Host", hostHeader);
+        request.headers().set("Accept", "*/*");
+        request.headers().set("Connection", "Close");
         return request;
     }
 }

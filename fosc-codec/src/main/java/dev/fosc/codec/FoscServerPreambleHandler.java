@@ -15,15 +15,21 @@ import io.netty.util.ReferenceCountUtil;
  * request that does not parse, or a method other than {@code SERVERPUSH}, fails with a
  * {@link FoscPreambleException}.
  *
- * <p>After the preamble it fires a {@link FoscPreambleEvent} with the request's Host header.
+ * <p>After the preamble it fires a {@link FoscPreambleEvent} with the request's Host header. After a failure
+ * it stays in place and drops everything that follows: the end of a rejected request (a {@code GET}'s
+ * {@link LastHttpContent}, say) must not switch the pipeline to frames.
  */
 final class FoscServerPreambleHandler extends ChannelInboundHandlerAdapter {
 
     private String host;
+    private boolean failed;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (failed) {
+                return; // the connection is unusable: read nothing more
+            }
             if (!(msg instanceof HttpObject)) {
                 throw new FoscPreambleException("frames arrived before the SERVERPUSH preamble ended");
             }
@@ -48,6 +54,9 @@ final class FoscServerPreambleHandler extends ChannelInboundHandlerAdapter {
                     ctx.pipeline().remove(decoder); // hands its leftover bytes to the frame decoder
                 }
             }
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
         } finally {
             ReferenceCountUtil.release(msg);
         }

@@ -29,14 +29,13 @@ public record FoscSpeakerOff(FoscCredentials credentials) implements FoscMessage
     }
 
     void write(ByteBuf out) {
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeZero(LENGTH - 128);
     }
 
     static FoscSpeakerOff decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.SPEAKER_OFF, p, 128);
-        return new FoscSpeakerOff(FoscAudioOff.credentialsAt(p, p.readerIndex()));
+        return new FoscSpeakerOff(FoscWire.getCredentials(p, p.readerIndex()));
     }
 
     @Override

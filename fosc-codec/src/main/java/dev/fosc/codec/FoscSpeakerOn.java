@@ -53,8 +53,7 @@ public record FoscSpeakerOn(FoscCredentials credentials, int uid, int payloadLen
         if (payloadLength == SEED_LENGTH) {
             out.writeByte(0);
         }
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeIntLE(uid);
         out.writeZero(payloadLength - (out.writerIndex() - start));
     }
@@ -63,7 +62,7 @@ public record FoscSpeakerOn(FoscCredentials credentials, int uid, int payloadLen
         int length = p.readableBytes();
         FoscWire.requireAtLeast(FoscCommand.SPEAKER_ON, p, MIN_LENGTH);
         int i = p.readerIndex() + (length == SEED_LENGTH ? 1 : 0);
-        return new FoscSpeakerOn(FoscAudioOff.credentialsAt(p, i), p.getIntLE(i + 128), length);
+        return new FoscSpeakerOn(FoscWire.getCredentials(p, i), p.getIntLE(i + 128), length);
     }
 
     @Override

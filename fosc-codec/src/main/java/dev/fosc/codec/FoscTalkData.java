@@ -1,7 +1,6 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.DefaultByteBufHolder;
 
 /**
  * TALK_DATA (6): audio for the camera speaker. Layout: u32 audio length N @0; N bytes of audio @4, no media
@@ -10,7 +9,7 @@ import io.netty.buffer.DefaultByteBufHolder;
  *
  * <p>Reference-counted: see the package documentation for who releases it.
  */
-public final class FoscTalkData extends DefaultByteBufHolder implements FoscMessage {
+public final class FoscTalkData extends FoscPayloadHolder<FoscTalkData> implements FoscMessage {
 
     /** Bytes before the audio: the u32 length. */
     public static final int PREFIX_LENGTH = 4;
@@ -49,45 +48,6 @@ public final class FoscTalkData extends DefaultByteBufHolder implements FoscMess
     @Override
     public FoscTalkData replace(ByteBuf content) {
         return new FoscTalkData(content);
-    }
-
-    @Override
-    public FoscTalkData copy() {
-        return replace(content().copy());
-    }
-
-    @Override
-    public FoscTalkData duplicate() {
-        return replace(content().duplicate());
-    }
-
-    @Override
-    public FoscTalkData retainedDuplicate() {
-        return replace(content().retainedDuplicate());
-    }
-
-    @Override
-    public FoscTalkData retain() {
-        super.retain();
-        return this;
-    }
-
-    @Override
-    public FoscTalkData retain(int increment) {
-        super.retain(increment);
-        return this;
-    }
-
-    @Override
-    public FoscTalkData touch() {
-        super.touch();
-        return this;
-    }
-
-    @Override
-    public FoscTalkData touch(Object hint) {
-        super.touch(hint);
-        return this;
     }
 
     @Override

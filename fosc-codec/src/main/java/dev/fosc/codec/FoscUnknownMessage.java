@@ -1,7 +1,6 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.DefaultByteBufHolder;
 
 import java.util.Objects;
 
@@ -14,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Reference-counted: see the package documentation for who releases it.
  */
-public final class FoscUnknownMessage extends DefaultByteBufHolder implements FoscMessage {
+public final class FoscUnknownMessage extends FoscPayloadHolder<FoscUnknownMessage> implements FoscMessage {
 
     private final FoscCommand command;
 
@@ -37,45 +36,6 @@ public final class FoscUnknownMessage extends DefaultByteBufHolder implements Fo
     @Override
     public FoscUnknownMessage replace(ByteBuf content) {
         return new FoscUnknownMessage(command, content);
-    }
-
-    @Override
-    public FoscUnknownMessage copy() {
-        return replace(content().copy());
-    }
-
-    @Override
-    public FoscUnknownMessage duplicate() {
-        return replace(content().duplicate());
-    }
-
-    @Override
-    public FoscUnknownMessage retainedDuplicate() {
-        return replace(content().retainedDuplicate());
-    }
-
-    @Override
-    public FoscUnknownMessage retain() {
-        super.retain();
-        return this;
-    }
-
-    @Override
-    public FoscUnknownMessage retain(int increment) {
-        super.retain(increment);
-        return this;
-    }
-
-    @Override
-    public FoscUnknownMessage touch() {
-        super.touch();
-        return this;
-    }
-
-    @Override
-    public FoscUnknownMessage touch(Object hint) {
-        super.touch(hint);
-        return this;
     }
 
     @Override

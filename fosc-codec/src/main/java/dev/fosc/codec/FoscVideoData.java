@@ -1,7 +1,6 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.DefaultByteBufHolder;
 
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * <p>Reference-counted: see the package documentation for who releases it. Decoded instances hold a
  * retained slice of the received buffer. Not thread-safe for concurrent release; the values are immutable.
  */
-public final class FoscVideoData extends DefaultByteBufHolder implements FoscMediaMessage {
+public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implements FoscMediaMessage {
 
     private final FoscMediaHeader header;
 
@@ -53,45 +52,6 @@ public final class FoscVideoData extends DefaultByteBufHolder implements FoscMed
     @Override
     public FoscVideoData replace(ByteBuf content) {
         return new FoscVideoData(header, content);
-    }
-
-    @Override
-    public FoscVideoData copy() {
-        return replace(content().copy());
-    }
-
-    @Override
-    public FoscVideoData duplicate() {
-        return replace(content().duplicate());
-    }
-
-    @Override
-    public FoscVideoData retainedDuplicate() {
-        return replace(content().retainedDuplicate());
-    }
-
-    @Override
-    public FoscVideoData retain() {
-        super.retain();
-        return this;
-    }
-
-    @Override
-    public FoscVideoData retain(int increment) {
-        super.retain(increment);
-        return this;
-    }
-
-    @Override
-    public FoscVideoData touch() {
-        super.touch();
-        return this;
-    }
-
-    @Override
-    public FoscVideoData touch(Object hint) {
-        super.touch(hint);
-        return this;
     }
 
     @Override

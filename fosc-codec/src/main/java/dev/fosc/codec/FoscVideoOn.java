@@ -41,8 +41,7 @@ public record FoscVideoOn(int stream, FoscCredentials credentials, int uid) impl
 
     void write(ByteBuf out) {
         out.writeByte(stream);
-        FoscWire.writeString(out, credentials.user(), 64);
-        FoscWire.writeString(out, credentials.password(), 64);
+        FoscWire.writeCredentials(out, credentials);
         out.writeIntLE(uid);
         out.writeZero(28);
     }
@@ -50,8 +49,7 @@ public record FoscVideoOn(int stream, FoscCredentials credentials, int uid) impl
     static FoscVideoOn decode(ByteBuf p) {
         FoscWire.requireAtLeast(FoscCommand.VIDEO_ON, p, MIN_LENGTH);
         int i = p.readerIndex();
-        return new FoscVideoOn(p.getUnsignedByte(i), FoscCredentials.of(FoscWire.getString(p, i + 1, 64),
-                FoscWire.getString(p, i + 65, 64)), p.getIntLE(i + 129));
+        return new FoscVideoOn(p.getUnsignedByte(i), FoscWire.getCredentials(p, i + 1), p.getIntLE(i + 129));
     }
 
     @Override

@@ -36,6 +36,17 @@ final class FoscWire {
         out.writeZero(size - written);
     }
 
+    /** Writes user and password as two {@code str64} fields. */
+    static void writeCredentials(ByteBuf out, FoscCredentials credentials) {
+        writeString(out, credentials.user(), 64);
+        writeString(out, credentials.password(), 64);
+    }
+
+    /** Reads user and password from two {@code str64} fields at {@code index}. */
+    static FoscCredentials getCredentials(ByteBuf p, int index) {
+        return FoscCredentials.of(getString(p, index, 64), getString(p, index + 64, 64));
+    }
+
     static int utf8Length(String value) {
         return value.getBytes(StandardCharsets.UTF_8).length;
     }

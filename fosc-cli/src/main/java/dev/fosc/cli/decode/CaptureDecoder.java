@@ -61,6 +61,7 @@ public final class CaptureDecoder implements AutoCloseable {
     private long bytesIn;
     private long frames;
     private boolean failed;
+    private boolean streamError;
     private IOException sinkError;
 
     /**
@@ -195,7 +196,7 @@ public final class CaptureDecoder implements AutoCloseable {
                     throw new IllegalStateException("the codec produced " + msg.getClass().getName()
                             + " without a frame");
                 }
-                if (sinkError == null && !failed) { // nothing after the first error, not even on close
+                if (sinkError == null && !failed && !streamError) { // nothing after the first error, not even on close
                     frames++;
                     sink.frame((FoscMessage) msg, preamble.length() + frame[0],
                             (int) frame[1] - FoscFrames.HEADER_LENGTH);
@@ -205,6 +206,14 @@ public final class CaptureDecoder implements AutoCloseable {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // The frame decoder goes on after an oversize frame within the same read; the capture stops at the
+            // first stream error, so nothing decoded after it is delivered. EmbeddedChannel keeps the cause.
+            streamError = true;
+            ctx.fireExceptionCaught(cause);
         }
     }
 

@@ -1,0 +1,191 @@
+package dev.fosc.cli;
+
+import dev.fosc.testkit.FakeCamera;
+import dev.fosc.testkit.FakeCameraFleet;
+import dev.fosc.testkit.FakeCameraProfile;
+import dev.fosc.testkit.FakeVideoClip;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code fosc fake-camera}: runs one fake camera (or a fleet with {@code --cameras N}) until killed, printing
+ * {@code listening on HOST:PORT} once per camera as soon as it accepts connections. The password is never
+ * printed. Returns 0 when interrupted (the cameras are closed), 1 if the H.264 file cannot be used or a port
+ * cannot be bound.
+ */
+@Command(name = "fake-camera", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a fake Foscam camera (or several) speaking the FOSC protocol, until killed.",
+                "Prints 'listening on HOST:PORT' per camera once it accepts connections."})
+public final class FakeCameraCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "PORT",
+            description = "Port to listen on (0: a free port). With --cameras, the first of consecutive ports.")
+    int port;
+
+    @Option(names = "--user", defaultValue = FakeCamera.DEFAULT_USER, paramLabel = "USER",
+            description = "User the camera accepts (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--password", defaultValue = FakeCamera.DEFAULT_PASSWORD, paramLabel = "PASSWORD",
+            description = "Password the camera accepts (default: empty).")
+    String password;
+
+    @Option(names = "--profile", defaultValue = "fi9821w-v2", paramLabel = "PROFILE",
+            converter = ProfileConverter.class,
+            description = "Firmware variant: fi9821w-v2, r2c or c1-v3 (default: ${DEFAULT-VALUE}).")
+    FakeCameraProfile profile;
+
+    @Option(names = "--idle-timeout", defaultValue = "60s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Close connections silent for this long, e.g. 60s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--motion-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Send a motion alert to logged-in clients this often, e.g. 5s.")
+    Duration motionEvery;
+
+    @Option(names = "--fps", defaultValue = "25", paramLabel = "N",
+            description = "Video frames per second (default: ${DEFAULT-VALUE}).")
+    int fps;
+
+    @Option(names = "--h264", paramLabel = "FILE",
+            description = "Annex-B H.264 file to stream instead of the built-in test pattern.")
+    Path h264;
+
+    @Option(names = "--video-bitrate", defaultValue = "0", paramLabel = "BITS",
+            description = "Pad video frames with filler data up to this bit rate in bit/s (default: no padding).")
+    int videoBitRate;
+
+    @Option(names = "--cameras", defaultValue = "1", paramLabel = "N",
+            description = "Run N cameras on consecutive ports, on one shared event-loop group (default: 1).")
+    int cameras;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FakeCamera.Builder builder;
+        try {
+            builder = FakeCamera.builder().user(user).password(password).profile(profile).fps(fps)
+                    .idleTimeout(idleTimeout).videoBitRate(videoBitRate).bindAddress(InetAddress.getByName(bind))
+                    .name("fake-camera");
+            if (motionEvery != null) {
+                builder.motionEvery(motionEvery);
+            }
+            if (h264 != null) {
+                builder.video(FakeVideoClip.fromFile(h264));
+            }
+            if (cameras < 1) {
+                throw new IllegalArgumentException("--cameras must be at least 1");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("fake-camera: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        List<FakeCamera> running = new ArrayList<>();
+        AutoCloseable resource;
+        try {
+            if (cameras == 1) {
+                FakeCamera camera = builder.port(port).start();
+                running.add(camera);
+                resource = camera;
+            } else {
+                FakeCameraFleet fleet = FakeCameraFleet.builder(builder.record(false)).cameras(cameras).basePort(port)
+                        .start();
+                running.addAll(fleet.cameras());
+                resource = fleet;
+            }
+        } catch (RuntimeException e) {
+            err.println("fake-camera: cannot start: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        for (FakeCamera camera : running) {
+            out.println("listening on " + camera.host() + ":" + camera.port());
+        }
+        out.flush();
+        CountDownLatch forever = new CountDownLatch(1);
+        Thread hook = new Thread(() -> close(resource), "fake-camera-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            forever.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(resource);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+        return 0;
+    }
+
+    private static void close(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // closing fake cameras on the way out: nothing useful to report
+        }
+    }
+
+    /** Parses {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h} or an ISO-8601 duration ({@code PT5S}). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt") || v.startsWith("p")) {
+                    return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                if (v.endsWith("s")) {
+                    return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+                }
+                if (v.endsWith("m")) {
+                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+                }
+                if (v.endsWith("h")) {
+                    return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
+                }
+                return Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new IllegalArgumentException("not a duration: '" + value + "' (try 500ms, 60s, 2m, 1h)");
+            }
+        }
+    }
+
+    /** Parses a profile's command-line name. */
+    static final class ProfileConverter implements ITypeConverter<FakeCameraProfile> {
+        @Override
+        public FakeCameraProfile convert(String value) {
+            return FakeCameraProfile.fromName(value);
+        }
+    }
+}

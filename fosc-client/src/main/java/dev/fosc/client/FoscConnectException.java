@@ -1,0 +1,11 @@
+package dev.fosc.client;
+
+/** The camera could not be reached: TCP connect refused, timed out or unresolvable. The cause says which. */
+public final class FoscConnectException extends FoscException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception. */
+    public FoscConnectException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.fosc.client;
+
+/**
+ * The camera broke the protocol: bad frame magic, an oversized frame, a bad preamble answer, or no LOGIN_REPLY
+ * in time. The connection is closed and, after a login has succeeded once, re-established with backoff.
+ */
+public final class FoscProtocolException extends FoscException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception. */
+    public FoscProtocolException(String message) {
+        super(message);
+    }
+
+    /** Creates the exception with a cause. */
+    public FoscProtocolException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

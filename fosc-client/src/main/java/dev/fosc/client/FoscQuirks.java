@@ -1,0 +1,157 @@
+package dev.fosc.client;
+
+import dev.fosc.codec.FoscSpeakerOn;
+
+import java.util.Objects;
+
+/**
+ * The per-model differences a session must honour (PROTOCOL.md §1.1, §2, §6). Start from a
+ * {@link FoscCameraProfile} and override single values with {@link #toBuilder()}, or set them through
+ * {@link FoscSessionOptions.Builder}.
+ *
+ * <table>
+ *   <caption>Quirks</caption>
+ *   <tr><th>quirk</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@link #speakerOnLength()}</td><td>{@value #DEFAULT_SPEAKER_ON_LENGTH}</td><td>SPEAKER_ON payload size
+ *       (160, R2C 164, seed 161)</td></tr>
+ *   <tr><td>{@link #videoOnStreamByte()}</td><td>{@value #STREAM_NUMBER} (the stream's number)</td><td>the byte
+ *       VIDEO_ON and AUDIO_ON carry; an R2C only works with 1</td></tr>
+ *   <tr><td>{@link #preamble()}</td><td>{@code true}</td><td>send the SERVERPUSH preamble; off for older
+ *       firmware's separate media port</td></tr>
+ *   <tr><td>{@link #connectionMode()}</td><td>{@link FoscConnectionMode#SINGLE}</td><td>one connection, or the
+ *       SDK's control + media pair</td></tr>
+ * </table>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FoscQuirks {
+
+    /** {@link #videoOnStreamByte()} value meaning "send the requested stream's number". */
+    public static final int STREAM_NUMBER = -1;
+    /** The default SPEAKER_ON size. */
+    public static final int DEFAULT_SPEAKER_ON_LENGTH = FoscSpeakerOn.DEFAULT_LENGTH;
+    /** The defaults: 160-byte SPEAKER_ON, stream number in VIDEO_ON, preamble, one connection. */
+    public static final FoscQuirks DEFAULT = builder().build();
+
+    private final int speakerOnLength;
+    private final int videoOnStreamByte;
+    private final boolean preamble;
+    private final FoscConnectionMode connectionMode;
+
+    private FoscQuirks(Builder b) {
+        this.speakerOnLength = b.speakerOnLength;
+        this.videoOnStreamByte = b.videoOnStreamByte;
+        this.preamble = b.preamble;
+        this.connectionMode = b.connectionMode;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these quirks. */
+    public Builder toBuilder() {
+        return new Builder().speakerOnLength(speakerOnLength).videoOnStreamByte(videoOnStreamByte).preamble(preamble)
+                .connectionMode(connectionMode);
+    }
+
+    /** The SPEAKER_ON payload size. */
+    public int speakerOnLength() {
+        return speakerOnLength;
+    }
+
+    /** The fixed stream byte for VIDEO_ON and AUDIO_ON, or {@link #STREAM_NUMBER}. */
+    public int videoOnStreamByte() {
+        return videoOnStreamByte;
+    }
+
+    /** The byte sent in VIDEO_ON (and AUDIO_ON) for {@code stream}. */
+    public int streamByteFor(FoscStream stream) {
+        return videoOnStreamByte == STREAM_NUMBER ? stream.number() : videoOnStreamByte;
+    }
+
+    /** Whether the SERVERPUSH preamble is sent. */
+    public boolean preamble() {
+        return preamble;
+    }
+
+    /** One connection or two. */
+    public FoscConnectionMode connectionMode() {
+        return connectionMode;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FoscQuirks)) {
+            return false;
+        }
+        FoscQuirks q = (FoscQuirks) o;
+        return speakerOnLength == q.speakerOnLength && videoOnStreamByte == q.videoOnStreamByte
+                && preamble == q.preamble && connectionMode == q.connectionMode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(speakerOnLength, videoOnStreamByte, preamble, connectionMode);
+    }
+
+    @Override
+    public String toString() {
+        return "FoscQuirks[speakerOnLength=" + speakerOnLength + ", videoOnStreamByte="
+                + (videoOnStreamByte == STREAM_NUMBER ? "stream" : String.valueOf(videoOnStreamByte)) + ", preamble="
+                + preamble + ", connectionMode=" + connectionMode + "]";
+    }
+
+    /** Builds {@link FoscQuirks}. Not thread-safe. */
+    public static final class Builder {
+        private int speakerOnLength = DEFAULT_SPEAKER_ON_LENGTH;
+        private int videoOnStreamByte = STREAM_NUMBER;
+        private boolean preamble = true;
+        private FoscConnectionMode connectionMode = FoscConnectionMode.SINGLE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the SPEAKER_ON size, at least 132 (160, 161 and 164 are the known ones)
+         * @see FoscQuirks#speakerOnLength()
+         */
+        public Builder speakerOnLength(int value) {
+            if (value < 132) {
+                throw new IllegalArgumentException("speakerOnLength must be at least 132: " + value);
+            }
+            this.speakerOnLength = value;
+            return this;
+        }
+
+        /**
+         * @param value 0..255, or {@link #STREAM_NUMBER}
+         * @see FoscQuirks#videoOnStreamByte()
+         */
+        public Builder videoOnStreamByte(int value) {
+            if (value != STREAM_NUMBER && (value < 0 || value > 255)) {
+                throw new IllegalArgumentException("videoOnStreamByte must be 0..255 or STREAM_NUMBER: " + value);
+            }
+            this.videoOnStreamByte = value;
+            return this;
+        }
+
+        /** @see FoscQuirks#preamble() */
+        public Builder preamble(boolean value) {
+            this.preamble = value;
+            return this;
+        }
+
+        /** @see FoscQuirks#connectionMode() */
+        public Builder connectionMode(FoscConnectionMode value) {
+            this.connectionMode = Objects.requireNonNull(value, "connectionMode");
+            return this;
+        }
+
+        /** The quirks. */
+        public FoscQuirks build() {
+            return new FoscQuirks(this);
+        }
+    }
+}

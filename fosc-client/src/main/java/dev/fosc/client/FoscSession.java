@@ -1,0 +1,113 @@
+package dev.fosc.client;
+
+import io.netty.channel.EventLoop;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * One camera, for the whole time the application watches it: the same object stays valid across reconnects.
+ * Created by {@link FoscClient#newSession}; nothing happens until {@link #connect()}.
+ *
+ * <h2>Threading</h2>
+ * A session is pinned to one event loop of its client's group for its whole life ({@link #eventLoop()}); all
+ * its state is touched only there, so it needs no locks. Methods may be called from any thread: the work is
+ * handed to the event loop, and the returned futures complete on it. Code chained on those futures
+ * ({@code thenAccept} …) therefore runs on the event loop too and must not block.
+ *
+ * <h2>What is restored</h2>
+ * The session remembers what the application turned on (video and its stream, audio) and turns it on again
+ * after every reconnect or re-login. Requests made while not connected are remembered the same way: their
+ * futures complete once the camera answered after the next login.
+ *
+ * <h2>Errors</h2>
+ * Operations on a closed or failed session throw {@link FoscSessionClosedException} synchronously. Request
+ * futures fail with {@link FoscRequestTimeoutException}, {@link FoscRequestRefusedException},
+ * {@link FoscWriteQueueFullException} or, when the connection drops while they wait,
+ * {@link FoscConnectionClosedException}.
+ *
+ * <h2>Delivery</h2>
+ * Media and events go to the {@link FoscSessionListener} given at creation (synchronously, borrowed) and to any
+ * subscriber of {@link #videoFrames()}, {@link #audioFrames()} and {@link #events()}. The publishers buffer
+ * per subscriber (bounded: above {@link FoscSessionOptions#highWaterMark()} the session stops reading from the
+ * socket until the buffer drains to the low water mark) and call {@code onNext} on the event loop; frames are
+ * borrowed for the duration of {@code onNext}. Publishers complete when the session is closed and fail with the
+ * cause when it fails (items still buffered then are released, not delivered); a subscriber's {@code onNext} that
+ * throws is logged and the item released. A subscriber that subscribes late sees only what arrives afterwards.
+ */
+public interface FoscSession {
+
+    /** The camera's address as configured (unresolved host name and port). */
+    InetSocketAddress remoteAddress();
+
+    /** The options this session was created with. */
+    FoscSessionOptions options();
+
+    /** The event loop this session lives on. */
+    EventLoop eventLoop();
+
+    /** The current state (a volatile snapshot; changes are reported to the listener in order). */
+    FoscSessionState state();
+
+    /** The last LOGIN_REPLY data, or {@code null} before the first login. */
+    FoscLoginInfo loginInfo();
+
+    /** A snapshot of the counters. */
+    FoscSessionStats stats();
+
+    /**
+     * Connects and logs in. The future completes with the login data once the camera accepted the login, and
+     * fails with {@link FoscConnectException} when the camera cannot be reached, {@link FoscAuthenticationException}
+     * when it refuses the login (never retried), {@link FoscProtocolException} or
+     * {@link FoscConnectionClosedException} when the connection breaks before the login completed, and
+     * {@link FoscSessionClosedException} if the session is closed meanwhile. A rate-limited refusal
+     * ({@link FoscLoginRateLimitedException}) is retried after a long backoff and keeps the future pending.
+     *
+     * <p>Calling it again while connecting or connected returns the same future; after a failed first attempt
+     * ({@link FoscSessionState#DISCONNECTED}) it starts a new attempt.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<FoscLoginInfo> connect();
+
+    /**
+     * Turns video on (VIDEO_ON) for {@code stream} and keeps it on across reconnects. The future completes when
+     * the camera answered with status 0.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<Void> videoOn(FoscStream stream);
+
+    /**
+     * Turns the camera's audio on (AUDIO_ON) and keeps it on across reconnects. The future completes when the
+     * camera answered with status 0.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<Void> audioOn();
+
+    /**
+     * Turns the camera's audio off (AUDIO_OFF, which has no reply). The future completes once it was written,
+     * or at once when not connected.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<Void> audioOff();
+
+    /**
+     * Closes the session for good: sends CLOSE when logged in, closes the connection(s), never reconnects.
+     * Pending futures fail with {@link FoscSessionClosedException}; publishers complete. Idempotent: every call
+     * returns the same future, which completes once the connections are closed.
+     */
+    CompletableFuture<Void> close();
+
+    /** Video frames; see the class documentation for buffering and ownership. */
+    Flow.Publisher<FoscVideoFrame> videoFrames();
+
+    /** Audio frames (PCM); see the class documentation for buffering and ownership. */
+    Flow.Publisher<FoscAudioFrame> audioFrames();
+
+    /** Events. */
+    Flow.Publisher<FoscEvent> events();
+}

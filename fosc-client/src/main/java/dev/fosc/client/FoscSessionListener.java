@@ -1,0 +1,34 @@
+package dev.fosc.client;
+
+/**
+ * Receives what one session delivers. Every method has an empty default: implement only what you need.
+ *
+ * <p><b>Threading:</b> every call runs on the session's event loop, which is shared with many other sessions:
+ * never block in it (no file or network I/O that can stall, no waiting on futures). Hand slow work to another
+ * thread, copying or retaining the data first.
+ *
+ * <p><b>Ownership:</b> frames are borrowed (see {@link FoscVideoFrame}). An exception thrown from a callback is
+ * caught and logged; the library still releases the frame and the session carries on.
+ */
+public interface FoscSessionListener {
+
+    /**
+     * The session changed state.
+     *
+     * @param cause why (the loss, the refusal), or {@code null} for an ordinary step
+     */
+    default void onStateChanged(FoscSession session, FoscSessionState from, FoscSessionState to, Throwable cause) {
+    }
+
+    /** A video frame arrived. Borrowed: valid until this method returns. */
+    default void onVideoFrame(FoscSession session, FoscVideoFrame frame) {
+    }
+
+    /** An audio frame arrived (already PCM). Borrowed: valid until this method returns. */
+    default void onAudioFrame(FoscSession session, FoscAudioFrame frame) {
+    }
+
+    /** An event arrived. Events are plain values and may be kept. */
+    default void onEvent(FoscSession session, FoscEvent event) {
+    }
+}

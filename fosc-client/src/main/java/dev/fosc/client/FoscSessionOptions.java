@@ -1,0 +1,405 @@
+package dev.fosc.client;
+
+import dev.fosc.codec.FoscCredentials;
+import dev.fosc.codec.FoscFrameDecoder;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything one camera session needs: where the camera is, how to log in, its quirks, and the timings and
+ * limits of keepalive, requests, reconnects and inbound buffering. Immutable; build with
+ * {@link #builder(String, FoscCredentials)}. {@link #toString()} never shows the password.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@link #port()}</td><td>{@value #DEFAULT_PORT}</td><td>the camera's web/media port</td></tr>
+ *   <tr><td>{@link #profile()}</td><td>{@link #DEFAULT_PROFILE}</td><td>the camera model; sets the quirks</td></tr>
+ *   <tr><td>{@link #quirks()}</td><td>the profile's, with overrides applied</td><td>see {@link FoscQuirks}</td></tr>
+ *   <tr><td>{@link #keepaliveInterval()}</td><td>{@link #DEFAULT_KEEPALIVE_INTERVAL} (10 s)</td><td>writer-idle
+ *       time after which LOGIN_CHECK is sent (the camera drops a client silent for 60 s)</td></tr>
+ *   <tr><td>{@link #readerIdleTimeout()}</td><td>{@link #DEFAULT_READER_IDLE_TIMEOUT} (35 s)</td><td>no byte
+ *       received for this long means the connection stalled: it is closed and re-established</td></tr>
+ *   <tr><td>{@link #requestTimeout()}</td><td>{@link #DEFAULT_REQUEST_TIMEOUT} (5 s)</td><td>how long a request
+ *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply</td></tr>
+ *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
+ *       timeout</td></tr>
+ *   <tr><td>{@link #reconnectPolicy()}</td><td>{@link FoscReconnectPolicy#DEFAULT}</td><td>backoff with full
+ *       jitter, 1 s to 60 s</td></tr>
+ *   <tr><td>{@link #highWaterMark()}</td><td>{@value #DEFAULT_HIGH_WATER_MARK}</td><td>items buffered for a
+ *       {@code Flow} subscriber above which reading pauses (or video drops, see {@link #videoOverflow()})</td></tr>
+ *   <tr><td>{@link #lowWaterMark()}</td><td>{@value #DEFAULT_LOW_WATER_MARK}</td><td>reading resumes at or below
+ *       this</td></tr>
+ *   <tr><td>{@link #maxBufferedItems()}</td><td>{@value #DEFAULT_MAX_BUFFERED_ITEMS}</td><td>hard cap per
+ *       subscriber: items arriving beyond it (already read when reading paused) are dropped and counted</td></tr>
+ *   <tr><td>{@link #videoOverflow()}</td><td>{@link FoscVideoOverflow#BACK_PRESSURE}</td><td>pause reading or drop
+ *       video until the next key frame</td></tr>
+ *   <tr><td>{@link #maxPayloadLength()}</td><td>{@value FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}</td><td>larger
+ *       frames are a protocol error</td></tr>
+ *   <tr><td>{@link #uid()}</td><td>random per session</td><td>the 32-bit session id sent in LOGIN, VIDEO_ON and
+ *       LOGIN_CHECK</td></tr>
+ * </table>
+ */
+public final class FoscSessionOptions {
+
+    /** The camera's default web/media port. */
+    public static final int DEFAULT_PORT = 88;
+    /** The default camera model. */
+    public static final FoscCameraProfile DEFAULT_PROFILE = FoscCameraProfile.FI9821W_V2;
+    /** Default writer-idle time before a LOGIN_CHECK keepalive. */
+    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
+    /** Default time without any received byte after which the connection counts as stalled. */
+    public static final Duration DEFAULT_READER_IDLE_TIMEOUT = Duration.ofSeconds(35);
+    /** Default time a request waits for its reply. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** Default TCP connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default per-subscriber buffer size at which reading pauses. */
+    public static final int DEFAULT_HIGH_WATER_MARK = 64;
+    /** Default per-subscriber buffer size at which reading resumes. */
+    public static final int DEFAULT_LOW_WATER_MARK = 16;
+    /** Default hard cap of a subscriber's buffer. */
+    public static final int DEFAULT_MAX_BUFFERED_ITEMS = 4096;
+
+    private final String host;
+    private final int port;
+    private final FoscCredentials credentials;
+    private final FoscCameraProfile profile;
+    private final FoscQuirks quirks;
+    private final Duration keepaliveInterval;
+    private final Duration readerIdleTimeout;
+    private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    private final FoscReconnectPolicy reconnectPolicy;
+    private final int highWaterMark;
+    private final int lowWaterMark;
+    private final int maxBufferedItems;
+    private final FoscVideoOverflow videoOverflow;
+    private final int maxPayloadLength;
+    private final Integer uid;
+
+    private FoscSessionOptions(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.credentials = b.credentials;
+        this.profile = b.profile;
+        this.quirks = b.quirks();
+        this.keepaliveInterval = b.keepaliveInterval;
+        this.readerIdleTimeout = b.readerIdleTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.reconnectPolicy = b.reconnectPolicy;
+        this.highWaterMark = b.highWaterMark;
+        this.lowWaterMark = b.lowWaterMark;
+        this.maxBufferedItems = b.maxBufferedItems;
+        this.videoOverflow = b.videoOverflow;
+        this.maxPayloadLength = b.maxPayloadLength;
+        this.uid = b.uid;
+    }
+
+    /** A builder for the camera at {@code host} (name or address) with these credentials. */
+    public static Builder builder(String host, FoscCredentials credentials) {
+        return new Builder(host, credentials);
+    }
+
+    /**
+     * The camera's host name or address. A name is resolved at every connection attempt with the JDK resolver,
+     * on the session's event loop (which blocks it while the lookup runs): give addresses when watching many
+     * cameras.
+     */
+    public String host() {
+        return host;
+    }
+
+    /** The camera's port. */
+    public int port() {
+        return port;
+    }
+
+    /** User and password (never logged). */
+    public FoscCredentials credentials() {
+        return credentials;
+    }
+
+    /** The camera model the quirks started from. */
+    public FoscCameraProfile profile() {
+        return profile;
+    }
+
+    /** The effective quirks: the profile's with the overrides applied. */
+    public FoscQuirks quirks() {
+        return quirks;
+    }
+
+    /** Writer-idle time before a LOGIN_CHECK. */
+    public Duration keepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    /** Reader-idle time that means a stall. */
+    public Duration readerIdleTimeout() {
+        return readerIdleTimeout;
+    }
+
+    /** Reply timeout of each request. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** TCP connect timeout. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The reconnect policy. */
+    public FoscReconnectPolicy reconnectPolicy() {
+        return reconnectPolicy;
+    }
+
+    /** Per-subscriber buffer size at which reading pauses. */
+    public int highWaterMark() {
+        return highWaterMark;
+    }
+
+    /** Per-subscriber buffer size at which reading resumes. */
+    public int lowWaterMark() {
+        return lowWaterMark;
+    }
+
+    /** Hard cap of a subscriber's buffer. */
+    public int maxBufferedItems() {
+        return maxBufferedItems;
+    }
+
+    /** What video publishers do when a subscriber falls behind. */
+    public FoscVideoOverflow videoOverflow() {
+        return videoOverflow;
+    }
+
+    /** The largest frame payload accepted. */
+    public int maxPayloadLength() {
+        return maxPayloadLength;
+    }
+
+    /** The fixed session uid, or {@code null} for a random one per session. */
+    public Integer uid() {
+        return uid;
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
+                .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
+                .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
+                .maxBufferedItems(maxBufferedItems).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
+        b.quirks = quirks;
+        b.uid = uid;
+        return b;
+    }
+
+    /** Shows every option except the password. */
+    @Override
+    public String toString() {
+        return "FoscSessionOptions[" + host + ":" + port + ", user=" + credentials.user() + ", profile=" + profile
+                + ", " + quirks + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
+                + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
+                + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
+                + ", videoOverflow=" + videoOverflow + "]";
+    }
+
+    /** Builds {@link FoscSessionOptions}. Not thread-safe. */
+    public static final class Builder {
+        private final String host;
+        private final FoscCredentials credentials;
+        private int port = DEFAULT_PORT;
+        private FoscCameraProfile profile = DEFAULT_PROFILE;
+        private FoscQuirks quirks;
+        private Integer speakerOnLength;
+        private Integer videoOnStreamByte;
+        private Boolean preamble;
+        private FoscConnectionMode connectionMode;
+        private Duration keepaliveInterval = DEFAULT_KEEPALIVE_INTERVAL;
+        private Duration readerIdleTimeout = DEFAULT_READER_IDLE_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private FoscReconnectPolicy reconnectPolicy = FoscReconnectPolicy.DEFAULT;
+        private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
+        private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
+        private int maxBufferedItems = DEFAULT_MAX_BUFFERED_ITEMS;
+        private FoscVideoOverflow videoOverflow = FoscVideoOverflow.BACK_PRESSURE;
+        private int maxPayloadLength = FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH;
+        private Integer uid;
+
+        private Builder(String host, FoscCredentials credentials) {
+            this.host = Objects.requireNonNull(host, "host");
+            if (host.isEmpty()) {
+                throw new IllegalArgumentException("host is empty");
+            }
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+        }
+
+        /** @see FoscSessionOptions#port() */
+        public Builder port(int value) {
+            if (value < 1 || value > 65535) {
+                throw new IllegalArgumentException("port must be 1..65535: " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Sets the camera model; individual overrides set on this builder still apply on top of it. */
+        public Builder profile(FoscCameraProfile value) {
+            this.profile = Objects.requireNonNull(value, "profile");
+            this.quirks = null;
+            return this;
+        }
+
+        /** Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. */
+        public Builder quirks(FoscQuirks value) {
+            this.quirks = Objects.requireNonNull(value, "quirks");
+            return this;
+        }
+
+        /** Overrides the SPEAKER_ON size. @see FoscQuirks#speakerOnLength() */
+        public Builder speakerOnLength(int value) {
+            FoscQuirks.builder().speakerOnLength(value); // validates
+            this.speakerOnLength = value;
+            return this;
+        }
+
+        /** Overrides the VIDEO_ON stream byte. @see FoscQuirks#videoOnStreamByte() */
+        public Builder videoOnStreamByte(int value) {
+            FoscQuirks.builder().videoOnStreamByte(value); // validates
+            this.videoOnStreamByte = value;
+            return this;
+        }
+
+        /** Overrides whether the preamble is sent. @see FoscQuirks#preamble() */
+        public Builder preamble(boolean value) {
+            this.preamble = value;
+            return this;
+        }
+
+        /** Overrides the connection mode. @see FoscQuirks#connectionMode() */
+        public Builder connectionMode(FoscConnectionMode value) {
+            this.connectionMode = Objects.requireNonNull(value, "connectionMode");
+            return this;
+        }
+
+        /** @see FoscSessionOptions#keepaliveInterval() */
+        public Builder keepaliveInterval(Duration value) {
+            this.keepaliveInterval = positive("keepaliveInterval", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#readerIdleTimeout() */
+        public Builder readerIdleTimeout(Duration value) {
+            this.readerIdleTimeout = positive("readerIdleTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#requestTimeout() */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = positive("requestTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#connectTimeout() */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = positive("connectTimeout", value);
+            if (value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("connectTimeout too large: " + value);
+            }
+            return this;
+        }
+
+        /** @see FoscSessionOptions#reconnectPolicy() */
+        public Builder reconnectPolicy(FoscReconnectPolicy value) {
+            this.reconnectPolicy = Objects.requireNonNull(value, "reconnectPolicy");
+            return this;
+        }
+
+        /**
+         * Sets both water marks.
+         *
+         * @throws IllegalArgumentException unless {@code 0 <= low < high}
+         */
+        public Builder waterMarks(int low, int high) {
+            if (low < 0 || high <= low) {
+                throw new IllegalArgumentException("water marks need 0 <= low < high: " + low + ", " + high);
+            }
+            this.lowWaterMark = low;
+            this.highWaterMark = high;
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxBufferedItems() */
+        public Builder maxBufferedItems(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxBufferedItems must be positive: " + value);
+            }
+            this.maxBufferedItems = value;
+            return this;
+        }
+
+        /** @see FoscSessionOptions#videoOverflow() */
+        public Builder videoOverflow(FoscVideoOverflow value) {
+            this.videoOverflow = Objects.requireNonNull(value, "videoOverflow");
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxPayloadLength() */
+        public Builder maxPayloadLength(int value) {
+            if (value < 1024) {
+                throw new IllegalArgumentException("maxPayloadLength must be at least 1024: " + value);
+            }
+            this.maxPayloadLength = value;
+            return this;
+        }
+
+        /** Fixes the session uid instead of a random one. */
+        public Builder uid(int value) {
+            this.uid = value;
+            return this;
+        }
+
+        FoscQuirks quirks() {
+            FoscQuirks.Builder q = (quirks != null ? quirks : profile.quirks()).toBuilder();
+            if (speakerOnLength != null) {
+                q.speakerOnLength(speakerOnLength);
+            }
+            if (videoOnStreamByte != null) {
+                q.videoOnStreamByte(videoOnStreamByte);
+            }
+            if (preamble != null) {
+                q.preamble(preamble);
+            }
+            if (connectionMode != null) {
+                q.connectionMode(connectionMode);
+            }
+            return q.build();
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException if the maximum buffered items are below the high water mark
+         */
+        public FoscSessionOptions build() {
+            if (maxBufferedItems < highWaterMark) {
+                throw new IllegalArgumentException("maxBufferedItems " + maxBufferedItems + " is below the high water"
+                        + " mark " + highWaterMark);
+            }
+            return new FoscSessionOptions(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

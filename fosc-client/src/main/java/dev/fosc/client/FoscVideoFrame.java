@@ -1,0 +1,77 @@
+package dev.fosc.client;
+
+import dev.fosc.codec.FoscMediaHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.util.ReferenceCounted;
+
+/**
+ * One video frame (VIDEO_DATA, 26): one H.264 access unit in Annex-B form with the fields of its media header.
+ *
+ * <p><b>Ownership: borrowed.</b> The frame and its {@link #data()} are valid only until the callback that
+ * received it returns ({@link FoscSessionListener#onVideoFrame} or {@code Flow.Subscriber.onNext}); the library
+ * releases it afterwards. To keep it longer call {@link #retain()} and later {@link #release()} exactly once per
+ * retain, from any thread. A retained frame pins the whole receive buffer it was sliced from, so data kept for
+ * long should be copied instead: {@link #copyData()} needs no reference counting at all.
+ *
+ * <p><b>Threading:</b> delivered on the session's event loop. The header values are immutable; the buffer's
+ * reader index must not be moved by the application ({@code data().duplicate()} to read it with an index).
+ */
+public interface FoscVideoFrame extends ReferenceCounted {
+
+    /** The whole media header (timestamp, lengths, key frame flag, width, height, frame rate, bit rate). */
+    FoscMediaHeader header();
+
+    /** The camera's timestamp (milliseconds likely; PROTOCOL.md §4). */
+    default long timestamp() {
+        return header().timestamp();
+    }
+
+    /** Whether this is a key (IDR) frame. */
+    default boolean isKeyFrame() {
+        return header().keyFrame();
+    }
+
+    /** The width in pixels, from the media header. */
+    default int width() {
+        return header().width();
+    }
+
+    /** The height in pixels, from the media header. */
+    default int height() {
+        return header().height();
+    }
+
+    /** The frame rate, from the media header. */
+    default int frameRate() {
+        return header().frameRate();
+    }
+
+    /** The bit rate in bit/s, from the media header. */
+    default int bitRate() {
+        return header().bitRate();
+    }
+
+    /** The stream this frame belongs to (the one requested with {@link FoscSession#videoOn}). */
+    FoscStream stream();
+
+    /** The H.264 data (Annex-B, media header stripped). Borrowed: see the class documentation. */
+    ByteBuf data();
+
+    /** A copy of {@link #data()} that needs no reference counting. */
+    default byte[] copyData() {
+        return ByteBufUtil.getBytes(data());
+    }
+
+    @Override
+    FoscVideoFrame retain();
+
+    @Override
+    FoscVideoFrame retain(int increment);
+
+    @Override
+    FoscVideoFrame touch();
+
+    @Override
+    FoscVideoFrame touch(Object hint);
+}

@@ -1,0 +1,690 @@
+package dev.fosc.client.internal;
+
+import dev.fosc.client.FoscAudioFrame;
+import dev.fosc.client.FoscAuthenticationException;
+import dev.fosc.client.FoscConnectException;
+import dev.fosc.client.FoscConnectionMode;
+import dev.fosc.client.FoscEvent;
+import dev.fosc.client.FoscException;
+import dev.fosc.client.FoscLoginEvent;
+import dev.fosc.client.FoscLoginInfo;
+import dev.fosc.client.FoscLoginRateLimitedException;
+import dev.fosc.client.FoscQuirks;
+import dev.fosc.client.FoscReconnectPolicy;
+import dev.fosc.client.FoscRequestRefusedException;
+import dev.fosc.client.FoscSession;
+import dev.fosc.client.FoscSessionClosedException;
+import dev.fosc.client.FoscSessionListener;
+import dev.fosc.client.FoscSessionOptions;
+import dev.fosc.client.FoscSessionState;
+import dev.fosc.client.FoscSessionStats;
+import dev.fosc.client.FoscStream;
+import dev.fosc.client.FoscVideoFrame;
+import dev.fosc.codec.FoscAudioOff;
+import dev.fosc.codec.FoscAudioOn;
+import dev.fosc.codec.FoscCodecOptions;
+import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscPipelines;
+import dev.fosc.codec.FoscStatusReply;
+import dev.fosc.codec.FoscVideoOn;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The {@link FoscSession} implementation: the session state machine (connect, log in, restore, reconnect with
+ * backoff, close), pinned to one event loop. Every field without {@code volatile} is touched only on that loop;
+ * public methods hand their work to it.
+ */
+public final class DefaultFoscSession implements FoscSession, FoscConnectionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FoscSession.class);
+
+    private final FoscSessionOptions options;
+    private final FoscQuirks quirks;
+    private final FoscReconnectPolicy policy;
+    private final EventLoop loop;
+    private final Class<? extends Channel> channelType;
+    private final InetSocketAddress remote;
+    private final String address;
+    private final int uid;
+    private final FoscCodecOptions codecOptions;
+    private final FoscSessionCounters counters = new FoscSessionCounters();
+    private final FoscDelivery delivery;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final Consumer<DefaultFoscSession> terminated;
+    private final DoubleSupplier random;
+
+    private volatile FoscSessionState state = FoscSessionState.NEW;
+    private volatile FoscLoginInfo loginInfo;
+    private volatile boolean closeRequested;
+    private volatile Throwable terminalCause;
+
+    private FoscConnectionHandler control;
+    private FoscConnectionHandler media;
+    private boolean mediaReady;
+    private FoscStream wantedVideo;
+    private boolean wantedAudio;
+    private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
+    private CompletableFuture<Void> videoInFlight;
+    private CompletableFuture<Void> audioInFlight;
+    private CompletableFuture<FoscLoginInfo> connectFuture;
+    private boolean everLoggedIn;
+    private int attempt;
+    private int refusedRelogins;
+    private ScheduledFuture<?> reconnectTimer;
+
+    /**
+     * @param loop the event loop the session lives on
+     * @param channelType the socket channel type that fits {@code loop}
+     * @param listener the application's listener
+     * @param terminated told once when the session closed or failed for good (on the loop)
+     * @param random uniform values in [0, 1) for the backoff jitter (called on the loop)
+     */
+    public DefaultFoscSession(FoscSessionOptions options, EventLoop loop, Class<? extends Channel> channelType,
+                              FoscSessionListener listener, Consumer<DefaultFoscSession> terminated,
+                              DoubleSupplier random) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.quirks = options.quirks();
+        this.policy = options.reconnectPolicy();
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.channelType = Objects.requireNonNull(channelType, "channelType");
+        this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
+        String host = options.host().indexOf(':') >= 0 && !options.host().startsWith("[")
+                ? "[" + options.host() + "]" : options.host();
+        this.address = host + ":" + options.port();
+        this.uid = options.uid() != null ? options.uid() : java.util.concurrent.ThreadLocalRandom.current().nextInt();
+        this.codecOptions = FoscCodecOptions.builder().preamble(quirks.preamble()).hostHeader(address)
+                .maxPayloadLength(options.maxPayloadLength()).build();
+        this.terminated = terminated;
+        this.random = random;
+        this.delivery = new FoscDelivery(this, address, options,
+                listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
+    }
+
+    // ---------------------------------------------------------------- public API (any thread)
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public FoscSessionOptions options() {
+        return options;
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    @Override
+    public FoscSessionState state() {
+        return state;
+    }
+
+    @Override
+    public FoscLoginInfo loginInfo() {
+        return loginInfo;
+    }
+
+    @Override
+    public FoscSessionStats stats() {
+        return counters.snapshot();
+    }
+
+    /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */
+    public int uid() {
+        return uid;
+    }
+
+    @Override
+    public CompletableFuture<FoscLoginInfo> connect() {
+        checkUsable();
+        CompletableFuture<FoscLoginInfo> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (isOver()) {
+                result.completeExceptionally(closedException());
+                return;
+            }
+            if (state == FoscSessionState.NEW || state == FoscSessionState.DISCONNECTED) {
+                connectFuture = new CompletableFuture<>();
+                startAttempt();
+            }
+            forward(connectFuture, result);
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> videoOn(FoscStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        checkUsable();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (isOver()) {
+                result.completeExceptionally(closedException());
+                return;
+            }
+            if (wantedVideo != stream) {
+                videoInFlight = null;
+            }
+            wantedVideo = stream;
+            FoscConnectionHandler conn = mediaConnection();
+            if (conn != null) {
+                forward(sendVideoOn(conn), result);
+            } else {
+                videoWaiters.add(result);
+                openMediaIfWanted();
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> audioOn() {
+        checkUsable();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (isOver()) {
+                result.completeExceptionally(closedException());
+                return;
+            }
+            wantedAudio = true;
+            FoscConnectionHandler conn = mediaConnection();
+            if (conn != null) {
+                forward(sendAudioOn(conn), result);
+            } else {
+                audioWaiters.add(result);
+                openMediaIfWanted();
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> audioOff() {
+        checkUsable();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (isOver()) {
+                result.completeExceptionally(closedException());
+                return;
+            }
+            wantedAudio = false;
+            audioInFlight = null;
+            completeAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
+            FoscConnectionHandler conn = mediaConnection();
+            if (conn != null) {
+                forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
+            } else {
+                result.complete(null);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        closeRequested = true;
+        onLoop(this::doClose);
+        return closeFuture;
+    }
+
+    @Override
+    public Flow.Publisher<FoscVideoFrame> videoFrames() {
+        return delivery.video();
+    }
+
+    @Override
+    public Flow.Publisher<FoscAudioFrame> audioFrames() {
+        return delivery.audio();
+    }
+
+    @Override
+    public Flow.Publisher<FoscEvent> events() {
+        return delivery.events();
+    }
+
+    @Override
+    public String toString() {
+        return "FoscSession[" + address + ", " + state + "]";
+    }
+
+    // ---------------------------------------------------------------- state machine (event loop)
+
+    private void startAttempt() {
+        setState(FoscSessionState.CONNECTING, null, "");
+        control = openConnection(quirks.connectionMode() == FoscConnectionMode.SINGLE ? FoscConnectionRole.SINGLE
+                : FoscConnectionRole.CONTROL);
+    }
+
+    private FoscConnectionHandler openConnection(FoscConnectionRole role) {
+        FoscConnectionHandler handler = new FoscConnectionHandler(role, options, uid, address, this);
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelType)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        FoscPipelines.installClient(ch.pipeline(), codecOptions);
+                        ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);
+                    }
+                });
+        ChannelFuture connect = bootstrap.connect(remote);
+        handler.attach(connect.channel());
+        connect.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                connectFailed(handler, f.cause());
+            }
+        });
+        return handler;
+    }
+
+    private void openMediaIfWanted() {
+        if (state == FoscSessionState.CONNECTED && quirks.connectionMode() == FoscConnectionMode.CONTROL_AND_MEDIA
+                && media == null && (wantedVideo != null || wantedAudio)) {
+            media = openConnection(FoscConnectionRole.MEDIA);
+        }
+    }
+
+    private boolean isCurrent(FoscConnectionHandler handler) {
+        return handler != null && (handler == control || handler == media);
+    }
+
+    private void connectFailed(FoscConnectionHandler handler, Throwable cause) {
+        if (!isCurrent(handler)) {
+            return;
+        }
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        lost(handler, new FoscConnectException("cannot connect to " + address + ": " + reason, cause));
+    }
+
+    @Override
+    public void connectionActive(FoscConnectionHandler connection) {
+        if (!isCurrent(connection)) {
+            return;
+        }
+        if (connection.role().logsIn()) {
+            setState(FoscSessionState.LOGGING_IN, null, "");
+        } else {
+            mediaReady = true;
+            applyReading();
+            restoreMedia(connection);
+        }
+    }
+
+    @Override
+    public void connectionLoggedIn(FoscConnectionHandler connection, FoscLoginReply reply) {
+        if (connection != control) {
+            return;
+        }
+        FoscLoginInfo info = new FoscLoginInfo(reply.cameraId(), reply.presets(), reply.cruises());
+        loginInfo = info;
+        counters.logins++;
+        attempt = 0;
+        refusedRelogins = 0;
+        everLoggedIn = true;
+        applyReading();
+        setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
+                + ")");
+        restore();
+        delivery.event(new FoscLoginEvent(Instant.now(), info));
+        if (connectFuture != null && !connectFuture.isDone()) {
+            connectFuture.complete(info);
+        }
+    }
+
+    @Override
+    public void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply) {
+        if (connection != control) {
+            return;
+        }
+        int result = reply.result();
+        String user = "user '" + options.credentials().user() + "'";
+        if (result == FoscLoginReply.RESULT_TOO_MANY_USERS) {
+            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
+                    + ": too many users (result " + result + ")", result));
+            return;
+        }
+        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || result == FoscLoginReply.RESULT_EMPTY;
+        if (badCredentials && everLoggedIn && refusedRelogins < policy.maxRefusedRelogins()) {
+            refusedRelogins++;
+            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
+                    + " it accepted before (" + refusal(result) + "): taken as rate limiting, retry " + refusedRelogins
+                    + " of " + policy.maxRefusedRelogins() + " after a long backoff", result));
+            return;
+        }
+        fail(new FoscAuthenticationException("camera " + address + " refused the login of " + user + ": "
+                + refusal(result) + "; not retrying", result));
+    }
+
+    private static String refusal(int result) {
+        switch (result) {
+            case FoscLoginReply.RESULT_EMPTY: return "bad user or password (empty LOGIN_REPLY)";
+            case FoscLoginReply.RESULT_BAD_CREDENTIALS: return "bad user or password (result 1)";
+            case FoscLoginReply.RESULT_ACCESS_DENIED: return "access denied (result 2)";
+            default: return "result " + result;
+        }
+    }
+
+    @Override
+    public void connectionLoginLost(FoscConnectionHandler connection) {
+        if (connection == control) {
+            setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
+                    + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
+        }
+    }
+
+    @Override
+    public void connectionMessage(FoscConnectionHandler connection, FoscMessage message) {
+        if (!isCurrent(connection) || isOver()) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        delivery.message(message, wantedVideo != null ? wantedVideo : FoscStream.MAIN, connection.channel().alloc());
+    }
+
+    @Override
+    public void connectionClosed(FoscConnectionHandler connection, Throwable cause) {
+        if (isCurrent(connection)) {
+            lost(connection, cause);
+        }
+    }
+
+    /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
+    private void lost(FoscConnectionHandler connection, Throwable cause) {
+        FoscConnectionHandler other = connection == control ? media : control;
+        control = null;
+        media = null;
+        mediaReady = false;
+        videoInFlight = null;
+        audioInFlight = null;
+        connection.close(cause);
+        if (other != null) {
+            other.close(cause);
+        }
+        if (isOver()) {
+            return;
+        }
+        boolean rateLimited = cause instanceof FoscLoginRateLimitedException;
+        if (!policy.enabled() || (!everLoggedIn && !policy.retryFirstConnect() && !rateLimited)) {
+            setState(FoscSessionState.DISCONNECTED, cause, "");
+            if (connectFuture != null && !connectFuture.isDone()) {
+                connectFuture.completeExceptionally(cause);
+            }
+            completeAll(videoWaiters, cause);
+            completeAll(audioWaiters, cause);
+            return;
+        }
+        long delay = FoscBackoff.delayNanos(policy, attempt++, rateLimited, random.getAsDouble());
+        setState(FoscSessionState.RECONNECTING, cause, " (next attempt in "
+                + TimeUnit.NANOSECONDS.toMillis(delay) + " ms)");
+        reconnectTimer = loop.schedule(() -> {
+            reconnectTimer = null;
+            if (state == FoscSessionState.RECONNECTING && !closeRequested) {
+                counters.reconnects++;
+                startAttempt();
+            }
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** After a login: turn on again what the application wanted. */
+    private void restore() {
+        if (quirks.connectionMode() == FoscConnectionMode.SINGLE) {
+            restoreMedia(control);
+        } else if (media == null) {
+            openMediaIfWanted();
+        } else if (mediaReady) {
+            restoreMedia(media);
+        }
+    }
+
+    private void restoreMedia(FoscConnectionHandler conn) {
+        if (wantedVideo != null) {
+            CompletableFuture<Void> sent = sendVideoOn(conn);
+            transfer(videoWaiters, sent, "video");
+        }
+        if (wantedAudio) {
+            CompletableFuture<Void> sent = sendAudioOn(conn);
+            transfer(audioWaiters, sent, "audio");
+        }
+    }
+
+    private void transfer(List<CompletableFuture<Void>> waiters, CompletableFuture<Void> sent, String what) {
+        List<CompletableFuture<Void>> copy = new ArrayList<>(waiters);
+        waiters.clear();
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
+            }
+            for (CompletableFuture<Void> w : copy) {
+                complete(w, e);
+            }
+        });
+    }
+
+    /** The connection media requests go to, or {@code null} when there is none ready. */
+    private FoscConnectionHandler mediaConnection() {
+        if (state != FoscSessionState.CONNECTED) {
+            return null;
+        }
+        if (quirks.connectionMode() == FoscConnectionMode.SINGLE) {
+            return control;
+        }
+        return mediaReady ? media : null;
+    }
+
+    private int streamByte() {
+        return quirks.streamByteFor(wantedVideo != null ? wantedVideo : FoscStream.MAIN);
+    }
+
+    private CompletableFuture<Void> sendVideoOn(FoscConnectionHandler conn) {
+        if (videoInFlight != null) {
+            return videoInFlight;
+        }
+        int streamByte = streamByte();
+        CompletableFuture<Void> f = statusRequest(conn, new FoscVideoOn(streamByte, options.credentials(), uid),
+                FoscCommand.VIDEO_ON_REPLY, "VIDEO_ON (stream byte " + streamByte + ")");
+        videoInFlight = f;
+        f.whenComplete((v, e) -> {
+            if (videoInFlight == f) {
+                videoInFlight = null;
+            }
+        });
+        return f;
+    }
+
+    private CompletableFuture<Void> sendAudioOn(FoscConnectionHandler conn) {
+        if (audioInFlight != null) {
+            return audioInFlight;
+        }
+        int streamByte = streamByte();
+        CompletableFuture<Void> f = statusRequest(conn, new FoscAudioOn(streamByte, options.credentials()),
+                FoscCommand.AUDIO_ON_REPLY, "AUDIO_ON (stream byte " + streamByte + ")");
+        audioInFlight = f;
+        f.whenComplete((v, e) -> {
+            if (audioInFlight == f) {
+                audioInFlight = null;
+            }
+        });
+        return f;
+    }
+
+    private CompletableFuture<Void> statusRequest(FoscConnectionHandler conn, FoscMessage request,
+                                                  FoscCommand reply, String what) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        conn.request(request, reply).whenComplete((message, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (((FoscStatusReply) message).isOk()) {
+                result.complete(null);
+            } else {
+                int status = ((FoscStatusReply) message).status();
+                result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused " + what
+                        + " with status " + status, status));
+            }
+        });
+        return result;
+    }
+
+    /** Reading follows the subscribers' buffers: off while one is full. */
+    private void applyReading() {
+        boolean read = !delivery.readingPaused();
+        if (control != null && control.channel() != null) {
+            control.channel().config().setAutoRead(read);
+        }
+        if (media != null && media.channel() != null) {
+            media.channel().config().setAutoRead(read);
+        }
+    }
+
+    private void doClose() {
+        if (state.isTerminal()) {
+            return;
+        }
+        FoscSessionClosedException ex = new FoscSessionClosedException("session to " + address
+                + " closed by the application");
+        terminate(FoscSessionState.CLOSED, ex, null);
+    }
+
+    private void fail(FoscAuthenticationException cause) {
+        terminate(FoscSessionState.FAILED, cause, cause);
+    }
+
+    /** Ends the session: closes the connections (CLOSE first when logged in), fails what waits. */
+    private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
+        terminalCause = cause;
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel(false);
+            reconnectTimer = null;
+        }
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (FoscConnectionHandler conn : new FoscConnectionHandler[] {control, media}) {
+            if (conn != null && conn.channel() != null) {
+                closing.add(end == FoscSessionState.CLOSED ? conn.closeGracefully(cause) : conn.close(cause));
+            }
+        }
+        control = null;
+        media = null;
+        mediaReady = false;
+        setState(end, reported, "");
+        if (connectFuture != null && !connectFuture.isDone()) {
+            connectFuture.completeExceptionally(cause);
+        }
+        completeAll(videoWaiters, cause);
+        completeAll(audioWaiters, cause);
+        if (end == FoscSessionState.CLOSED) {
+            delivery.complete();
+        } else {
+            delivery.fail(cause);
+        }
+        if (terminated != null) {
+            terminated.accept(this);
+        }
+        if (closing.isEmpty()) {
+            closeFuture.complete(null);
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(closing.size());
+        for (ChannelFuture f : closing) {
+            f.addListener(x -> {
+                if (left.decrementAndGet() == 0) {
+                    closeFuture.complete(null);
+                }
+            });
+        }
+    }
+
+    private void setState(FoscSessionState to, Throwable cause, String detail) {
+        FoscSessionState from = state;
+        state = to;
+        if (cause == null) {
+            LOG.info("{} {} -> {}{}", address, from, to, detail);
+        } else {
+            LOG.info("{} {} -> {}{}: {}", address, from, to, detail, cause.getMessage());
+        }
+        delivery.stateChanged(from, to, cause);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private boolean isOver() {
+        return closeRequested || state.isTerminal();
+    }
+
+    private void checkUsable() {
+        if (isOver()) {
+            throw closedException();
+        }
+    }
+
+    private FoscSessionClosedException closedException() {
+        Throwable cause = terminalCause;
+        if (cause instanceof FoscSessionClosedException) {
+            return new FoscSessionClosedException(cause.getMessage());
+        }
+        if (cause != null) {
+            return new FoscSessionClosedException("session to " + address + " ended: " + cause.getMessage(), cause);
+        }
+        return new FoscSessionClosedException("session to " + address + " closed by the application");
+    }
+
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {
+        from.whenComplete((v, e) -> {
+            if (e != null) {
+                to.completeExceptionally(e);
+            } else {
+                to.complete(v);
+            }
+        });
+    }
+
+    private static void complete(CompletableFuture<Void> f, Throwable error) {
+        if (error != null) {
+            f.completeExceptionally(error);
+        } else {
+            f.complete(null);
+        }
+    }
+
+    private static void completeAll(List<CompletableFuture<Void>> waiters, Throwable error) {
+        List<CompletableFuture<Void>> copy = new ArrayList<>(waiters);
+        waiters.clear();
+        for (CompletableFuture<Void> w : copy) {
+            w.completeExceptionally(error);
+        }
+    }
+}

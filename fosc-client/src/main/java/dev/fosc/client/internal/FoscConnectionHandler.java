@@ -1,0 +1,322 @@
+package dev.fosc.client.internal;
+
+import dev.fosc.client.FoscConnectionClosedException;
+import dev.fosc.client.FoscException;
+import dev.fosc.client.FoscProtocolException;
+import dev.fosc.client.FoscRequestTimeoutException;
+import dev.fosc.client.FoscSessionOptions;
+import dev.fosc.client.FoscStalledException;
+import dev.fosc.client.FoscWriteQueueFullException;
+import dev.fosc.codec.FoscClose;
+import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscLogin;
+import dev.fosc.codec.FoscLoginCheck;
+import dev.fosc.codec.FoscLoginCheckReply;
+import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscStatusReply;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The last handler of one camera connection: the login state machine, request/reply matching with timeouts,
+ * the keepalive, and the hand-over of media and events to the session.
+ *
+ * <ul>
+ *   <li>On {@code channelActive} (after the preamble) a logging-in role sends LOGIN and waits for
+ *       LOGIN_REPLY; accepted → the idle handler is installed and the session told; refused → the session
+ *       decides; no reply within the request timeout → protocol error, closed.</li>
+ *   <li>Keepalive: an {@link IdleStateHandler} at the head of the pipeline (so any received byte counts, not
+ *       only whole frames). Writer idle → LOGIN_CHECK; reader idle while reading is on → stalled, closed. A
+ *       LOGIN_CHECK_REPLY with result 1 → LOGIN again. The media role installs the idle handler at once and
+ *       ignores LOGIN_CHECK_REPLY results (its uid belongs to the control login).</li>
+ *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
+ *       the {@link FoscConnectionListener}, which takes ownership.</li>
+ *   <li>When the channel closes every waiting request fails with {@link FoscConnectionClosedException}.</li>
+ * </ul>
+ *
+ * <p>One instance per channel, used on its event loop only. Not sharable.
+ */
+public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    /** The pipeline name of this handler. */
+    public static final String NAME = "fosc-connection";
+    /** The pipeline name of the idle handler it installs. */
+    public static final String IDLE_NAME = "fosc-idle";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FoscConnectionHandler.class);
+
+    private final FoscConnectionRole role;
+    private final FoscSessionOptions options;
+    private final int uid;
+    private final String address;
+    private final FoscConnectionListener listener;
+
+    private ChannelHandlerContext ctx;
+    private Channel channel;
+    private FoscRequestTracker tracker;
+    private boolean loggedIn;
+    private boolean loginInFlight;
+    private boolean closed;
+    private Throwable closeCause;
+
+    FoscConnectionHandler(FoscConnectionRole role, FoscSessionOptions options, int uid, String address,
+                          FoscConnectionListener listener) {
+        this.role = role;
+        this.options = options;
+        this.uid = uid;
+        this.address = address;
+        this.listener = listener;
+    }
+
+    FoscConnectionRole role() {
+        return role;
+    }
+
+    /** The channel, or {@code null} before {@link #attach} or registration. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** Remembers the channel before it is registered, so that it can be closed while still connecting. */
+    void attach(Channel channel) {
+        if (this.channel == null) {
+            this.channel = channel;
+        }
+    }
+
+    boolean isLoggedIn() {
+        return loggedIn;
+    }
+
+    boolean isOpen() {
+        return ctx != null && !closed && ctx.channel().isActive();
+    }
+
+    /** Requests waiting for replies. */
+    int pendingRequests() {
+        return tracker == null ? 0 : tracker.size();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.channel = ctx.channel();
+        this.tracker = new FoscRequestTracker(ctx.executor(), address);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (role.logsIn()) {
+            login();
+        } else {
+            installIdleHandler();
+        }
+        listener.connectionActive(this);
+        ctx.fireChannelActive();
+    }
+
+    private void login() {
+        if (loginInFlight) {
+            return;
+        }
+        loginInFlight = true;
+        request(new FoscLogin(options.credentials(), uid, 0), FoscCommand.LOGIN_REPLY).whenComplete((reply, error) -> {
+            loginInFlight = false;
+            if (error != null) {
+                if (error instanceof FoscRequestTimeoutException) {
+                    close(new FoscProtocolException("no LOGIN_REPLY from " + address + " within "
+                            + options.requestTimeout().toMillis() + " ms", error));
+                }
+                return; // closed meanwhile: connectionClosed reports it
+            }
+            FoscLoginReply loginReply = (FoscLoginReply) reply;
+            if (loginReply.isAccepted()) {
+                loggedIn = true;
+                installIdleHandler();
+                listener.connectionLoggedIn(this, loginReply);
+            } else {
+                listener.connectionLoginRefused(this, loginReply);
+            }
+        });
+    }
+
+    private void installIdleHandler() {
+        if (ctx.pipeline().get(IDLE_NAME) == null) {
+            ctx.pipeline().addFirst(IDLE_NAME, new IdleStateHandler(options.readerIdleTimeout().toNanos(),
+                    options.keepaliveInterval().toNanos(), 0, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /**
+     * Sends {@code message} and waits for {@code reply}. Fails with {@link FoscConnectionClosedException} if the
+     * channel is closed, with {@link FoscWriteQueueFullException} if it is not writable (LOGIN excepted), with
+     * {@link FoscRequestTimeoutException} after the request timeout. Must run on the event loop.
+     */
+    CompletableFuture<FoscMessage> request(FoscMessage message, FoscCommand reply) {
+        if (!isOpen()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscConnectionClosedException("connection to " + address
+                    + " is closed; " + message.command() + " not sent", closeCause));
+        }
+        if (!(message instanceof FoscLogin) && !channel.isWritable()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscWriteQueueFullException("the write queue to " + address
+                    + " is full (the camera is not reading); " + message.command() + " not sent"));
+        }
+        CompletableFuture<FoscMessage> future = tracker.register(message.command(), reply,
+                options.requestTimeout().toNanos());
+        ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                tracker.fail(future, new FoscConnectionClosedException("could not send " + message.command()
+                        + " to " + address + ": " + f.cause(), f.cause()));
+            }
+        });
+        return future;
+    }
+
+    /** Sends a message that has no reply; the future completes once it was written. Event loop only. */
+    CompletableFuture<Void> send(FoscMessage message) {
+        if (!isOpen()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscConnectionClosedException("connection to " + address
+                    + " is closed; " + message.command() + " not sent", closeCause));
+        }
+        if (!channel.isWritable()) {
+            ReferenceCountUtil.release(message);
+            return CompletableFuture.failedFuture(new FoscWriteQueueFullException("the write queue to " + address
+                    + " is full (the camera is not reading); " + message.command() + " not sent"));
+        }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(new FoscConnectionClosedException("could not send " + message.command()
+                        + " to " + address + ": " + f.cause(), f.cause()));
+            }
+        });
+        return future;
+    }
+
+    /** Closes the connection, reporting {@code cause} (the first cause wins). Event loop only. */
+    ChannelFuture close(Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+        return channel.close();
+    }
+
+    /**
+     * The application's close: CLOSE is sent first when logged in (the camera then closes too), then the channel
+     * is closed. Event loop only.
+     */
+    ChannelFuture closeGracefully(Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+        if (loggedIn && isOpen()) {
+            ctx.writeAndFlush(new FoscClose(options.credentials())).addListener(ChannelFutureListener.CLOSE);
+            return channel.closeFuture();
+        }
+        return channel.close();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FoscMessage)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        FoscMessage message = (FoscMessage) msg;
+        if (message instanceof FoscLoginReply || message instanceof FoscStatusReply) {
+            if (!tracker.complete(message)) {
+                LOG.debug("{}: unsolicited {}", address, message);
+            }
+        } else if (message instanceof FoscLoginCheckReply) {
+            onLoginCheckReply((FoscLoginCheckReply) message);
+        } else {
+            listener.connectionMessage(this, message);
+        }
+    }
+
+    private void onLoginCheckReply(FoscLoginCheckReply reply) {
+        if (reply.isOk() || !role.logsIn() || !loggedIn) {
+            return;
+        }
+        LOG.debug("{}: LOGIN_CHECK_REPLY result {}: the login was lost, logging in again", address, reply.result());
+        loggedIn = false;
+        listener.connectionLoginLost(this);
+        login();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            IdleState state = ((IdleStateEvent) evt).state();
+            if (state == IdleState.WRITER_IDLE && isOpen()) {
+                ctx.writeAndFlush(new FoscLoginCheck(uid)).addListener((ChannelFutureListener) f -> {
+                    if (!f.isSuccess()) {
+                        close(translate(f.cause()));
+                    }
+                });
+            } else if (state == IdleState.READER_IDLE && ctx.channel().config().isAutoRead()) {
+                close(new FoscStalledException("nothing received from " + address + " for "
+                        + options.readerIdleTimeout().toMillis() + " ms: the connection stalled"));
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        close(translate(cause));
+    }
+
+    private FoscException translate(Throwable cause) {
+        if (cause instanceof FoscException) {
+            return (FoscException) cause;
+        }
+        if (cause instanceof DecoderException) {
+            Throwable reason = cause.getCause() != null && cause.getMessage() == null ? cause.getCause() : cause;
+            return new FoscProtocolException("protocol error from " + address + ": " + reason.getMessage(), cause);
+        }
+        if (cause instanceof IOException) {
+            return new FoscConnectionClosedException("connection to " + address + " lost: " + cause.getMessage(),
+                    cause);
+        }
+        return new FoscException("unexpected error on the connection to " + address + ": " + cause, cause);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        loggedIn = false;
+        Throwable cause = closeCause != null ? closeCause
+                : new FoscConnectionClosedException("camera " + address + " closed the connection");
+        closeCause = cause;
+        tracker.failAll(cause);
+        listener.connectionClosed(this, cause);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public String toString() {
+        return "FoscConnectionHandler[" + role + " " + address + (loggedIn ? ", logged in" : "") + "]";
+    }
+}

@@ -1,0 +1,41 @@
+/**
+ * The fosc client: {@link dev.fosc.client.FoscClient} multiplexes camera sessions
+ * ({@link dev.fosc.client.FoscSession}) on a small shared event-loop group; each session logs in, keeps itself
+ * alive, reconnects with backoff and hands video, audio and events to the application.
+ *
+ * <h2>Threading</h2>
+ * <ul>
+ *   <li>Every session lives on one event loop of the client's group for its whole life; its state is touched
+ *       only there (no locks). Public methods may be called from any thread.</li>
+ *   <li>Listener callbacks, {@code Flow} signals and the completion of returned futures run on the session's
+ *       event loop, which many sessions share: they must not block. Blocking helpers
+ *       ({@link dev.fosc.client.FoscClient#close()}) refuse to run on an event loop.</li>
+ *   <li>Reconnect timers run on the session's own event loop; no extra threads or timers.</li>
+ * </ul>
+ *
+ * <h2>Buffer ownership</h2>
+ * <ol>
+ *   <li>Inside the pipeline, Netty's rule: whoever receives a reference-counted message releases it or passes
+ *       it on.</li>
+ *   <li>Sending takes ownership: the library releases what it sends, also on failure.</li>
+ *   <li>Delivery to the application is <em>borrowed</em>: a {@link dev.fosc.client.FoscVideoFrame} or
+ *       {@link dev.fosc.client.FoscAudioFrame} is valid until the callback returns. Call {@code retain()} to keep
+ *       it (then {@code release()} it yourself), or use the copying conveniences ({@code copyData()},
+ *       {@code copyPcm()}). Data kept for long should be copied: a retained frame pins the whole receive
+ *       buffer it was sliced from.</li>
+ *   <li>An exception thrown by application code is caught and logged; the library still releases.</li>
+ *   <li>Events ({@link dev.fosc.client.FoscEvent}) are plain immutable values: no reference counting.</li>
+ * </ol>
+ *
+ * <h2>Errors</h2>
+ * Connect futures fail with {@link dev.fosc.client.FoscConnectException} (unreachable) or
+ * {@link dev.fosc.client.FoscAuthenticationException} (login refused: never retried);
+ * {@link dev.fosc.client.FoscLoginRateLimitedException} is retried after a long backoff; request futures fail
+ * with {@link dev.fosc.client.FoscRequestTimeoutException}, {@link dev.fosc.client.FoscRequestRefusedException},
+ * {@link dev.fosc.client.FoscWriteQueueFullException} or {@link dev.fosc.client.FoscConnectionClosedException};
+ * protocol errors
+ * ({@link dev.fosc.client.FoscProtocolException}) and stalls ({@link dev.fosc.client.FoscStalledException})
+ * close the connection and reconnect; operations after close throw
+ * {@link dev.fosc.client.FoscSessionClosedException} at once. No message contains a password.
+ */
+package dev.fosc.client;

@@ -1,0 +1,405 @@
+package dev.fosc.testkit;
+
+import dev.fosc.codec.FoscAudioData;
+import dev.fosc.codec.FoscAudioFormat;
+import dev.fosc.codec.FoscAudioOff;
+import dev.fosc.codec.FoscAudioOn;
+import dev.fosc.codec.FoscAudioOnReply;
+import dev.fosc.codec.FoscClose;
+import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscDecodedForm;
+import dev.fosc.codec.FoscInvalidMessage;
+import dev.fosc.codec.FoscLogin;
+import dev.fosc.codec.FoscLoginCheck;
+import dev.fosc.codec.FoscLoginCheckReply;
+import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMediaHeader;
+import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscPreambleEvent;
+import dev.fosc.codec.FoscSpeakerOff;
+import dev.fosc.codec.FoscSpeakerOffReply;
+import dev.fosc.codec.FoscSpeakerOn;
+import dev.fosc.codec.FoscSpeakerOnReply;
+import dev.fosc.codec.FoscTalkData;
+import dev.fosc.codec.FoscUnknownMessage;
+import dev.fosc.codec.FoscVideoData;
+import dev.fosc.codec.FoscVideoOn;
+import dev.fosc.codec.FoscVideoOnReply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection of a fake camera: the camera side of the protocol (PROTOCOL.md §6), its media
+ * timers and the faults applied to it. The last inbound handler of the pipeline; it releases every message
+ * it receives. Confined to the connection's event loop.
+ */
+final class CameraConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(FakeCamera.class);
+
+    /** The answer to the preamble when {@code httpOkAnswer} is on. */
+    static final byte[] HTTP_OK = "HTTP/1.1 200 OK\r\nServer: fosc-testkit\r\nContent-Type: application/octet-stream\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    /** The status sent for a refused VIDEO_ON, AUDIO_ON or SPEAKER_ON. */
+    static final int STATUS_REFUSED = 1;
+
+    private final CameraServer camera;
+    private final int index;
+    private final SocketChannel channel;
+    private ChannelHandlerContext ctx;
+    private byte[] frameBytes;
+
+    private boolean loggedIn;
+    private int uid;
+    private boolean mediaAuthorized;
+    private boolean stalled;
+    private int framesUntilClose = -1;
+
+    private ScheduledFuture<?> videoTimer;
+    private long videoTick;
+    private int videoPosition;
+    private long videoStartMillis;
+    private boolean skipToKeyFrame;
+
+    private ScheduledFuture<?> audioTimer;
+    private long audioTick;
+    private long audioStartMillis;
+
+    CameraConnection(CameraServer camera, int index, SocketChannel channel) {
+        this.camera = camera;
+        this.index = index;
+        this.channel = channel;
+    }
+
+    int index() {
+        return index;
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    boolean isLoggedIn() {
+        return loggedIn;
+    }
+
+    int uid() {
+        return uid;
+    }
+
+    boolean recording() {
+        return camera.settings().record();
+    }
+
+    /** Called by {@link FrameTap} with the bytes of the frame about to be decoded. */
+    void frameBytes(byte[] bytes) {
+        this.frameBytes = bytes;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        log.debug("{}: connection #{} from {}", camera.label(), index, channel.remoteAddress());
+        camera.opened(this);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        stopVideo();
+        stopAudio();
+        camera.closed(this);
+        log.debug("{}: connection #{} closed", camera.label(), index);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        byte[] bytes = frameBytes;
+        frameBytes = null;
+        try {
+            if (!(msg instanceof FoscMessage)) {
+                return;
+            }
+            FoscMessage m = (FoscMessage) msg;
+            if (bytes != null && recording()) {
+                camera.recorder().add(new FakeRecordedFrame(index, m.command(), FoscDecodedForm.of(m), bytes,
+                        System.nanoTime()));
+            }
+            if (!stalled) {
+                handle(m);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void handle(FoscMessage m) {
+        if (m instanceof FoscLogin) {
+            onLogin((FoscLogin) m);
+        } else if (m instanceof FoscLoginCheck) {
+            int checked = ((FoscLoginCheck) m).uid();
+            boolean ok = (loggedIn && uid == checked) || camera.isSession(checked);
+            send(new FoscLoginCheckReply(ok ? 0 : 1));
+        } else if (m instanceof FoscVideoOn) {
+            onVideoOn((FoscVideoOn) m);
+        } else if (m instanceof FoscAudioOn) {
+            onAudioOn((FoscAudioOn) m);
+        } else if (m instanceof FoscAudioOff) {
+            stopAudio();
+        } else if (m instanceof FoscSpeakerOn) {
+            onSpeakerOn((FoscSpeakerOn) m);
+        } else if (m instanceof FoscSpeakerOff) {
+            camera.releaseSpeaker(this);
+            send(new FoscSpeakerOffReply(0));
+        } else if (m instanceof FoscTalkData) {
+            onTalk((FoscTalkData) m);
+        } else if (m instanceof FoscClose) {
+            log.debug("{}: connection #{} sent CLOSE", camera.label(), index);
+            channel.close();
+        } else if (m instanceof FoscInvalidMessage) {
+            FoscInvalidMessage invalid = (FoscInvalidMessage) m;
+            log.debug("{}: connection #{} sent a malformed {}: {}", camera.label(), index, invalid.command(),
+                    invalid.cause().getMessage());
+            if (invalid.command().equals(FoscCommand.SPEAKER_ON)) {
+                send(new FoscSpeakerOnReply(STATUS_REFUSED)); // a SPEAKER_ON of a size the camera cannot read
+            }
+        } else if (m instanceof FoscUnknownMessage) {
+            log.debug("{}: connection #{} sent unknown command {}, ignored", camera.label(), index, m.command());
+        } else {
+            log.debug("{}: connection #{} sent {}, which a camera ignores", camera.label(), index, m.command());
+        }
+    }
+
+    private void onLogin(FoscLogin login) {
+        FoscLoginReply reply = camera.login(this, login);
+        if (reply.isAccepted()) {
+            loggedIn = true;
+            uid = login.uid();
+        }
+        if (camera.settings().profile().eventBeforeLoginReply()) {
+            send(new FoscUnknownMessage(FoscCommand.valueOf(FakeCameraProfile.C1_V3_EARLY_EVENT),
+                    Unpooled.wrappedBuffer(new byte[4])));
+        }
+        send(reply);
+    }
+
+    private void onVideoOn(FoscVideoOn on) {
+        int required = camera.settings().profile().requiredVideoStream();
+        boolean ok = (required < 0 || on.stream() == required) && camera.credentialsMatch(on.credentials())
+                && (loggedIn || camera.isSession(on.uid()));
+        send(new FoscVideoOnReply(ok ? 0 : STATUS_REFUSED));
+        if (ok) {
+            mediaAuthorized = true;
+            startVideo();
+        }
+    }
+
+    private void onAudioOn(FoscAudioOn on) {
+        boolean ok = camera.credentialsMatch(on.credentials()) && (loggedIn || mediaAuthorized || camera.hasSessions());
+        send(new FoscAudioOnReply(ok ? 0 : STATUS_REFUSED));
+        if (ok) {
+            startAudio();
+        }
+    }
+
+    private void onSpeakerOn(FoscSpeakerOn on) {
+        boolean ok = on.payloadLength() == camera.settings().profile().speakerOnLength()
+                && camera.credentialsMatch(on.credentials())
+                && (loggedIn || mediaAuthorized || camera.isSession(on.uid()))
+                && camera.claimSpeaker(this);
+        send(new FoscSpeakerOnReply(ok ? 0 : STATUS_REFUSED));
+    }
+
+    private void onTalk(FoscTalkData talk) {
+        if (!camera.holdsSpeaker(this)) {
+            log.debug("{}: connection #{} sent talk data without holding the speaker; not played", camera.label(),
+                    index);
+            return;
+        }
+        camera.speaker().offer(index, ByteBufUtil.getBytes(talk.content()), System.nanoTime());
+    }
+
+    // ---- media ---------------------------------------------------------------------------------------------
+
+    private void startVideo() {
+        if (videoTimer != null) {
+            return; // already streaming: a repeated VIDEO_ON only gets its reply
+        }
+        videoTick = 0;
+        videoPosition = 0;
+        skipToKeyFrame = false;
+        videoStartMillis = camera.uptimeMillis();
+        long period = 1_000_000_000L / camera.settings().fps();
+        videoTimer = ctx.executor().scheduleAtFixedRate(this::sendVideoFrame, 0, period, TimeUnit.NANOSECONDS);
+    }
+
+    private void sendVideoFrame() {
+        VideoFrames video = camera.video();
+        FakeCameraSettings s = camera.settings();
+        int i = videoPosition;
+        videoPosition = (i + 1) % video.count();
+        long timestamp = videoStartMillis + videoTick * 1000 / s.fps();
+        videoTick++;
+        boolean key = video.isKey(i);
+        if (!channel.isWritable() || (skipToKeyFrame && !key)) {
+            skipToKeyFrame = true; // the stream stays decodable: resume at a key frame
+            camera.stats().videoFramesSkipped.incrementAndGet();
+            return;
+        }
+        skipToKeyFrame = false;
+        FoscMediaHeader header = FoscMediaHeader.video(timestamp, key, s.clip().width(), s.clip().height(), s.fps(),
+                video.bitRate());
+        camera.stats().videoFramesSent.incrementAndGet();
+        send(new FoscVideoData(header, video.frame(i)));
+    }
+
+    private void stopVideo() {
+        if (videoTimer != null) {
+            videoTimer.cancel(false);
+            videoTimer = null;
+        }
+    }
+
+    private void startAudio() {
+        if (audioTimer != null) {
+            return;
+        }
+        audioTick = 0;
+        audioStartMillis = camera.uptimeMillis();
+        long period = TimeUnit.MILLISECONDS.toNanos(FoscAudioFormat.FRAME_MILLIS);
+        audioTimer = ctx.executor().scheduleAtFixedRate(this::sendAudioFrame, 0, period, TimeUnit.NANOSECONDS);
+    }
+
+    private void sendAudioFrame() {
+        long timestamp = audioStartMillis + audioTick * FoscAudioFormat.FRAME_MILLIS;
+        audioTick++;
+        camera.stats().audioFramesSent.incrementAndGet();
+        send(new FoscAudioData(FoscMediaHeader.audio(timestamp),
+                AudioFrames.frame(camera.settings().profile().audioFormat())));
+    }
+
+    private void stopAudio() {
+        if (audioTimer != null) {
+            audioTimer.cancel(false);
+            audioTimer = null;
+        }
+    }
+
+    // ---- events and faults ---------------------------------------------------------------------------------
+
+    void sendEvent(FakeEvent event) {
+        if (!stalled && channel.isActive()) {
+            send(event.toMessage(camera.settings().profile()));
+        }
+    }
+
+    /** Writes {@code msg} (taking ownership) and applies a pending close-after-frames fault. */
+    private void send(FoscMessage msg) {
+        ChannelFuture f = ctx.writeAndFlush(msg);
+        if (framesUntilClose > 0 && --framesUntilClose == 0) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    void apply(FakeFault fault) {
+        log.debug("{}: connection #{}: fault {}", camera.label(), index, fault);
+        switch (fault.kind()) {
+            case RESET:
+                stopVideo();
+                stopAudio();
+                channel.config().setSoLinger(0);
+                channel.close();
+                break;
+            case CLOSE_AFTER_FRAMES:
+                if (fault.count() == 0) {
+                    channel.close();
+                } else {
+                    framesUntilClose = fault.count();
+                }
+                break;
+            case STALL:
+                stalled = true;
+                stopVideo();
+                stopAudio();
+                channel.config().setAutoRead(false);
+                break;
+            case BAD_MAGIC:
+                writeRaw(WireFaults.badMagicHeader(ctx.alloc()));
+                break;
+            case OVERSIZED_LENGTH:
+                writeRaw(WireFaults.oversizedHeader(ctx.alloc(), FakeFault.OVERSIZED_LENGTH));
+                break;
+            case GARBAGE_THEN_CLOSE:
+                byte[] garbage = new byte[FakeFault.GARBAGE_BYTES];
+                ThreadLocalRandom.current().nextBytes(garbage);
+                stopVideo();
+                stopAudio();
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(garbage)).addListener(ChannelFutureListener.CLOSE);
+                break;
+            case SPLIT_WRITES:
+                if (channel.pipeline().get(SplitWritesHandler.NAME) != null) {
+                    channel.pipeline().replace(SplitWritesHandler.NAME, SplitWritesHandler.NAME,
+                            new SplitWritesHandler(fault.count()));
+                } else {
+                    channel.pipeline().addFirst(SplitWritesHandler.NAME, new SplitWritesHandler(fault.count()));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("not a connection fault: " + fault);
+        }
+    }
+
+    private void writeRaw(ByteBuf buf) {
+        ctx.writeAndFlush(buf);
+    }
+
+    // ---- events from the pipeline --------------------------------------------------------------------------
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (!stalled) {
+                log.debug("{}: connection #{} sent nothing for {}; closing", camera.label(), index,
+                        camera.settings().idleTimeout());
+                channel.close();
+            }
+        } else if (evt instanceof FoscPreambleEvent) {
+            if (camera.settings().httpOkAnswer()) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(HTTP_OK));
+            }
+        }
+        ReferenceCountUtil.release(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        camera.stats().badInputs.incrementAndGet();
+        if (cause instanceof IOException) {
+            log.debug("{}: connection #{}: {}", camera.label(), index, cause.toString());
+        } else {
+            log.warn("{}: connection #{} closed after bad input: {}", camera.label(), index, cause.toString());
+        }
+        channel.close();
+    }
+}

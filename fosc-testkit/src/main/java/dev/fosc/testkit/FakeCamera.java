@@ -1,0 +1,627 @@
+package dev.fosc.testkit;
+
+import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscCredentials;
+import dev.fosc.codec.FoscFrameDecoder;
+import dev.fosc.codec.FoscLoginReply;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An embedded fake Foscam HD camera: a Netty server on loopback that speaks the camera side of the FOSC
+ * protocol (PROTOCOL.md §6) with the quirks of a chosen {@link FakeCameraProfile}, streams a real H.264 clip,
+ * records what it receives and misbehaves on request. Modelled on OkHttp's MockWebServer: one object, an
+ * ephemeral port, script → run → verify.
+ *
+ * <pre>{@code
+ * try (FakeCamera camera = FakeCamera.builder().user("admin").password("secret").start()) {
+ *     // connect to camera.host():camera.port(), log in, ask for video...
+ *     FakeRecordedFrame login = camera.takeFrame(FoscCommand.LOGIN, Duration.ofSeconds(5));
+ *     assertEquals(1, camera.loginCount());
+ * }
+ * }</pre>
+ *
+ * <h2>What it does</h2>
+ * <ul>
+ *   <li>Reads the SERVERPUSH preamble in every form (or none, {@link Builder#preamble(boolean)}), optionally
+ *       answers it with {@code HTTP/1.1 200 OK}.</li>
+ *   <li>LOGIN → LOGIN_REPLY (presets, cruises, camera id) or a refusal in the profile's form; LOGIN_CHECK → 29
+ *       (0 while the connection or its uid is logged in, else 1).</li>
+ *   <li>VIDEO_ON → 16, then one VIDEO_DATA per access unit of the clip at {@link Builder#fps(int)}, looped,
+ *       starting with a key frame, with a media header (timestamp in ms since the camera started, key flag,
+ *       width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
+ *       Foscam's SDK does it, on a connection that never logged in but carries the uid of a logged-in
+ *       session; its credentials must match.</li>
+ *   <li>AUDIO_ON → 18, then one AUDIO_DATA every 60 ms (a 1 kHz tone, PCM or G.726 per profile); AUDIO_OFF
+ *       stops it. SPEAKER_ON → 20 (status 0, or 1 for a wrong size, wrong credentials or a speaker in use);
+ *       TALK_DATA feeds the {@link #speaker()}; SPEAKER_OFF → 21. CLOSE closes the connection.</li>
+ *   <li>Events ({@link FakeEvent}) to every logged-in connection, now or on a schedule.</li>
+ *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed.</li>
+ *   <li>Bad input (bad magic, oversized length, bad preamble) closes only that connection, with one log line;
+ *       unknown commands are recorded and ignored.</li>
+ *   <li>Faults ({@link FakeFault}): reset, close after N frames, stall, bad magic, oversized length, garbage
+ *       then close, refuse connections for a while, tiny TCP pieces.</li>
+ * </ul>
+ *
+ * <h2>Threading</h2>
+ * All of a camera's connections live on one event loop (its own, or one taken from a
+ * {@link FakeCameraFleet}'s shared group), and all protocol state is touched only there. Every public method
+ * is thread-safe; those that change behaviour ({@link #inject}, {@link #sendEvent}...) run their action on
+ * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}) block and
+ * must not be called on the event loop.
+ *
+ * <h2>Buffers</h2>
+ * No {@code ByteBuf} is exposed: recordings are {@code byte[]} and plain values. Video and audio are sent
+ * from shared read-only buffers without copying.
+ */
+public final class FakeCamera implements AutoCloseable {
+
+    /** The default user: {@value}. */
+    public static final String DEFAULT_USER = "admin";
+    /** The default password: empty, as on a camera out of the box. */
+    public static final String DEFAULT_PASSWORD = "";
+    /** The default camera id (12 bytes at most). */
+    public static final String DEFAULT_CAMERA_ID = "FAKE0000CAM1";
+    /** The default frame rate, that of {@link FakeVideoClip#testPattern()}. */
+    public static final int DEFAULT_FPS = FakeVideoClip.TEST_PATTERN_FPS;
+    /** Connections from which nothing arrives for this long are closed: 60 s, as on real cameras. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** The largest frame payload accepted from a client: 64 KiB (clients send small frames). */
+    public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 64 * 1024;
+    /** Recording keeps at most this many frames by default; later ones are counted only. */
+    public static final int DEFAULT_MAX_RECORDED_FRAMES = 10_000;
+
+    private final FakeCameraSettings settings;
+    private final EventLoopGroup ownGroup;
+    private final CameraServer server;
+
+    private FakeCamera(FakeCameraSettings settings, EventLoopGroup sharedGroup) {
+        this.settings = settings;
+        this.ownGroup = sharedGroup == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
+        EventLoop loop = (sharedGroup == null ? ownGroup : sharedGroup).next();
+        this.server = new CameraServer(settings, loop, sharedGroup != null);
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static FakeCamera create(FakeCameraSettings settings, EventLoopGroup sharedGroup) {
+        return new FakeCamera(settings, sharedGroup);
+    }
+
+    /**
+     * Starts listening; returns once connections are accepted.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     * @throws IllegalStateException if already started or closed
+     */
+    public FakeCamera start() {
+        try {
+            server.start();
+        } catch (UncheckedIOException e) {
+            close(); // frees the event loop of a camera that never listened
+            throw e;
+        }
+        return this;
+    }
+
+    /** Closes every connection, stops listening and frees the event loop (if the camera owns it). Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** The address the camera listens on, as a string ({@code 127.0.0.1} by default). */
+    public String host() {
+        return address().getAddress().getHostAddress();
+    }
+
+    /** The port (chosen when started with port 0; kept across a reboot fault). */
+    public int port() {
+        return address().getPort();
+    }
+
+    /**
+     * The socket address the camera listens on.
+     *
+     * @throws IllegalStateException if not started
+     */
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** The camera's profile. */
+    public FakeCameraProfile profile() {
+        return settings.profile();
+    }
+
+    /** The credentials the camera accepts ({@code toString()} hides the password). */
+    public FoscCredentials credentials() {
+        return settings.credentials();
+    }
+
+    /** The video clip the camera streams. */
+    public FakeVideoClip clip() {
+        return settings.clip();
+    }
+
+    /** Connections accepted so far (the next connection's index). */
+    public int connectionCount() {
+        return server.connectionCount();
+    }
+
+    /** Connections open now. */
+    public int openConnectionCount() {
+        return server.openConnectionCount();
+    }
+
+    /** Logins accepted so far. */
+    public int loginCount() {
+        return server.stats().logins.get();
+    }
+
+    /** LOGIN frames received so far (accepted or refused). */
+    public int loginAttemptCount() {
+        return server.stats().loginAttempts.get();
+    }
+
+    /** Logins refused so far (bad credentials, rate limit, lock-out). */
+    public int refusedLoginCount() {
+        return server.stats().refusedLogins.get();
+    }
+
+    /** Whether too many wrong passwords locked the camera (until a reboot fault or {@link #unlock()}). */
+    public boolean isLockedOut() {
+        return server.isLockedOut();
+    }
+
+    /** Lifts a lock-out and forgets wrong passwords and the last login time. */
+    public void unlock() {
+        server.runOnLoop(server::resetLoginGate);
+    }
+
+    /** VIDEO_DATA frames written so far, over all connections. */
+    public long videoFramesSent() {
+        return server.stats().videoFramesSent.get();
+    }
+
+    /** VIDEO_DATA frames skipped because a connection was not writable (skipping goes on to the next key frame). */
+    public long videoFramesSkipped() {
+        return server.stats().videoFramesSkipped.get();
+    }
+
+    /** AUDIO_DATA frames written so far, over all connections. */
+    public long audioFramesSent() {
+        return server.stats().audioFramesSent.get();
+    }
+
+    /** The speaker: what talk audio was played, when, and what was discarded. */
+    public FakeSpeaker speaker() {
+        return server.speaker();
+    }
+
+    // ---- events --------------------------------------------------------------------------------------------
+
+    /** Sends {@code event} to every logged-in connection now. */
+    public void sendEvent(FakeEvent event) {
+        Objects.requireNonNull(event, "event");
+        server.runOnLoop(() -> server.sendEvent(event));
+    }
+
+    /** Sends a MOTION_ALERT (111) to every logged-in connection now. */
+    public void triggerMotion() {
+        sendEvent(FakeEvent.motion());
+    }
+
+    /**
+     * Sends {@code event} to every logged-in connection every {@code period}, first after one period, until the
+     * returned future is cancelled or the camera closes.
+     */
+    public Future<?> scheduleEvent(FakeEvent event, Duration period) {
+        Objects.requireNonNull(event, "event");
+        requirePositive("period", period);
+        return server.track(server.loop().scheduleAtFixedRate(() -> server.sendEvent(event), period.toNanos(),
+                period.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    // ---- faults --------------------------------------------------------------------------------------------
+
+    /** Applies {@code fault} now: to every open connection, or to the camera for a camera-wide fault. */
+    public void inject(FakeFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        server.runOnLoop(() -> server.inject(fault));
+        if (fault.isCameraWide()) {
+            server.awaitSelectorPass();
+        }
+    }
+
+    /**
+     * Applies {@code fault} now to connection {@code connectionIndex} (a camera-wide fault acts on the camera).
+     *
+     * @throws IllegalArgumentException if that connection is not open
+     */
+    public void inject(FakeFault fault, int connectionIndex) {
+        Objects.requireNonNull(fault, "fault");
+        server.runOnLoop(() -> server.inject(fault, connectionIndex));
+        if (fault.isCameraWide()) {
+            server.awaitSelectorPass();
+        }
+    }
+
+    /** Applies {@code fault} to every connection accepted from now on, as soon as it is accepted. */
+    public void injectOnConnect(FakeFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (fault.isCameraWide()) {
+            throw new IllegalArgumentException(fault + " acts on the camera, not on a connection");
+        }
+        server.runOnLoop(() -> server.faultsOnConnect().add(fault));
+    }
+
+    /** Forgets the faults given to {@link #injectOnConnect} (and the builder); faults already applied stay. */
+    public void clearFaults() {
+        server.runOnLoop(() -> server.faultsOnConnect().clear());
+    }
+
+    /** Applies {@code fault} as {@link #inject(FakeFault)} does, after {@code delay}. */
+    public Future<?> schedule(FakeFault fault, Duration delay) {
+        Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(delay, "delay");
+        return server.track(server.loop().schedule(() -> server.inject(fault), delay.toNanos(),
+                TimeUnit.NANOSECONDS));
+    }
+
+    /** Closes every open connection (normally, with a FIN); the camera keeps listening. */
+    public void closeConnections() {
+        server.runOnLoop(server::closeConnections);
+    }
+
+    // ---- recording -----------------------------------------------------------------------------------------
+
+    /** Every frame received so far, in arrival order (taken or not). */
+    public List<FakeRecordedFrame> recordedFrames() {
+        return server.recorder().snapshot();
+    }
+
+    /** The frames of {@code command} received so far, in arrival order. */
+    public List<FakeRecordedFrame> recordedFrames(FoscCommand command) {
+        List<FakeRecordedFrame> out = new ArrayList<>();
+        for (FakeRecordedFrame f : recordedFrames()) {
+            if (f.is(command)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Takes the oldest received frame not taken yet, waiting up to {@code timeout}.
+     *
+     * @throws AssertionError on timeout, listing what did arrive
+     */
+    public FakeRecordedFrame takeFrame(Duration timeout) {
+        return server.recorder().take(FrameRecorder.any(), "frame", timeout);
+    }
+
+    /**
+     * Takes the oldest received frame of {@code command} not taken yet, waiting up to {@code timeout}.
+     * Frames of other commands stay for later takes.
+     *
+     * @throws AssertionError on timeout, listing what did arrive
+     */
+    public FakeRecordedFrame takeFrame(FoscCommand command, Duration timeout) {
+        return server.recorder().take(FrameRecorder.of(command), command + " frame", timeout);
+    }
+
+    /**
+     * Waits until {@code count} frames of {@code command} have arrived (taken or not) and returns them.
+     *
+     * @throws AssertionError on timeout, listing what did arrive
+     */
+    public List<FakeRecordedFrame> awaitFrames(FoscCommand command, int count, Duration timeout) {
+        return server.recorder().awaitCount(FrameRecorder.of(command), count, command + " frame", timeout);
+    }
+
+    /** Forgets the recorded frames. */
+    public void clearRecording() {
+        server.recorder().clear();
+    }
+
+    /** A description of what the camera received, for failure messages. */
+    public String describeRecording() {
+        return server.recorder().describe();
+    }
+
+    /**
+     * Waits until at least {@code logins} logins were accepted.
+     *
+     * @throws AssertionError on timeout, listing what did arrive
+     */
+    public void awaitLoginCount(int logins, Duration timeout) {
+        awaitCounter("accepted logins", () -> loginCount(), logins, timeout);
+    }
+
+    /**
+     * Waits until at least {@code connections} connections were accepted.
+     *
+     * @throws AssertionError on timeout, listing what did arrive
+     */
+    public void awaitConnectionCount(int connections, Duration timeout) {
+        awaitCounter("accepted connections", () -> connectionCount(), connections, timeout);
+    }
+
+    private void awaitCounter(String what, java.util.function.IntSupplier counter, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (counter.getAsInt() < expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(expected + " " + what + " expected within " + timeout + ", got "
+                        + counter.getAsInt() + "; " + describeRecording());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeCamera[" + settings.name() + " " + settings.profile() + " " + server.addressOrNull()
+                + ", user=" + settings.credentials().user() + "]";
+    }
+
+    static void requirePositive(String what, Duration d) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+    }
+
+    /**
+     * Builds a {@link FakeCamera}. Not thread-safe; {@link #build()} snapshots it, so one builder can make
+     * several cameras.
+     */
+    public static final class Builder {
+        private String user = DEFAULT_USER;
+        private String password = DEFAULT_PASSWORD;
+        private FakeCameraProfile profile = FakeCameraProfile.FI9821W_V2;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private int fps = DEFAULT_FPS;
+        private FakeVideoClip clip;
+        private int videoBitRate;
+        private List<String> presets = List.of();
+        private List<String> cruises = List.of();
+        private String cameraId = DEFAULT_CAMERA_ID;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration loginInterval = Duration.ZERO;
+        private int lockOutAfter;
+        private boolean preamble = true;
+        private boolean httpOkAnswer;
+        private Duration motionEvery;
+        private Duration speakerBacklog = FakeSpeaker.DEFAULT_BACKLOG;
+        private boolean record = true;
+        private int maxRecordedFrames = DEFAULT_MAX_RECORDED_FRAMES;
+        private int maxPayloadLength = DEFAULT_MAX_PAYLOAD_LENGTH;
+        private final List<FakeFault> faultsOnConnect = new ArrayList<>();
+        private String name = "camera";
+
+        private Builder() {
+        }
+
+        /** The user the camera accepts (default {@value #DEFAULT_USER}). */
+        public Builder user(String user) {
+            this.user = Objects.requireNonNull(user, "user");
+            return this;
+        }
+
+        /** The password the camera accepts (default empty). Never logged. */
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The firmware variant (default {@link FakeCameraProfile#FI9821W_V2}). */
+        public Builder profile(FakeCameraProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /** The address to listen on (default the loopback address). */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** The port (default 0: a free port, see {@link FakeCamera#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Video frames per second (default {@value #DEFAULT_FPS}), 1..120. */
+        public Builder fps(int fps) {
+            if (fps < 1 || fps > 120) {
+                throw new IllegalArgumentException("fps must be 1..120: " + fps);
+            }
+            this.fps = fps;
+            return this;
+        }
+
+        /** The H.264 clip to stream (default {@link FakeVideoClip#testPattern()}). */
+        public Builder video(FakeVideoClip clip) {
+            this.clip = Objects.requireNonNull(clip, "clip");
+            return this;
+        }
+
+        /**
+         * Pads every video frame with H.264 filler data up to {@code bitsPerSecond / 8 / fps} bytes, for load
+         * tests (default 0: no padding). Frames already larger are sent as they are.
+         */
+        public Builder videoBitRate(int bitsPerSecond) {
+            if (bitsPerSecond < 0) {
+                throw new IllegalArgumentException("bit rate must be >= 0: " + bitsPerSecond);
+            }
+            this.videoBitRate = bitsPerSecond;
+            return this;
+        }
+
+        /** The preset names in LOGIN_REPLY (at most 16). */
+        public Builder presets(List<String> presets) {
+            this.presets = new FoscLoginReply(0, presets, List.of(), "", FoscLoginReply.DEFAULT_LENGTH).presets();
+            return this;
+        }
+
+        /** The cruise names in LOGIN_REPLY (at most 8). */
+        public Builder cruises(List<String> cruises) {
+            this.cruises = new FoscLoginReply(0, List.of(), cruises, "", FoscLoginReply.DEFAULT_LENGTH).cruises();
+            return this;
+        }
+
+        /** The camera id in LOGIN_REPLY (at most 12 bytes; default {@value #DEFAULT_CAMERA_ID}). */
+        public Builder cameraId(String cameraId) {
+            this.cameraId = new FoscLoginReply(0, List.of(), List.of(), cameraId, FoscLoginReply.DEFAULT_LENGTH)
+                    .cameraId();
+            return this;
+        }
+
+        /** Close a connection after this long without receiving anything (default 60 s). */
+        public Builder idleTimeout(Duration timeout) {
+            requirePositive("idle timeout", timeout);
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Refuse a login that comes less than {@code interval} after the previous login attempt, exactly as a
+         * bad password is refused (default zero: no limit).
+         */
+        public Builder loginRateLimit(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("interval must not be negative: " + interval);
+            }
+            this.loginInterval = interval;
+            return this;
+        }
+
+        /**
+         * After {@code wrongPasswords} refused logins with wrong credentials, refuse every login until a reboot
+         * fault or {@link FakeCamera#unlock()} (default 0: never lock).
+         */
+        public Builder lockOutAfter(int wrongPasswords) {
+            if (wrongPasswords < 0) {
+                throw new IllegalArgumentException("wrongPasswords must be >= 0: " + wrongPasswords);
+            }
+            this.lockOutAfter = wrongPasswords;
+            return this;
+        }
+
+        /** Whether clients send the SERVERPUSH preamble (default true; false: older firmware's media port). */
+        public Builder preamble(boolean preamble) {
+            this.preamble = preamble;
+            return this;
+        }
+
+        /** Answer the preamble with an {@code HTTP/1.1 200 OK} block before the first frame (default false). */
+        public Builder httpOkAnswer(boolean answer) {
+            this.httpOkAnswer = answer;
+            return this;
+        }
+
+        /** Send a MOTION_ALERT to logged-in connections every {@code period} (default: never). */
+        public Builder motionEvery(Duration period) {
+            requirePositive("motion period", period);
+            this.motionEvery = period;
+            return this;
+        }
+
+        /** How much queued talk audio the speaker tolerates (default {@link FakeSpeaker#DEFAULT_BACKLOG}). */
+        public Builder speakerBacklog(Duration backlog) {
+            Objects.requireNonNull(backlog, "backlog");
+            if (backlog.isNegative()) {
+                throw new IllegalArgumentException("backlog must not be negative: " + backlog);
+            }
+            this.speakerBacklog = backlog;
+            return this;
+        }
+
+        /** Record received frames (default true; a fleet for load tests may turn it off). */
+        public Builder record(boolean record) {
+            this.record = record;
+            return this;
+        }
+
+        /** The most frames recorded (default {@value #DEFAULT_MAX_RECORDED_FRAMES}). */
+        public Builder maxRecordedFrames(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0: " + max);
+            }
+            this.maxRecordedFrames = max;
+            return this;
+        }
+
+        /** The largest frame payload accepted from a client (default {@value #DEFAULT_MAX_PAYLOAD_LENGTH}). */
+        public Builder maxPayloadLength(int max) {
+            if (max < 0 || max > FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH) {
+                throw new IllegalArgumentException("max payload length out of range: " + max);
+            }
+            this.maxPayloadLength = max;
+            return this;
+        }
+
+        /** Applies {@code fault} to every connection as it is accepted (see {@link FakeCamera#injectOnConnect}). */
+        public Builder faultOnConnect(FakeFault fault) {
+            Objects.requireNonNull(fault, "fault");
+            if (fault.isCameraWide()) {
+                throw new IllegalArgumentException(fault + " acts on the camera, not on a connection");
+            }
+            faultsOnConnect.add(fault);
+            return this;
+        }
+
+        /** A name for logs (default "camera"). */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The camera, not started. */
+        public FakeCamera build() {
+            return new FakeCamera(settings(), null);
+        }
+
+        /** Builds and starts the camera. */
+        public FakeCamera start() {
+            return build().start();
+        }
+
+        FakeCameraSettings settings() {
+            return new FakeCameraSettings(FoscCredentials.of(user, password), profile, bindAddress, port, fps,
+                    clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, presets, cruises, cameraId,
+                    idleTimeout, loginInterval, lockOutAfter, preamble, httpOkAnswer, motionEvery, speakerBacklog,
+                    record, maxRecordedFrames, maxPayloadLength, List.copyOf(faultsOnConnect), name);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.fosc.testkit;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Many {@link FakeCamera}s on one shared event-loop group, for load tests and benchmarks: thousands of
+ * cameras run on a couple of threads, because a camera is only a listening socket and timers on one of the
+ * group's event loops (cameras are spread over the loops round-robin).
+ *
+ * <pre>{@code
+ * try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw").record(false))
+ *         .cameras(1000).threads(2).start()) {
+ *     for (FakeCamera camera : fleet.cameras()) { ... connect to camera.port() ... }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Closing the fleet closes every camera, then the group.
+ */
+public final class FakeCameraFleet implements AutoCloseable {
+
+    /** The default number of event-loop threads: the number of available processors. */
+    public static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
+
+    private final EventLoopGroup group;
+    private final List<FakeCamera> cameras;
+
+    private FakeCameraFleet(EventLoopGroup group, List<FakeCamera> cameras) {
+        this.group = group;
+        this.cameras = List.copyOf(cameras);
+    }
+
+    /**
+     * A fleet builder; every camera is made from {@code template} (credentials, profile, fps...), with its
+     * port replaced as the fleet decides and its name suffixed with its index.
+     */
+    public static Builder builder(FakeCamera.Builder template) {
+        return new Builder(template);
+    }
+
+    /** The cameras, in index order. */
+    public List<FakeCamera> cameras() {
+        return cameras;
+    }
+
+    /** Camera {@code index}. */
+    public FakeCamera camera(int index) {
+        return cameras.get(index);
+    }
+
+    /** The number of cameras. */
+    public int size() {
+        return cameras.size();
+    }
+
+    /** Connections accepted over all cameras. */
+    public long connectionCount() {
+        long n = 0;
+        for (FakeCamera c : cameras) {
+            n += c.connectionCount();
+        }
+        return n;
+    }
+
+    /** Logins accepted over all cameras. */
+    public long loginCount() {
+        long n = 0;
+        for (FakeCamera c : cameras) {
+            n += c.loginCount();
+        }
+        return n;
+    }
+
+    /** VIDEO_DATA frames sent over all cameras. */
+    public long videoFramesSent() {
+        long n = 0;
+        for (FakeCamera c : cameras) {
+            n += c.videoFramesSent();
+        }
+        return n;
+    }
+
+    /** Closes every camera, then the shared group. Idempotent. */
+    @Override
+    public void close() {
+        for (FakeCamera c : cameras) {
+            c.close();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeCameraFleet[cameras=" + cameras.size() + "]";
+    }
+
+    /** Builds a {@link FakeCameraFleet}. Not thread-safe. */
+    public static final class Builder {
+        private final FakeCamera.Builder template;
+        private int cameras = 1;
+        private int threads = DEFAULT_THREADS;
+        private int basePort;
+
+        private Builder(FakeCamera.Builder template) {
+            this.template = Objects.requireNonNull(template, "template");
+        }
+
+        /** How many cameras (default 1). */
+        public Builder cameras(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a fleet needs at least one camera: " + count);
+            }
+            this.cameras = count;
+            return this;
+        }
+
+        /** Event-loop threads shared by all cameras (default {@link #DEFAULT_THREADS}). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The first camera's port; the others follow on consecutive ports (default 0: every camera takes a
+         * free port of its own).
+         */
+        public Builder basePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.basePort = port;
+            return this;
+        }
+
+        /**
+         * Starts every camera; returns once all accept connections.
+         *
+         * @throws java.io.UncheckedIOException if a port cannot be bound (the cameras started so far are closed)
+         */
+        public FakeCameraFleet start() {
+            if (basePort > 0 && basePort + cameras - 1 > 65535) {
+                throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + cameras - 1)
+                        + " exceed 65535");
+            }
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+            List<FakeCamera> started = new ArrayList<>(cameras);
+            FakeCameraSettings base = template.settings();
+            try {
+                for (int i = 0; i < cameras; i++) {
+                    FakeCameraSettings s = withPortAndName(base, basePort == 0 ? 0 : basePort + i,
+                            base.name() + "-" + i);
+                    started.add(FakeCamera.create(s, group).start());
+                }
+            } catch (RuntimeException e) {
+                for (FakeCamera c : started) {
+                    c.close();
+                }
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                throw e;
+            }
+            return new FakeCameraFleet(group, started);
+        }
+
+        private static FakeCameraSettings withPortAndName(FakeCameraSettings s, int port, String name) {
+            return new FakeCameraSettings(s.credentials(), s.profile(), s.bindAddress(), port, s.fps(), s.clip(),
+                    s.videoBitRate(), s.presets(), s.cruises(), s.cameraId(), s.idleTimeout(), s.loginInterval(),
+                    s.lockOutAfter(), s.preamble(), s.httpOkAnswer(), s.motionEvery(), s.speakerBacklog(), s.record(),
+                    s.maxRecordedFrames(), s.maxPayloadLength(), s.faultsOnConnect(), name);
+        }
+    }
+}

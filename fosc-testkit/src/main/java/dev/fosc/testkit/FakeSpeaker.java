@@ -1,0 +1,123 @@
+package dev.fosc.testkit;
+
+import dev.fosc.codec.FoscAudioFormat;
+import dev.fosc.codec.G726Decoder;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The camera's speaker, as real cameras have it (PROTOCOL.md §5): no jitter buffer and no back-pressure.
+ * A TALK_DATA frame is played if it arrives while at most {@link #backlog()} of audio is still waiting to
+ * play; otherwise it is discarded and counted. A client that sends one 60 ms frame every 60 ms has every
+ * frame played; one that sends a burst has most of it discarded. G.726 frames (120 bytes) are decoded with
+ * {@link G726Decoder}; PCM frames (960 bytes) are played as they are.
+ *
+ * <p>Only talk data sent on a connection whose SPEAKER_ON got status 0 reaches the speaker; only one
+ * connection holds it at a time.
+ *
+ * <p>Thread-safe: the camera's event loop feeds it; tests read it from any thread.
+ */
+public final class FakeSpeaker {
+
+    /** The default backlog: 100 ms (a frame and a half of 60 ms). */
+    public static final Duration DEFAULT_BACKLOG = Duration.ofMillis(100);
+
+    private final long backlogNanos;
+    private final G726Decoder decoder = new G726Decoder();
+    private final List<FakePlayedAudio> played = new ArrayList<>();
+    private long received;
+    private long discarded;
+    private long playEndNanos = Long.MIN_VALUE;
+
+    FakeSpeaker(Duration backlog) {
+        this.backlogNanos = backlog.toNanos();
+    }
+
+    /** Offers one frame of talk audio that arrived at {@code nowNanos}; true if played. Event loop only. */
+    boolean offer(int connectionIndex, byte[] audio, long nowNanos) {
+        FoscAudioFormat format = FoscAudioFormat.ofLength(audio.length);
+        byte[] pcm = format == FoscAudioFormat.G726 ? decoder.decode(audio) : audio;
+        synchronized (this) {
+            received++;
+            long backlog = playEndNanos == Long.MIN_VALUE ? 0 : playEndNanos - nowNanos;
+            if (backlog > backlogNanos) {
+                discarded++;
+                notifyAll();
+                return false;
+            }
+            long start = Math.max(nowNanos, playEndNanos);
+            FakePlayedAudio frame = new FakePlayedAudio(connectionIndex, format, pcm, nowNanos, start);
+            playEndNanos = start + frame.durationNanos();
+            played.add(frame);
+            notifyAll();
+            return true;
+        }
+    }
+
+    /** Forgets what was played and discarded, and resets the play clock. */
+    public synchronized void clear() {
+        played.clear();
+        received = 0;
+        discarded = 0;
+        playEndNanos = Long.MIN_VALUE;
+    }
+
+    /** How much queued audio a frame may find and still be played. */
+    public Duration backlog() {
+        return Duration.ofNanos(backlogNanos);
+    }
+
+    /** The frames played so far, in order. */
+    public synchronized List<FakePlayedAudio> played() {
+        return List.copyOf(played);
+    }
+
+    /** Every played frame's PCM, concatenated. */
+    public synchronized byte[] playedPcm() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FakePlayedAudio a : played) {
+            out.writeBytes(a.pcm());
+        }
+        return out.toByteArray();
+    }
+
+    /** Talk frames that reached the speaker (played or discarded). */
+    public synchronized long receivedFrames() {
+        return received;
+    }
+
+    /** Talk frames discarded because they came faster than real time. */
+    public synchronized long discardedFrames() {
+        return discarded;
+    }
+
+    /**
+     * Waits until at least {@code frames} talk frames reached the speaker (played or discarded).
+     *
+     * @throws AssertionError on timeout, saying how many arrived
+     */
+    public synchronized void awaitReceived(long frames, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received < frames) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the speaker received " + received + " talk frames (" + played.size()
+                        + " played, " + discarded + " discarded) within " + timeout + "; expected " + frames);
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "FakeSpeaker[played=" + played.size() + ", discarded=" + discarded + "]";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.fosc.testkit;
+
+import dev.fosc.codec.FoscCommand;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The frames a camera received, in arrival order, capped at a maximum (later frames are counted, not
+ * kept). {@code take} consumes frames; {@code await} and the lists do not.
+ *
+ * <p>Thread-safe: the event loop adds, tests read and wait.
+ */
+final class FrameRecorder {
+
+    /** How many frames a failure message lists at most (the latest ones). */
+    static final int DESCRIBE_MAX = 40;
+
+    private final int max;
+    private final List<FakeRecordedFrame> frames = new ArrayList<>();
+    private final BitSet taken = new BitSet();
+    private long dropped;
+
+    FrameRecorder(int max) {
+        this.max = max;
+    }
+
+    synchronized void add(FakeRecordedFrame frame) {
+        if (frames.size() >= max) {
+            dropped++;
+            return;
+        }
+        frames.add(frame);
+        notifyAll();
+    }
+
+    synchronized List<FakeRecordedFrame> snapshot() {
+        return List.copyOf(frames);
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    synchronized void clear() {
+        frames.clear();
+        taken.clear();
+        dropped = 0;
+    }
+
+    /** The first frame not yet taken that matches; consumes it. */
+    synchronized FakeRecordedFrame take(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int from = 0;
+        while (true) {
+            for (int i = taken.nextClearBit(from); i < frames.size(); i = taken.nextClearBit(i + 1)) {
+                if (match.test(frames.get(i))) {
+                    taken.set(i);
+                    return frames.get(i);
+                }
+            }
+            from = 0;
+            waitUntil(deadline, what, timeout);
+        }
+    }
+
+    /** The first frame (taken or not) that matches; consumes nothing. */
+    synchronized FakeRecordedFrame await(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (FakeRecordedFrame f : frames) {
+                if (match.test(f)) {
+                    return f;
+                }
+            }
+            waitUntil(deadline, what, timeout);
+        }
+    }
+
+    /** Waits until {@code count} frames match; returns them. */
+    synchronized List<FakeRecordedFrame> awaitCount(Predicate<FakeRecordedFrame> match, int count, String what,
+                                                    Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<FakeRecordedFrame> found = new ArrayList<>();
+            for (FakeRecordedFrame f : frames) {
+                if (match.test(f)) {
+                    found.add(f);
+                }
+            }
+            if (found.size() >= count) {
+                return found;
+            }
+            waitUntil(deadline, count + " × " + what + " (" + found.size() + " so far)", timeout);
+        }
+    }
+
+    private void waitUntil(long deadline, String what, Duration timeout) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new AssertionError("no " + what + " within " + timeout + "; " + describe());
+        }
+        try {
+            wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** What arrived, for failure messages: a count and the latest frames, one per line. */
+    synchronized String describe() {
+        if (frames.isEmpty()) {
+            return "the camera received no frame" + (dropped > 0 ? " (" + dropped + " not recorded)" : "");
+        }
+        StringBuilder b = new StringBuilder("the camera received ").append(frames.size()).append(" frame(s)");
+        if (dropped > 0) {
+            b.append(" (and ").append(dropped).append(" more not recorded)");
+        }
+        int from = Math.max(0, frames.size() - DESCRIBE_MAX);
+        if (from > 0) {
+            b.append(", the last ").append(DESCRIBE_MAX);
+        }
+        b.append(':');
+        for (int i = from; i < frames.size(); i++) {
+            b.append("\n  ").append(frames.get(i)).append(taken.get(i) ? " (taken)" : "");
+        }
+        return b.toString();
+    }
+
+    static Predicate<FakeRecordedFrame> any() {
+        return f -> true;
+    }
+
+    static Predicate<FakeRecordedFrame> of(FoscCommand command) {
+        return f -> f.is(command);
+    }
+}
