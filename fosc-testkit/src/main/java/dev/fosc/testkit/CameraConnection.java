@@ -294,6 +294,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     private void sendAudioFrame() {
         long timestamp = audioStartMillis + audioTick * FoscAudioFormat.FRAME_MILLIS;
         audioTick++;
+        if (!channel.isWritable()) {
+            camera.stats().audioFramesDropped.incrementAndGet(); // live audio: a late frame is worth nothing
+            return;
+        }
         camera.stats().audioFramesSent.incrementAndGet();
         send(new FoscAudioData(FoscMediaHeader.audio(timestamp),
                 AudioFrames.frame(camera.settings().profile().audioFormat())));
@@ -309,9 +313,14 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     // ---- events and faults ---------------------------------------------------------------------------------
 
     void sendEvent(FakeEvent event) {
-        if (!stalled && channel.isActive()) {
-            send(event.toMessage(camera.settings().profile()));
+        if (stalled || !channel.isActive()) {
+            return;
         }
+        if (!channel.isWritable()) {
+            camera.stats().eventsDropped.incrementAndGet(); // a client that does not read gets no queue
+            return;
+        }
+        send(event.toMessage(camera.settings().profile()));
     }
 
     /** Writes {@code msg} (taking ownership) and applies a pending close-after-frames fault. */
@@ -375,6 +384,18 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     }
 
     // ---- events from the pipeline --------------------------------------------------------------------------
+
+    /**
+     * Stops reading while the client does not read: requests would only queue replies the client cannot take
+     * (a client that sends but never reads must not grow the outbound buffer). Reading resumes once writable.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!stalled) {
+            channel.config().setAutoRead(channel.isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {

@@ -43,7 +43,10 @@ final class CameraServer {
 
     private static final Logger log = LoggerFactory.getLogger(FakeCamera.class);
 
-    /** Outbound buffer marks per connection: above the high mark video frames are skipped. */
+    /**
+     * Outbound buffer marks per connection: above the high mark (not writable) video frames are skipped,
+     * audio frames and events dropped and the connection is not read; below the low mark all resumes.
+     */
     static final int WRITE_LOW_MARK = 256 * 1024;
     static final int WRITE_HIGH_MARK = 1024 * 1024;
     /** How soon a rebind is retried when the port is not free yet after a reboot fault. */
@@ -300,6 +303,16 @@ final class CameraServer {
         if (speakerOwner == c) {
             speakerOwner = null;
         }
+    }
+
+    /** Whether connection {@code index} is open and being read (auto-read on). Any thread; for tests. */
+    boolean isReading(int index) {
+        boolean[] reading = new boolean[1];
+        runOnLoop(() -> {
+            CameraConnection c = open.get(index);
+            reading[0] = c != null && c.channel().config().isAutoRead();
+        });
+        return reading[0];
     }
 
     void closeConnections() {

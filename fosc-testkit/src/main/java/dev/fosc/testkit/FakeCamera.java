@@ -48,6 +48,9 @@ import java.util.concurrent.TimeUnit;
  *       stops it. SPEAKER_ON → 20 (status 0, or 1 for a wrong size, wrong credentials or a speaker in use);
  *       TALK_DATA feeds the {@link #speaker()}; SPEAKER_OFF → 21. CLOSE closes the connection.</li>
  *   <li>Events ({@link FakeEvent}) to every logged-in connection, now or on a schedule.</li>
+ *   <li>Back-pressure: while a connection is not writable (its client does not read), video frames are
+ *       skipped until the next key frame, audio frames and events are dropped (all counted) and the camera
+ *       stops reading that connection, so nothing queues without bound.</li>
  *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed.</li>
  *   <li>Bad input (bad magic, oversized length, bad preamble) closes only that connection, with one log line;
  *       unknown commands are recorded and ignored.</li>
@@ -101,6 +104,11 @@ public final class FakeCamera implements AutoCloseable {
 
     static FakeCamera create(FakeCameraSettings settings, EventLoopGroup sharedGroup) {
         return new FakeCamera(settings, sharedGroup);
+    }
+
+    /** The camera behind this facade (for the package's tests). */
+    CameraServer server() {
+        return server;
     }
 
     /**
@@ -210,6 +218,16 @@ public final class FakeCamera implements AutoCloseable {
     /** AUDIO_DATA frames written so far, over all connections. */
     public long audioFramesSent() {
         return server.stats().audioFramesSent.get();
+    }
+
+    /** AUDIO_DATA frames dropped because a connection was not writable (the client did not read). */
+    public long audioFramesDropped() {
+        return server.stats().audioFramesDropped.get();
+    }
+
+    /** Events not sent because a connection was not writable (the client did not read). */
+    public long eventsDropped() {
+        return server.stats().eventsDropped.get();
     }
 
     /** The speaker: what talk audio was played, when, and what was discarded. */
