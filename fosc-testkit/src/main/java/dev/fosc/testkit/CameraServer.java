@@ -87,7 +87,7 @@ final class CameraServer {
         this.fleetMember = fleetMember;
         this.loop = loop;
         this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0);
-        this.speaker = new FakeSpeaker(settings.speakerBacklog());
+        this.speaker = new FakeSpeaker(settings.speakerBacklog(), settings.maxPlayedFrames());
         this.video = VideoFrames.of(settings.clip(), settings.fps(), settings.videoBitRate());
         this.codecOptions = FoscCodecOptions.builder().preamble(settings.preamble())
                 .maxPayloadLength(settings.maxPayloadLength()).build();

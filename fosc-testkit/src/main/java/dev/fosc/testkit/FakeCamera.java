@@ -436,6 +436,7 @@ public final class FakeCamera implements AutoCloseable {
         private boolean httpOkAnswer;
         private Duration motionEvery;
         private Duration speakerBacklog = FakeSpeaker.DEFAULT_BACKLOG;
+        private int maxPlayedFrames = FakeSpeaker.DEFAULT_MAX_PLAYED_FRAMES;
         private boolean record = true;
         private int maxRecordedFrames = DEFAULT_MAX_RECORDED_FRAMES;
         private int maxPayloadLength = DEFAULT_MAX_PAYLOAD_LENGTH;
@@ -585,6 +586,18 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The most played talk frames the {@link FakeCamera#speaker()} keeps (default
+         * {@value FakeSpeaker#DEFAULT_MAX_PLAYED_FRAMES}); later ones are counted only.
+         */
+        public Builder maxPlayedFrames(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0: " + max);
+            }
+            this.maxPlayedFrames = max;
+            return this;
+        }
+
         /** Record received frames (default true; a fleet for load tests may turn it off). */
         public Builder record(boolean record) {
             this.record = record;
@@ -639,7 +652,7 @@ public final class FakeCamera implements AutoCloseable {
             return new FakeCameraSettings(FoscCredentials.of(user, password), profile, bindAddress, port, fps,
                     clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, presets, cruises, cameraId,
                     idleTimeout, loginInterval, lockOutAfter, preamble, httpOkAnswer, motionEvery, speakerBacklog,
-                    record, maxRecordedFrames, maxPayloadLength, List.copyOf(faultsOnConnect), name);
+                    maxPlayedFrames, record, maxRecordedFrames, maxPayloadLength, List.copyOf(faultsOnConnect), name);
         }
     }
 }

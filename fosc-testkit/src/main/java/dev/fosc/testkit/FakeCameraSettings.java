@@ -25,6 +25,7 @@ record FakeCameraSettings(
         boolean httpOkAnswer,
         Duration motionEvery,
         Duration speakerBacklog,
+        int maxPlayedFrames,
         boolean record,
         int maxRecordedFrames,
         int maxPayloadLength,
