@@ -90,7 +90,7 @@ public final class FakeCameraCommand implements Callable<Integer> {
         try {
             builder = FakeCamera.builder().user(user).password(password).profile(profile).fps(fps)
                     .idleTimeout(idleTimeout).videoBitRate(videoBitRate).bindAddress(InetAddress.getByName(bind))
-                    .name("fake-camera");
+                    .name("fake-camera").record(false); // nothing reads a recording here: it would only grow
             if (motionEvery != null) {
                 builder.motionEvery(motionEvery);
             }
@@ -113,7 +113,7 @@ public final class FakeCameraCommand implements Callable<Integer> {
                 running.add(camera);
                 resource = camera;
             } else {
-                FakeCameraFleet fleet = FakeCameraFleet.builder(builder.record(false)).cameras(cameras).basePort(port)
+                FakeCameraFleet fleet = FakeCameraFleet.builder(builder).cameras(cameras).basePort(port)
                         .start();
                 running.addAll(fleet.cameras());
                 resource = fleet;

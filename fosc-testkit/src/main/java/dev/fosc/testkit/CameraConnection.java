@@ -107,6 +107,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         return camera.settings().record();
     }
 
+    boolean recorderFull() {
+        return camera.recorder().isFull();
+    }
+
     /** Called by {@link FrameTap} with the bytes of the frame about to be decoded. */
     void frameBytes(byte[] bytes) {
         this.frameBytes = bytes;
@@ -142,9 +146,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             FoscMessage m = (FoscMessage) msg;
-            if (bytes != null && recording()) {
-                camera.recorder().add(new FakeRecordedFrame(index, m.command(), FoscDecodedForm.of(m), bytes,
-                        System.nanoTime()));
+            if (recording()) {
+                if (bytes != null) {
+                    camera.recorder().add(FakeRecordedFrame.owning(index, m.command(), FoscDecodedForm.of(m), bytes,
+                            System.nanoTime()));
+                } else {
+                    camera.recorder().countDropped(); // the recorder was full: the tap did not copy it
+                }
             }
             if (!stalled) {
                 handle(m);

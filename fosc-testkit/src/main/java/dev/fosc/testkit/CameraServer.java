@@ -86,7 +86,8 @@ final class CameraServer {
         this.settings = settings;
         this.fleetMember = fleetMember;
         this.loop = loop;
-        this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0);
+        this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0,
+                settings.maxRecordedBytes());
         this.speaker = new FakeSpeaker(settings.speakerBacklog(), settings.maxPlayedFrames());
         this.video = VideoFrames.of(settings.clip(), settings.fps(), settings.videoBitRate());
         this.codecOptions = FoscCodecOptions.builder().preamble(settings.preamble())

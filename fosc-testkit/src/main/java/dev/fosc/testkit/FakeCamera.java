@@ -52,6 +52,9 @@ import java.util.concurrent.TimeUnit;
  *       skipped until the next key frame, audio frames and events are dropped (all counted) and the camera
  *       stops reading that connection, so nothing queues without bound.</li>
  *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed.</li>
+ *   <li>Records every frame it receives ({@link #recordedFrames()}, {@link #takeFrame}), up to
+ *       {@link Builder#maxRecordedFrames(int)} frames and {@link Builder#maxRecordedBytes(long)} bytes (later
+ *       frames are counted only); {@link Builder#record(boolean) record(false)} turns it off.</li>
  *   <li>Bad input (bad magic, oversized length, bad preamble) closes only that connection, with one log line;
  *       unknown commands are recorded and ignored.</li>
  *   <li>Faults ({@link FakeFault}): reset, close after N frames, stall, bad magic, oversized length, garbage
@@ -85,6 +88,11 @@ public final class FakeCamera implements AutoCloseable {
     public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 64 * 1024;
     /** Recording keeps at most this many frames by default; later ones are counted only. */
     public static final int DEFAULT_MAX_RECORDED_FRAMES = 10_000;
+    /**
+     * Recording keeps at most this many bytes of frames by default: 64 MiB (without it, 10,000 frames of the
+     * largest accepted payload would take 655 MB); frames that do not fit are counted only.
+     */
+    public static final long DEFAULT_MAX_RECORDED_BYTES = 64L * 1024 * 1024;
 
     private final FakeCameraSettings settings;
     private final EventLoopGroup ownGroup;
@@ -437,8 +445,9 @@ public final class FakeCamera implements AutoCloseable {
         private Duration motionEvery;
         private Duration speakerBacklog = FakeSpeaker.DEFAULT_BACKLOG;
         private int maxPlayedFrames = FakeSpeaker.DEFAULT_MAX_PLAYED_FRAMES;
-        private boolean record = true;
+        private Boolean record; // null: the default (true for a camera, false in a fleet)
         private int maxRecordedFrames = DEFAULT_MAX_RECORDED_FRAMES;
+        private long maxRecordedBytes = DEFAULT_MAX_RECORDED_BYTES;
         private int maxPayloadLength = DEFAULT_MAX_PAYLOAD_LENGTH;
         private final List<FakeFault> faultsOnConnect = new ArrayList<>();
         private String name = "camera";
@@ -598,9 +607,21 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** Record received frames (default true; a fleet for load tests may turn it off). */
+        /**
+         * Record received frames (default true for a camera; a {@link FakeCameraFleet} built from this builder
+         * records only if this is set to true).
+         */
         public Builder record(boolean record) {
             this.record = record;
+            return this;
+        }
+
+        /** The most bytes of frames recorded, headers included (default {@value #DEFAULT_MAX_RECORDED_BYTES}). */
+        public Builder maxRecordedBytes(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0: " + max);
+            }
+            this.maxRecordedBytes = max;
             return this;
         }
 
@@ -649,10 +670,16 @@ public final class FakeCamera implements AutoCloseable {
         }
 
         FakeCameraSettings settings() {
+            return settings(true);
+        }
+
+        /** A snapshot, recording by default if {@code recordByDefault} and {@link #record} was not called. */
+        FakeCameraSettings settings(boolean recordByDefault) {
             return new FakeCameraSettings(FoscCredentials.of(user, password), profile, bindAddress, port, fps,
                     clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, presets, cruises, cameraId,
                     idleTimeout, loginInterval, lockOutAfter, preamble, httpOkAnswer, motionEvery, speakerBacklog,
-                    maxPlayedFrames, record, maxRecordedFrames, maxPayloadLength, List.copyOf(faultsOnConnect), name);
+                    maxPlayedFrames, record != null ? record : recordByDefault, maxRecordedFrames, maxRecordedBytes,
+                    maxPayloadLength, List.copyOf(faultsOnConnect), name);
         }
     }
 }

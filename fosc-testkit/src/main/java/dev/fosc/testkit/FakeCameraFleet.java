@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  * group's event loops (cameras are spread over the loops round-robin).
  *
  * <pre>{@code
- * try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw").record(false))
+ * try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw"))
  *         .cameras(1000).threads(2).start()) {
  *     for (FakeCamera camera : fleet.cameras()) { ... connect to camera.port() ... }
  * }
  * }</pre>
+ *
+ * <p>Fleet cameras do not record what they receive unless the template asks for it with
+ * {@link FakeCamera.Builder#record(boolean) record(true)}: a load test reads no recording, and a thousand
+ * recordings would only use memory.
  *
  * <p>Thread-safe. Closing the fleet closes every camera, then the group.
  */
@@ -38,7 +42,8 @@ public final class FakeCameraFleet implements AutoCloseable {
 
     /**
      * A fleet builder; every camera is made from {@code template} (credentials, profile, fps...), with its
-     * port replaced as the fleet decides and its name suffixed with its index.
+     * port replaced as the fleet decides and its name suffixed with its index. Recording is off unless the
+     * template calls {@code record(true)}.
      */
     public static Builder builder(FakeCamera.Builder template) {
         return new Builder(template);
@@ -153,7 +158,7 @@ public final class FakeCameraFleet implements AutoCloseable {
             }
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
             List<FakeCamera> started = new ArrayList<>(cameras);
-            FakeCameraSettings base = template.settings();
+            FakeCameraSettings base = template.settings(false);
             try {
                 for (int i = 0; i < cameras; i++) {
                     FakeCameraSettings s = withPortAndName(base, basePort == 0 ? 0 : basePort + i,
@@ -175,7 +180,7 @@ public final class FakeCameraFleet implements AutoCloseable {
                     s.videoBitRate(), s.presets(), s.cruises(), s.cameraId(), s.idleTimeout(), s.loginInterval(),
                     s.lockOutAfter(), s.preamble(), s.httpOkAnswer(), s.motionEvery(), s.speakerBacklog(),
                     s.maxPlayedFrames(), s.record(),
-                    s.maxRecordedFrames(), s.maxPayloadLength(), s.faultsOnConnect(), name);
+                    s.maxRecordedFrames(), s.maxRecordedBytes(), s.maxPayloadLength(), s.faultsOnConnect(), name);
         }
     }
 }

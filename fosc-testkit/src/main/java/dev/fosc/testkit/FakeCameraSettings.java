@@ -28,6 +28,7 @@ record FakeCameraSettings(
         int maxPlayedFrames,
         boolean record,
         int maxRecordedFrames,
+        long maxRecordedBytes,
         int maxPayloadLength,
         List<FakeFault> faultsOnConnect,
         String name) {
