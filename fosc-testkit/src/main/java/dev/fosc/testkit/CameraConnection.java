@@ -255,7 +255,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
             return; // already streaming: a repeated VIDEO_ON only gets its reply
         }
         videoTick = 0;
-        videoPosition = 0;
+        videoPosition = camera.video().firstKey(); // decodable from the first frame the client gets
         skipToKeyFrame = false;
         videoStartMillis = camera.uptimeMillis();
         long period = 1_000_000_000L / camera.settings().fps();

@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>LOGIN → LOGIN_REPLY (presets, cruises, camera id) or a refusal in the profile's form; LOGIN_CHECK → 29
  *       (0 while the connection or its uid is logged in, else 1).</li>
  *   <li>VIDEO_ON → 16, then one VIDEO_DATA per access unit of the clip at {@link Builder#fps(int)}, looped,
- *       starting with a key frame, with a media header (timestamp in ms since the camera started, key flag,
- *       width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
+ *       starting with the clip's first key frame, with a media header (timestamp in ms since the camera
+ *       started, key flag, width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
  *       Foscam's SDK does it, on a connection that never logged in but carries the uid of a logged-in
  *       session; its credentials must match.</li>
  *   <li>AUDIO_ON → 18, then one AUDIO_DATA every 60 ms (a 1 kHz tone, PCM or G.726 per profile); AUDIO_OFF

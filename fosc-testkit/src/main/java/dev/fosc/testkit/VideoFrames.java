@@ -25,6 +25,7 @@ final class VideoFrames {
     private final ByteBuf[] frames;
     private final boolean[] key;
     private final int bitRate;
+    private final int firstKey;
 
     private VideoFrames(FakeVideoClip clip, int fps, int targetBitRate) {
         List<H264AccessUnits.Unit> units = clip.units();
@@ -60,6 +61,7 @@ final class VideoFrames {
             offset += sizes[i];
         }
         bitRate = (int) Math.min(Integer.MAX_VALUE, total * 8L * fps / units.size());
+        firstKey = clip.firstKeyFrame();
     }
 
     /** The frames of {@code clip} at {@code fps}, padded to {@code targetBitRate} bit/s (0: no padding). */
@@ -78,6 +80,11 @@ final class VideoFrames {
     /** Frame {@code index} as a new slice (no copy; releasing it does nothing). */
     ByteBuf frame(int index) {
         return frames[index].duplicate();
+    }
+
+    /** Where a stream starts: the first key frame. */
+    int firstKey() {
+        return firstKey;
     }
 
     boolean isKey(int index) {
