@@ -65,8 +65,9 @@ import java.util.concurrent.TimeUnit;
  * All of a camera's connections live on one event loop (its own, or one taken from a
  * {@link FakeCameraFleet}'s shared group), and all protocol state is touched only there. Every public method
  * is thread-safe; those that change behaviour ({@link #inject}, {@link #sendEvent}...) run their action on
- * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}) block and
- * must not be called on the event loop.
+ * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}),
+ * {@link #start()} and {@link #close()} block: called on any event-loop thread (this camera's or another's)
+ * they throw {@link IllegalStateException}.
  *
  * <h2>Buffers</h2>
  * No {@code ByteBuf} is exposed: recordings are {@code byte[]} and plain values. Video and audio are sent
@@ -123,9 +124,10 @@ public final class FakeCamera implements AutoCloseable {
      * Starts listening; returns once connections are accepted.
      *
      * @throws UncheckedIOException if the port cannot be bound
-     * @throws IllegalStateException if already started or closed
+     * @throws IllegalStateException if already started or closed, or if called on an event-loop thread
      */
     public FakeCamera start() {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.start");
         try {
             server.start();
         } catch (UncheckedIOException e) {
@@ -135,9 +137,14 @@ public final class FakeCamera implements AutoCloseable {
         return this;
     }
 
-    /** Closes every connection, stops listening and frees the event loop (if the camera owns it). Idempotent. */
+    /**
+     * Closes every connection, stops listening and frees the event loop (if the camera owns it). Idempotent.
+     *
+     * @throws IllegalStateException if called on an event-loop thread (it waits for the loop)
+     */
     @Override
     public void close() {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.close");
         server.close();
         if (ownGroup != null) {
             ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -340,6 +347,7 @@ public final class FakeCamera implements AutoCloseable {
      * Takes the oldest received frame not taken yet, waiting up to {@code timeout}.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public FakeRecordedFrame takeFrame(Duration timeout) {
         return server.recorder().take(FrameRecorder.any(), "frame", timeout);
@@ -350,6 +358,7 @@ public final class FakeCamera implements AutoCloseable {
      * Frames of other commands stay for later takes.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public FakeRecordedFrame takeFrame(FoscCommand command, Duration timeout) {
         return server.recorder().take(FrameRecorder.of(command), command + " frame", timeout);
@@ -359,6 +368,7 @@ public final class FakeCamera implements AutoCloseable {
      * Waits until {@code count} frames of {@code command} have arrived (taken or not) and returns them.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public List<FakeRecordedFrame> awaitFrames(FoscCommand command, int count, Duration timeout) {
         return server.recorder().awaitCount(FrameRecorder.of(command), count, command + " frame", timeout);
@@ -378,21 +388,26 @@ public final class FakeCamera implements AutoCloseable {
      * Waits until at least {@code logins} logins were accepted.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public void awaitLoginCount(int logins, Duration timeout) {
-        awaitCounter("accepted logins", () -> loginCount(), logins, timeout);
+        awaitCounter("FakeCamera.awaitLoginCount", "accepted logins", () -> loginCount(), logins, timeout);
     }
 
     /**
      * Waits until at least {@code connections} connections were accepted.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public void awaitConnectionCount(int connections, Duration timeout) {
-        awaitCounter("accepted connections", () -> connectionCount(), connections, timeout);
+        awaitCounter("FakeCamera.awaitConnectionCount", "accepted connections", () -> connectionCount(), connections,
+                timeout);
     }
 
-    private void awaitCounter(String what, java.util.function.IntSupplier counter, int expected, Duration timeout) {
+    private void awaitCounter(String method, String what, java.util.function.IntSupplier counter, int expected,
+                              Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop(method);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counter.getAsInt() < expected) {
             if (System.nanoTime() - deadline > 0) {

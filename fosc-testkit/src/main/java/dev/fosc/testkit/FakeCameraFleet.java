@@ -91,9 +91,14 @@ public final class FakeCameraFleet implements AutoCloseable {
         return n;
     }
 
-    /** Closes every camera, then the shared group. Idempotent. */
+    /**
+     * Closes every camera, then the shared group. Idempotent.
+     *
+     * @throws IllegalStateException if called on an event-loop thread (it waits for the loops)
+     */
     @Override
     public void close() {
+        EventLoopCheck.refuseOnEventLoop("FakeCameraFleet.close");
         for (FakeCamera c : cameras) {
             c.close();
         }
@@ -150,8 +155,10 @@ public final class FakeCameraFleet implements AutoCloseable {
          * Starts every camera; returns once all accept connections.
          *
          * @throws java.io.UncheckedIOException if a port cannot be bound (the cameras started so far are closed)
+         * @throws IllegalStateException if called on an event-loop thread
          */
         public FakeCameraFleet start() {
+            EventLoopCheck.refuseOnEventLoop("FakeCameraFleet.start");
             if (basePort > 0 && basePort + cameras - 1 > 65535) {
                 throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + cameras - 1)
                         + " exceed 65535");

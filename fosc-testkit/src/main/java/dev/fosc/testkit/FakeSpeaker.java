@@ -127,8 +127,10 @@ public final class FakeSpeaker {
      * Waits until at least {@code frames} talk frames reached the speaker (played or discarded).
      *
      * @throws AssertionError on timeout, saying how many arrived
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public synchronized void awaitReceived(long frames, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeSpeaker.awaitReceived");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (received < frames) {
             long left = deadline - System.nanoTime();

@@ -73,6 +73,7 @@ final class FrameRecorder {
 
     /** The first frame not yet taken that matches; consumes it. */
     synchronized FakeRecordedFrame take(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.takeFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
         int from = 0;
         while (true) {
@@ -89,6 +90,7 @@ final class FrameRecorder {
 
     /** The first frame (taken or not) that matches; consumes nothing. */
     synchronized FakeRecordedFrame await(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (FakeRecordedFrame f : frames) {
@@ -103,6 +105,7 @@ final class FrameRecorder {
     /** Waits until {@code count} frames match; returns them. */
     synchronized List<FakeRecordedFrame> awaitCount(Predicate<FakeRecordedFrame> match, int count, String what,
                                                     Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrames");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<FakeRecordedFrame> found = new ArrayList<>();
