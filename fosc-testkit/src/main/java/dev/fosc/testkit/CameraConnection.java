@@ -204,6 +204,9 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         if (reply.isAccepted()) {
             loggedIn = true;
             uid = login.uid();
+        } else if (loggedIn) {
+            camera.endSession(this); // a refused login ends the session it replaces: LOGIN_CHECK then answers 1
+            loggedIn = false;
         }
         if (camera.settings().profile().eventBeforeLoginReply()) {
             send(new FoscUnknownMessage(FoscCommand.valueOf(FakeCameraProfile.C1_V3_EARLY_EVENT),

@@ -358,6 +358,11 @@ final class CameraServer {
         return FoscLoginReply.accepted(settings.presets(), settings.cruises(), settings.cameraId());
     }
 
+    /** Ends the session of a logged-in connection whose new login was refused. */
+    void endSession(CameraConnection c) {
+        sessions.remove(c.uid(), c);
+    }
+
     void resetLoginGate() {
         lockedOut = false;
         wrongPasswords = 0;

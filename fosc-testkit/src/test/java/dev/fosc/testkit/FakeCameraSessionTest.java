@@ -188,4 +188,21 @@ class FakeCameraSessionTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aRefusedLoginOnALoggedInConnectionEndsItsSession() throws Exception {
+        try (FakeCamera camera = camera().start(); TestClient c = TestClient.connect(camera);
+             TestClient other = TestClient.connect(camera)) {
+            c.login(camera, 5);
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).u32(0));
+            c.send(new FoscLoginCheck(5));
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0));
+            c.login("admin", "wrong", 5);
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).payload().length, "refused (empty reply)");
+            c.send(new FoscLoginCheck(5));
+            assertEquals(1, c.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0), "no longer logged in");
+            other.send(new FoscLoginCheck(5));
+            assertEquals(1, other.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0), "the uid's session is gone");
+        }
+    }
 }
