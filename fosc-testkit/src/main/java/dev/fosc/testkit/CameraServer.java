@@ -70,7 +70,7 @@ final class CameraServer {
     private CameraConnection speakerOwner;
     private long lastLoginNanos;
     private boolean hadLogin;
-    private int wrongPasswords;
+    private int wrongPasswords; // consecutive: reset by an accepted login
     private volatile boolean lockedOut;
     private Channel serverChannel;
     private ScheduledFuture<?> motionTimer;
@@ -340,7 +340,7 @@ final class CameraServer {
             reason = "wrong user or password";
             if (settings.lockOutAfter() > 0 && wrongPasswords >= settings.lockOutAfter()) {
                 lockedOut = true;
-                reason = "wrong user or password; now locked out after " + wrongPasswords;
+                reason = "wrong user or password; now locked out after " + wrongPasswords + " in a row";
             }
         } else if (tooSoon) {
             reason = "too soon after the previous login (rate limit)";
@@ -351,6 +351,7 @@ final class CameraServer {
             return settings.profile().refusal();
         }
         stats.logins.incrementAndGet();
+        wrongPasswords = 0; // the lock-out counts consecutive wrong passwords, as cameras do
         if (c.isLoggedIn() && c.uid() != login.uid()) {
             sessions.remove(c.uid(), c); // logged in again with a new uid: the old session ends
         }

@@ -210,7 +210,7 @@ public final class FakeCamera implements AutoCloseable {
         return server.stats().refusedLogins.get();
     }
 
-    /** Whether too many wrong passwords locked the camera (until a reboot fault or {@link #unlock()}). */
+    /** Whether too many wrong passwords in a row locked the camera (until a reboot fault or {@link #unlock()}). */
     public boolean isLockedOut() {
         return server.isLockedOut();
     }
@@ -570,8 +570,9 @@ public final class FakeCamera implements AutoCloseable {
         }
 
         /**
-         * After {@code wrongPasswords} refused logins with wrong credentials, refuse every login until a reboot
-         * fault or {@link FakeCamera#unlock()} (default 0: never lock).
+         * After {@code wrongPasswords} consecutive logins with wrong credentials, refuse every login until a
+         * reboot fault or {@link FakeCamera#unlock()} (default 0: never lock). An accepted login resets the
+         * count, as on real cameras; a login refused by the rate limit neither counts nor resets it.
          */
         public Builder lockOutAfter(int wrongPasswords) {
             if (wrongPasswords < 0) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real cameras' login behaviour: the rate limit and the lock-out. */
+/** Real cameras' login behaviour: the rate limit and the lock-out after consecutive wrong passwords. */
 class FakeCameraLoginTest {
 
     private static int login(FakeCamera camera, String password) throws Exception {
@@ -45,8 +45,11 @@ class FakeCameraLoginTest {
             }
             assertFalse(camera.isLockedOut());
             assertEquals(0, login(camera, "pw"), "two wrong passwords do not lock");
+            assertEquals(-1, login(camera, "guess2"));
             assertEquals(-1, login(camera, "guess3"));
-            assertTrue(camera.isLockedOut());
+            assertFalse(camera.isLockedOut(), "the accepted login reset the count: two in a row so far");
+            assertEquals(-1, login(camera, "guess4"));
+            assertTrue(camera.isLockedOut(), "three in a row");
             assertEquals(-1, login(camera, "pw"), "locked: even the right password is refused");
             camera.unlock();
             assertEquals(0, login(camera, "pw"));
