@@ -69,6 +69,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     private int uid;
     private boolean mediaAuthorized;
     private boolean stalled;
+    private boolean closing; // bad input seen: the connection is closing, nothing more is read or answered
     private int framesUntilClose = -1;
 
     private ScheduledFuture<?> videoTimer;
@@ -142,7 +143,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         byte[] bytes = frameBytes;
         frameBytes = null;
         try {
-            if (!(msg instanceof FoscMessage)) {
+            if (closing || !(msg instanceof FoscMessage)) { // frames decoded after bad input in the same read
                 return;
             }
             FoscMessage m = (FoscMessage) msg;
@@ -402,7 +403,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!stalled) {
+        if (!stalled && !closing) {
             channel.config().setAutoRead(channel.isWritable());
         }
         ctx.fireChannelWritabilityChanged();
@@ -411,7 +412,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (!stalled) {
+            if (!stalled && !closing) {
                 log.debug("{}: connection #{} sent nothing for {}; closing", camera.label(), index,
                         camera.settings().idleTimeout());
                 channel.close();
@@ -426,6 +427,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closing) {
+            return; // the first bad input decided: later ones (the codec goes on in the same read) say nothing new
+        }
+        closing = true;
+        channel.config().setAutoRead(false);
+        stopVideo();
+        stopAudio();
         camera.stats().badInputs.incrementAndGet();
         if (cause instanceof IOException) {
             log.debug("{}: connection #{}: {}", camera.label(), index, cause.toString());
