@@ -31,7 +31,7 @@ class FakeCameraSessionTest {
             TestClient.Frame reply = c.read();
             assertEquals(100, reply.command());
             Map<String, Object> decoded = reply.decoded();
-            assertEquals(0, decoded.get("result"));
+            assertEquals(0L, decoded.get("result"));
             assertEquals(List.of("door", "gate"), decoded.get("presets"));
             assertEquals(List.of("round"), decoded.get("cruises"));
             assertEquals("CAM42", decoded.get("cameraId"));
