@@ -100,8 +100,12 @@ final class FoscWire {
     }
 
     static void requireAtLeast(FoscCommand command, ByteBuf payload, int needed) {
-        if (payload.readableBytes() < needed) {
-            throw tooShort(command, payload.readableBytes(), needed);
+        requireAtLeast(command, payload.readableBytes(), needed);
+    }
+
+    static void requireAtLeast(FoscCommand command, int length, int needed) {
+        if (length < needed) {
+            throw tooShort(command, length, needed);
         }
     }
 }
