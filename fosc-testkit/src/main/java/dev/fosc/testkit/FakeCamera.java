@@ -103,7 +103,14 @@ public final class FakeCamera implements AutoCloseable {
         this.settings = settings;
         this.ownGroup = sharedGroup == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
         EventLoop loop = (sharedGroup == null ? ownGroup : sharedGroup).next();
-        this.server = new CameraServer(settings, loop, sharedGroup != null);
+        try {
+            this.server = new CameraServer(settings, loop, sharedGroup != null);
+        } catch (RuntimeException e) { // settings that cannot work (a bit rate too high, say): free the loop
+            if (ownGroup != null) {
+                ownGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
+            throw e;
+        }
     }
 
     /** A builder with the defaults. */
@@ -520,7 +527,9 @@ public final class FakeCamera implements AutoCloseable {
 
         /**
          * Pads every video frame with H.264 filler data up to {@code bitsPerSecond / 8 / fps} bytes, for load
-         * tests (default 0: no padding). Frames already larger are sent as they are.
+         * tests (default 0: no padding). Frames already larger are sent as they are. {@link #build()} refuses a
+         * rate whose frames would exceed a client's default maximum payload (4 MiB: at 25 fps about 838 Mbit/s,
+         * at 1 fps about 33 Mbit/s).
          */
         public Builder videoBitRate(int bitsPerSecond) {
             if (bitsPerSecond < 0) {
@@ -675,7 +684,11 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** The camera, not started. */
+        /**
+         * The camera, not started.
+         *
+         * @throws IllegalArgumentException if the video settings cannot work (see {@link #videoBitRate(int)})
+         */
         public FakeCamera build() {
             return new FakeCamera(settings(), null);
         }

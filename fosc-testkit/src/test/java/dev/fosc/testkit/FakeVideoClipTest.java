@@ -54,4 +54,21 @@ class FakeVideoClipTest {
         assertTrue(e.getMessage().contains("no IDR"), e.getMessage());
         assertEquals(0, FakeVideoClip.testPattern().firstKeyFrame());
     }
+
+    @Test
+    void aBitRateWhoseFramesAClientWouldRefuseIsRejectedWithAClearMessage() {
+        // 40 Mbit/s at 1 fps: 5 MB frames, above the 4 MiB clients accept by default
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FakeCamera.builder().fps(1).videoBitRate(40_000_000).build());
+        assertTrue(e.getMessage().contains("at most " + VideoFrames.maxBitRate(1) + " bit/s"), e.getMessage());
+        // the largest int rate at 1 fps: 268 MB frames, no int overflow, no attempt to allocate them
+        assertThrows(IllegalArgumentException.class,
+                () -> FakeCamera.builder().fps(1).videoBitRate(Integer.MAX_VALUE).build());
+        // the limit itself is accepted (a one-frame clip: 4 MiB of padding, not 100 times that)
+        FakeVideoClip one = FakeVideoClip.fromAnnexB(FakeVideoClip.testPattern().frame(0));
+        try (FakeCamera camera = FakeCamera.builder().video(one).fps(1).videoBitRate((int) VideoFrames.maxBitRate(1))
+                .build()) {
+            assertEquals(1, camera.clip().frameCount());
+        }
+    }
 }
