@@ -56,7 +56,7 @@ def main(path):
     print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |")
     for p in payloads:
         base = get(results, "MemoryCopyBenchmark.copyFrame", payload=p)
-        for arrival in ["whole", "segmented", "segmented-presized", "segmented-composite"]:
+        for arrival in ["whole", "segmented", "segmented-composite"]:
             for alloc in ["adaptive", "pooled"]:
                 r = get(results, "FoscFrameDecoderBenchmark.decode", payload=p, arrival=arrival, allocator=alloc)
                 if r is None:

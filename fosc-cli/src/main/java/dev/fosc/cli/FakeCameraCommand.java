@@ -1,5 +1,6 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.record.PasswordSource;
 import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraFleet;
 import dev.fosc.testkit.FakeCameraProfile;
@@ -19,13 +20,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code fosc fake-camera}: runs one fake camera (or a fleet with {@code --cameras N}) until killed, printing
- * {@code listening on HOST:PORT} once per camera as soon as it accepts connections. The password is never
- * printed. Returns 0 when interrupted (the cameras are closed), 1 if the H.264 file cannot be used or a port
+ * {@code listening on HOST:PORT} once per camera as soon as it accepts connections. The password comes from
+ * {@code --password}, {@code --password-file} or the {@code FOSC_PASSWORD} variable (empty if none) and is
+ * never printed. Returns 0 when interrupted (the cameras are closed), 1 if the H.264 file cannot be used or a port
  * cannot be bound.
  */
 @Command(name = "fake-camera", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,9 +47,13 @@ public final class FakeCameraCommand implements Callable<Integer> {
             description = "User the camera accepts (default: ${DEFAULT-VALUE}).")
     String user;
 
-    @Option(names = "--password", defaultValue = FakeCamera.DEFAULT_PASSWORD, paramLabel = "PASSWORD",
-            description = "Password the camera accepts (default: empty).")
+    @Option(names = "--password", paramLabel = "PASSWORD", arity = "1",
+            description = "Password the camera accepts (default: empty; prefer --password-file or FOSC_PASSWORD).")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the password the camera accepts.")
+    Path passwordFile;
 
     @Option(names = "--profile", defaultValue = "fi9821w-v2", paramLabel = "PROFILE",
             converter = ProfileConverter.class,
@@ -82,15 +89,31 @@ public final class FakeCameraCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    private Map<String, String> env = System.getenv();
+
+    /** Reads the environment from {@code env} instead of {@link System#getenv()} (for tests and embedding). */
+    public FakeCameraCommand env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /** {@code --password}, else {@code --password-file}, else {@code FOSC_PASSWORD}, else the empty default. */
+    private String resolvePassword() {
+        if (password == null && passwordFile == null && !env.containsKey(PasswordSource.ENV)) {
+            return FakeCamera.DEFAULT_PASSWORD;
+        }
+        return PasswordSource.resolve(password, passwordFile, env);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FakeCamera.Builder builder;
         try {
-            builder = FakeCamera.builder().user(user).password(password).profile(profile).fps(fps)
+            builder = FakeCamera.builder().user(user).password(resolvePassword()).profile(profile).fps(fps)
                     .idleTimeout(idleTimeout).videoBitRate(videoBitRate).bindAddress(InetAddress.getByName(bind))
-                    .name("fake-camera");
+                    .name("fake-camera").record(false); // nothing reads a recording here: it would only grow
             if (motionEvery != null) {
                 builder.motionEvery(motionEvery);
             }
@@ -113,7 +136,7 @@ public final class FakeCameraCommand implements Callable<Integer> {
                 running.add(camera);
                 resource = camera;
             } else {
-                FakeCameraFleet fleet = FakeCameraFleet.builder(builder.record(false)).cameras(cameras).basePort(port)
+                FakeCameraFleet fleet = FakeCameraFleet.builder(builder).cameras(cameras).basePort(port)
                         .start();
                 running.addAll(fleet.cameras());
                 resource = fleet;

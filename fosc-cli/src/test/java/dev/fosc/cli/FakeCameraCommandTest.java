@@ -1,6 +1,7 @@
 package dev.fosc.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.DataInputStream;
@@ -12,9 +13,12 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +40,11 @@ class FakeCameraCommandTest {
         final Thread thread;
 
         Running(String... args) {
-            CommandLine cmd = new CommandLine(new FakeCameraCommand());
+            this(new FakeCameraCommand(), args);
+        }
+
+        Running(FakeCameraCommand command, String... args) {
+            CommandLine cmd = new CommandLine(command);
             cmd.setOut(new PrintWriter(out, true));
             cmd.setErr(new PrintWriter(err, true));
             thread = new Thread(() -> exit.set(cmd.execute(args)), "fake-camera-command");
@@ -172,5 +180,61 @@ class FakeCameraCommandTest {
         cmd.setErr(new PrintWriter(err, true));
         assertEquals(2, cmd.execute("--profile", "nope"));
         assertTrue(err.toString().contains("r2c"), err.toString());
+    }
+
+    @Test
+    void thePasswordCanComeFromAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "from-the-file\nsecond line ignored\n");
+        try (Running r = new Running("--password-file", file.toString())) {
+            InetSocketAddress address = r.awaitListening(1).get(0);
+            assertEquals(0, loginResult(address, "admin", "from-the-file"));
+            assertEquals(-1, loginResult(address, "admin", ""), "the default empty password no longer works");
+            assertFalse(r.out.toString().contains("from-the-file"));
+            assertFalse(r.err.toString().contains("from-the-file"));
+        }
+    }
+
+    @Test
+    void thePasswordCanComeFromTheEnvironment() throws Exception {
+        FakeCameraCommand command = new FakeCameraCommand().env(Map.of("FOSC_PASSWORD", "from-the-env"));
+        try (Running r = new Running(command)) {
+            InetSocketAddress address = r.awaitListening(1).get(0);
+            assertEquals(0, loginResult(address, "admin", "from-the-env"));
+            assertFalse(r.out.toString().contains("from-the-env"));
+            assertFalse(r.err.toString().contains("from-the-env"));
+        }
+    }
+
+    @Test
+    void withoutAnyPasswordSourceThePasswordIsEmpty() throws Exception {
+        try (Running r = new Running(new FakeCameraCommand().env(Map.of()))) {
+            assertEquals(0, loginResult(r.awaitListening(1).get(0), "admin", ""));
+        }
+    }
+
+    @Test
+    void aPasswordAndAPasswordFileTogetherAreAnError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "x");
+        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(1, cmd.execute("--password", "hidden", "--password-file", file.toString()));
+        assertTrue(err.toString().contains("not both"), err.toString());
+        assertFalse(err.toString().contains("hidden"));
+        assertEquals(1, cmd.execute("--password-file", dir.resolve("missing").toString()));
+        assertTrue(err.toString().contains("cannot read the password file"), err.toString());
+    }
+
+    @Test
+    void aVideoBitRateClientsWouldRefuseIsAnError() {
+        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(1, cmd.execute("--fps", "1", "--video-bitrate", "40000000"));
+        assertTrue(err.toString().contains("bit/s"), err.toString());
     }
 }

@@ -38,15 +38,16 @@ public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implem
         return FoscAudioFormat.ofLength(header.audioLength());
     }
 
-    static FoscAudioData decode(ByteBuf p) {
-        FoscWire.requireAtLeast(FoscCommand.AUDIO_DATA, p, FoscMediaHeader.LENGTH);
-        FoscMediaHeader header = FoscMediaHeader.read(p);
-        int dataLength = p.readableBytes() - FoscMediaHeader.LENGTH;
+    /** Decodes the payload of {@code length} bytes at {@code index} of {@code frame} (no intermediate slice). */
+    static FoscAudioData decode(ByteBuf frame, int index, int length) {
+        FoscWire.requireAtLeast(FoscCommand.AUDIO_DATA, length, FoscMediaHeader.LENGTH);
+        FoscMediaHeader header = FoscMediaHeader.read(frame, index);
+        int dataLength = length - FoscMediaHeader.LENGTH;
         if (header.audioLength() != dataLength) {
             throw new FoscMalformedPayloadException("AUDIO_DATA header says " + Integer.toUnsignedString(
                     header.audioLength()) + " audio bytes but " + dataLength + " follow");
         }
-        return new FoscAudioData(header, p.retainedSlice(p.readerIndex() + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscAudioData(header, frame.retainedSlice(index + FoscMediaHeader.LENGTH, dataLength));
     }
 
     @Override

@@ -75,9 +75,33 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
         int before = in.readerIndex();
         try {
-            return decodeFrame(ctx, in, before);
+            Object frame = decodeFrame(ctx, in, before);
+            if (frame == null) {
+                presizeForIncompleteFrame(in);
+            }
+            return frame;
         } finally {
             streamOffset += in.readerIndex() - before;
+        }
+    }
+
+    /**
+     * Once the header of a frame that has not fully arrived is known, grows the cumulation buffer to hold the
+     * whole frame in one step. Netty's merging cumulator would otherwise grow it by doubling as segments arrive,
+     * copying what it holds each time (about three copies of a 64 KiB frame); pre-sized, each byte is copied
+     * once (1.6x-3x faster on 1460-byte segments, see BENCHMARKS.md). Only when this decoder is the buffer's
+     * sole owner and the frame is within the maximum, so memory stays bounded by {@link #maxPayloadLength()}.
+     */
+    private void presizeForIncompleteFrame(ByteBuf in) {
+        if (corrupted || bytesToDiscard > 0 || in.readableBytes() < FoscWire.HEADER_LENGTH || in.refCnt() != 1
+                || in.isReadOnly()) {
+            return;
+        }
+        long frameLength = FoscWire.HEADER_LENGTH + in.getUnsignedIntLE(in.readerIndex() + 8);
+        long missing = frameLength - in.readableBytes();
+        if (frameLength <= FoscWire.HEADER_LENGTH + (long) maxPayloadLength && missing > in.writableBytes()
+                && missing <= in.maxWritableBytes()) {
+            in.ensureWritable((int) missing);
         }
     }
 

@@ -43,9 +43,8 @@ public final class FoscFrames {
             throw new IllegalArgumentException("frame declares " + length + " payload bytes but holds "
                     + (frame.readableBytes() - HEADER_LENGTH));
         }
-        ByteBuf payload = frame.slice(start + HEADER_LENGTH, (int) length);
         try {
-            return decodePayload(command, payload);
+            return decodePayload(command, frame, start + HEADER_LENGTH, (int) length);
         } catch (FoscMalformedPayloadException e) {
             return new FoscInvalidMessage(command, (int) length, e);
         } catch (IllegalArgumentException e) {
@@ -55,14 +54,24 @@ public final class FoscFrames {
         }
     }
 
-    private static FoscMessage decodePayload(FoscCommand command, ByteBuf p) {
+    /**
+     * Decodes the payload at {@code index} of {@code frame}. Media and unknown frames are read in place, so a
+     * VIDEO_DATA allocates only its retained slice and the message; control messages read a slice.
+     */
+    private static FoscMessage decodePayload(FoscCommand command, ByteBuf frame, int index, int length) {
         if (!command.isKnown()) {
-            return new FoscUnknownMessage(command, p.retainedSlice());
+            return new FoscUnknownMessage(command, frame.retainedSlice(index, length));
         }
         switch ((int) command.id()) {
-            case 26: return FoscVideoData.decode(p);
-            case 27: return FoscAudioData.decode(p);
-            case 6: return FoscTalkData.decode(p);
+            case 26: return FoscVideoData.decode(frame, index, length);
+            case 27: return FoscAudioData.decode(frame, index, length);
+            case 6: return FoscTalkData.decode(frame, index, length);
+            default: return decodeControl(command, frame.slice(index, length));
+        }
+    }
+
+    private static FoscMessage decodeControl(FoscCommand command, ByteBuf p) {
+        switch ((int) command.id()) {
             case 0: return FoscVideoOn.decode(p);
             case 1: return FoscClose.decode(p);
             case 2: return FoscAudioOn.decode(p);

@@ -15,7 +15,12 @@ import java.util.Objects;
  * empty payload is a refusal with {@link #RESULT_EMPTY}; 1..3 bytes, an accepted reply shorter than
  * {@value #MIN_ACCEPTED_LENGTH} bytes, or a count above its maximum is a malformed payload.
  *
- * @param result 0 accepted, non-zero refused, {@link #RESULT_EMPTY} for an empty payload
+ * <p>{@link #RESULT_EMPTY} (-1) means "empty payload" only together with {@code payloadLength() == 0}: a
+ * payload whose u32 result is 0xFFFFFFFF also decodes as -1. Test for the empty refusal with
+ * {@link #isEmptyRefusal()}, not by comparing the result.
+ *
+ * @param result 0 accepted, non-zero refused (the u32 on the wire, as a signed int); {@link #RESULT_EMPTY} for
+ *     an empty payload
  * @param presets the valid preset names (at most 16)
  * @param cruises the valid cruise names (at most 8)
  * @param cameraId the camera id (at most 12 bytes), empty if the reply did not carry one
@@ -25,7 +30,10 @@ import java.util.Objects;
 public record FoscLoginReply(int result, List<String> presets, List<String> cruises, String cameraId,
                              int payloadLength) implements FoscMessage {
 
-    /** The result reported for an empty payload (the seed camera's refusal). */
+    /**
+     * The result reported for an empty payload (the seed camera's refusal). Only meaningful with
+     * {@code payloadLength() == 0}, see {@link #isEmptyRefusal()}: a wire result of 0xFFFFFFFF reads the same.
+     */
     public static final int RESULT_EMPTY = -1;
     /** Result: bad user or password. */
     public static final int RESULT_BAD_CREDENTIALS = 1;
@@ -73,6 +81,11 @@ public record FoscLoginReply(int result, List<String> presets, List<String> crui
     /** The seed camera's refusal: an empty payload. */
     public static FoscLoginReply refusedEmpty() {
         return new FoscLoginReply(RESULT_EMPTY, List.of(), List.of(), "", 0);
+    }
+
+    /** Whether this is a refusal with an empty payload (the seed camera's form): {@code payloadLength() == 0}. */
+    public boolean isEmptyRefusal() {
+        return payloadLength == 0;
     }
 
     /** Whether the camera accepted the login: a result of 0 in a full payload. */

@@ -49,8 +49,8 @@ public record FoscMediaHeader(long timestamp, int videoLength, int audioLength, 
         out.writeIntLE(bitRate);
     }
 
-    static FoscMediaHeader read(ByteBuf p) {
-        int i = p.readerIndex();
+    /** Reads the header at {@code i} of {@code p} (no index change). */
+    static FoscMediaHeader read(ByteBuf p, int i) {
         return new FoscMediaHeader(p.getLongLE(i), p.getIntLE(i + 8), p.getIntLE(i + 12), p.getIntLE(i + 16) != 0,
                 p.getIntLE(i + 20), p.getIntLE(i + 24), p.getIntLE(i + 28), p.getIntLE(i + 32));
     }

@@ -34,15 +34,16 @@ public final class FoscTalkData extends FoscPayloadHolder<FoscTalkData> implemen
         return FoscAudioFormat.ofLength(content().readableBytes());
     }
 
-    static FoscTalkData decode(ByteBuf p) {
-        FoscWire.requireAtLeast(FoscCommand.TALK_DATA, p, PREFIX_LENGTH);
-        long declared = p.getUnsignedIntLE(p.readerIndex());
-        int available = p.readableBytes() - PREFIX_LENGTH;
+    /** Decodes the payload of {@code length} bytes at {@code index} of {@code frame} (no intermediate slice). */
+    static FoscTalkData decode(ByteBuf frame, int index, int length) {
+        FoscWire.requireAtLeast(FoscCommand.TALK_DATA, length, PREFIX_LENGTH);
+        long declared = frame.getUnsignedIntLE(index);
+        int available = length - PREFIX_LENGTH;
         if (declared > available) {
             throw new FoscMalformedPayloadException("TALK_DATA says " + declared + " audio bytes but " + available
                     + " follow");
         }
-        return new FoscTalkData(p.retainedSlice(p.readerIndex() + PREFIX_LENGTH, (int) declared));
+        return new FoscTalkData(frame.retainedSlice(index + PREFIX_LENGTH, (int) declared));
     }
 
     @Override

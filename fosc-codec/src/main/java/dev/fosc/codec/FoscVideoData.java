@@ -38,15 +38,16 @@ public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implem
         return header.keyFrame();
     }
 
-    static FoscVideoData decode(ByteBuf p) {
-        FoscWire.requireAtLeast(FoscCommand.VIDEO_DATA, p, FoscMediaHeader.LENGTH);
-        FoscMediaHeader header = FoscMediaHeader.read(p);
-        int dataLength = p.readableBytes() - FoscMediaHeader.LENGTH;
+    /** Decodes the payload of {@code length} bytes at {@code index} of {@code frame} (no intermediate slice). */
+    static FoscVideoData decode(ByteBuf frame, int index, int length) {
+        FoscWire.requireAtLeast(FoscCommand.VIDEO_DATA, length, FoscMediaHeader.LENGTH);
+        FoscMediaHeader header = FoscMediaHeader.read(frame, index);
+        int dataLength = length - FoscMediaHeader.LENGTH;
         if (header.videoLength() != dataLength) {
             throw new FoscMalformedPayloadException("VIDEO_DATA header says " + Integer.toUnsignedString(
                     header.videoLength()) + " video bytes but " + dataLength + " follow");
         }
-        return new FoscVideoData(header, p.retainedSlice(p.readerIndex() + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscVideoData(header, frame.retainedSlice(index + FoscMediaHeader.LENGTH, dataLength));
     }
 
     @Override

@@ -2,6 +2,11 @@ package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Field-level helpers shared by the message classes: little-endian ints and zero-padded strings. */
@@ -15,14 +20,52 @@ final class FoscWire {
     private FoscWire() {
     }
 
-    /** Reads a zero-padded string field of {@code size} bytes at {@code index} (no index change). */
+    /** What a byte sequence that is not UTF-8 decodes to: one ASCII byte, so a decoded field never grows. */
+    static final char UNDECODABLE = '?';
+
+    /**
+     * Reads a zero-padded string field of {@code size} bytes at {@code index} (no index change). Never fails on
+     * the field's bytes: a sequence that is not UTF-8 (a GBK name, say) becomes {@value #UNDECODABLE}, one per
+     * malformed sequence, and a multi-byte character cut by the end of a full field (no terminating NUL) is
+     * dropped. The result therefore encodes to at most {@code size} UTF-8 bytes and holds no NUL: it passes
+     * every size check of the value types, so a message that was decoded can be encoded again.
+     */
     static String getString(ByteBuf buf, int index, int size) {
         int end = index;
         int limit = index + size;
-        while (end < limit && buf.getByte(end) != 0) {
+        boolean ascii = true;
+        while (end < limit) {
+            byte b = buf.getByte(end);
+            if (b == 0) {
+                break;
+            }
+            ascii &= b > 0;
             end++;
         }
-        return buf.toString(index, end - index, StandardCharsets.UTF_8);
+        if (ascii) {
+            return buf.toString(index, end - index, StandardCharsets.US_ASCII);
+        }
+        return decodeLeniently(buf.nioBuffer(index, end - index), end == limit);
+    }
+
+    private static String decodeLeniently(ByteBuffer in, boolean fieldFull) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(in.remaining()); // UTF-8 never gives more chars than bytes
+        while (true) {
+            CoderResult r = decoder.decode(in, out, false);
+            if (r.isError()) {
+                out.put(UNDECODABLE);
+                in.position(in.position() + r.length());
+            } else { // underflow: what is left is the start of a multi-byte sequence
+                if (in.hasRemaining() && !fieldFull) {
+                    out.put(UNDECODABLE); // not cut by the field's end: garbage, shown as such
+                }
+                break;
+            }
+        }
+        return out.flip().toString();
     }
 
     /** Writes {@code value} as a zero-padded field of {@code size} bytes. */
@@ -57,8 +100,12 @@ final class FoscWire {
     }
 
     static void requireAtLeast(FoscCommand command, ByteBuf payload, int needed) {
-        if (payload.readableBytes() < needed) {
-            throw tooShort(command, payload.readableBytes(), needed);
+        requireAtLeast(command, payload.readableBytes(), needed);
+    }
+
+    static void requireAtLeast(FoscCommand command, int length, int needed) {
+        if (length < needed) {
+            throw tooShort(command, length, needed);
         }
     }
 }

@@ -29,6 +29,13 @@
  * unknown command: a {@link dev.fosc.codec.FoscUnknownMessage}. A bad preamble exchange:
  * {@link dev.fosc.codec.FoscPreambleException}.
  *
+ * <h2>String fields</h2>
+ * Strings ({@code str12}/{@code str32}/{@code str64}: names, camera id, user, password) are UTF-8, zero-padded.
+ * The size checks of the value types (constructors, {@code FoscCredentials.of}) apply to values built for
+ * encoding. Decoding never fails on a string field's bytes: a byte sequence that is not UTF-8 (a GBK preset
+ * name, say) becomes one {@code '?'} per malformed sequence, and a character cut by the end of a full field is
+ * dropped, so a decoded value always fits its field again and the message re-encodes.
+ *
  * <h2>Passwords</h2>
  * No {@code toString()}, exception message or {@link dev.fosc.codec.FoscDecodedForm} contains a password.
  *

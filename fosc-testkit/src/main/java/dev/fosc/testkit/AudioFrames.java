@@ -5,9 +5,12 @@ import dev.fosc.codec.G726Encoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
+import java.nio.ByteBuffer;
+
 /**
  * The camera's microphone: a 1 kHz tone at 8000 Hz, one 60 ms frame (480 samples, exactly 60 periods, so
- * frames join seamlessly) as 960 bytes of PCM or 120 bytes of G.726-16k. Built once, shared, never released.
+ * frames join seamlessly) as 960 bytes of PCM or 120 bytes of G.726-16k. Built once in direct memory (as
+ * {@link VideoFrames} are), shared, never released.
  *
  * <p>Thread-safe.
  */
@@ -19,11 +22,16 @@ final class AudioFrames {
     static final int TONE_AMPLITUDE = 8000;
 
     private static final byte[] PCM = tone();
-    private static final ByteBuf PCM_FRAME = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(PCM)).asReadOnly();
-    private static final ByteBuf G726_FRAME = Unpooled.unreleasableBuffer(
-            Unpooled.wrappedBuffer(new G726Encoder().encode(PCM))).asReadOnly();
+    private static final ByteBuf PCM_FRAME = direct(PCM);
+    private static final ByteBuf G726_FRAME = direct(new G726Encoder().encode(PCM));
 
     private AudioFrames() {
+    }
+
+    /** A read-only, unreleasable direct buffer: NIO writes it without first copying it into a direct one. */
+    private static ByteBuf direct(byte[] bytes) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)).asReadOnly();
     }
 
     private static byte[] tone() {

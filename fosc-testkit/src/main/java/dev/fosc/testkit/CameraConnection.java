@@ -69,6 +69,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     private int uid;
     private boolean mediaAuthorized;
     private boolean stalled;
+    private boolean closing; // bad input seen: the connection is closing, nothing more is read or answered
     private int framesUntilClose = -1;
 
     private ScheduledFuture<?> videoTimer;
@@ -107,6 +108,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         return camera.settings().record();
     }
 
+    boolean recorderFull() {
+        return camera.recorder().isFull();
+    }
+
     /** Called by {@link FrameTap} with the bytes of the frame about to be decoded. */
     void frameBytes(byte[] bytes) {
         this.frameBytes = bytes;
@@ -138,13 +143,17 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         byte[] bytes = frameBytes;
         frameBytes = null;
         try {
-            if (!(msg instanceof FoscMessage)) {
+            if (closing || !(msg instanceof FoscMessage)) { // frames decoded after bad input in the same read
                 return;
             }
             FoscMessage m = (FoscMessage) msg;
-            if (bytes != null && recording()) {
-                camera.recorder().add(new FakeRecordedFrame(index, m.command(), FoscDecodedForm.of(m), bytes,
-                        System.nanoTime()));
+            if (recording()) {
+                if (bytes != null) {
+                    camera.recorder().add(FakeRecordedFrame.owning(index, m.command(), FoscDecodedForm.of(m), bytes,
+                            System.nanoTime()));
+                } else {
+                    camera.recorder().countDropped(); // the recorder was full: the tap did not copy it
+                }
             }
             if (!stalled) {
                 handle(m);
@@ -196,6 +205,9 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         if (reply.isAccepted()) {
             loggedIn = true;
             uid = login.uid();
+        } else if (loggedIn) {
+            camera.endSession(this); // a refused login ends the session it replaces: LOGIN_CHECK then answers 1
+            loggedIn = false;
         }
         if (camera.settings().profile().eventBeforeLoginReply()) {
             send(new FoscUnknownMessage(FoscCommand.valueOf(FakeCameraProfile.C1_V3_EARLY_EVENT),
@@ -247,7 +259,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
             return; // already streaming: a repeated VIDEO_ON only gets its reply
         }
         videoTick = 0;
-        videoPosition = 0;
+        videoPosition = camera.video().firstKey(); // decodable from the first frame the client gets
         skipToKeyFrame = false;
         videoStartMillis = camera.uptimeMillis();
         long period = 1_000_000_000L / camera.settings().fps();
@@ -294,6 +306,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     private void sendAudioFrame() {
         long timestamp = audioStartMillis + audioTick * FoscAudioFormat.FRAME_MILLIS;
         audioTick++;
+        if (!channel.isWritable()) {
+            camera.stats().audioFramesDropped.incrementAndGet(); // live audio: a late frame is worth nothing
+            return;
+        }
         camera.stats().audioFramesSent.incrementAndGet();
         send(new FoscAudioData(FoscMediaHeader.audio(timestamp),
                 AudioFrames.frame(camera.settings().profile().audioFormat())));
@@ -309,9 +325,14 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     // ---- events and faults ---------------------------------------------------------------------------------
 
     void sendEvent(FakeEvent event) {
-        if (!stalled && channel.isActive()) {
-            send(event.toMessage(camera.settings().profile()));
+        if (stalled || !channel.isActive()) {
+            return;
         }
+        if (!channel.isWritable()) {
+            camera.stats().eventsDropped.incrementAndGet(); // a client that does not read gets no queue
+            return;
+        }
+        send(event.toMessage(camera.settings().profile()));
     }
 
     /** Writes {@code msg} (taking ownership) and applies a pending close-after-frames fault. */
@@ -376,10 +397,22 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
 
     // ---- events from the pipeline --------------------------------------------------------------------------
 
+    /**
+     * Stops reading while the client does not read: requests would only queue replies the client cannot take
+     * (a client that sends but never reads must not grow the outbound buffer). Reading resumes once writable.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!stalled && !closing) {
+            channel.config().setAutoRead(channel.isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (!stalled) {
+            if (!stalled && !closing) {
                 log.debug("{}: connection #{} sent nothing for {}; closing", camera.label(), index,
                         camera.settings().idleTimeout());
                 channel.close();
@@ -394,6 +427,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closing) {
+            return; // the first bad input decided: later ones (the codec goes on in the same read) say nothing new
+        }
+        closing = true;
+        channel.config().setAutoRead(false);
+        stopVideo();
+        stopAudio();
         camera.stats().badInputs.incrementAndGet();
         if (cause instanceof IOException) {
             log.debug("{}: connection #{}: {}", camera.label(), index, cause.toString());

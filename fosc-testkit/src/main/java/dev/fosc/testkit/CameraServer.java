@@ -43,7 +43,10 @@ final class CameraServer {
 
     private static final Logger log = LoggerFactory.getLogger(FakeCamera.class);
 
-    /** Outbound buffer marks per connection: above the high mark video frames are skipped. */
+    /**
+     * Outbound buffer marks per connection: above the high mark (not writable) video frames are skipped,
+     * audio frames and events dropped and the connection is not read; below the low mark all resumes.
+     */
     static final int WRITE_LOW_MARK = 256 * 1024;
     static final int WRITE_HIGH_MARK = 1024 * 1024;
     /** How soon a rebind is retried when the port is not free yet after a reboot fault. */
@@ -67,7 +70,7 @@ final class CameraServer {
     private CameraConnection speakerOwner;
     private long lastLoginNanos;
     private boolean hadLogin;
-    private int wrongPasswords;
+    private int wrongPasswords; // consecutive: reset by an accepted login
     private volatile boolean lockedOut;
     private Channel serverChannel;
     private ScheduledFuture<?> motionTimer;
@@ -83,8 +86,9 @@ final class CameraServer {
         this.settings = settings;
         this.fleetMember = fleetMember;
         this.loop = loop;
-        this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0);
-        this.speaker = new FakeSpeaker(settings.speakerBacklog());
+        this.recorder = new FrameRecorder(settings.record() ? settings.maxRecordedFrames() : 0,
+                settings.maxRecordedBytes());
+        this.speaker = new FakeSpeaker(settings.speakerBacklog(), settings.maxPlayedFrames());
         this.video = VideoFrames.of(settings.clip(), settings.fps(), settings.videoBitRate());
         this.codecOptions = FoscCodecOptions.builder().preamble(settings.preamble())
                 .maxPayloadLength(settings.maxPayloadLength()).build();
@@ -302,6 +306,16 @@ final class CameraServer {
         }
     }
 
+    /** Whether connection {@code index} is open and being read (auto-read on). Any thread; for tests. */
+    boolean isReading(int index) {
+        boolean[] reading = new boolean[1];
+        runOnLoop(() -> {
+            CameraConnection c = open.get(index);
+            reading[0] = c != null && c.channel().config().isAutoRead();
+        });
+        return reading[0];
+    }
+
     void closeConnections() {
         for (CameraConnection c : new ArrayList<>(open.values())) {
             c.channel().close();
@@ -326,7 +340,7 @@ final class CameraServer {
             reason = "wrong user or password";
             if (settings.lockOutAfter() > 0 && wrongPasswords >= settings.lockOutAfter()) {
                 lockedOut = true;
-                reason = "wrong user or password; now locked out after " + wrongPasswords;
+                reason = "wrong user or password; now locked out after " + wrongPasswords + " in a row";
             }
         } else if (tooSoon) {
             reason = "too soon after the previous login (rate limit)";
@@ -337,11 +351,17 @@ final class CameraServer {
             return settings.profile().refusal();
         }
         stats.logins.incrementAndGet();
+        wrongPasswords = 0; // the lock-out counts consecutive wrong passwords, as cameras do
         if (c.isLoggedIn() && c.uid() != login.uid()) {
             sessions.remove(c.uid(), c); // logged in again with a new uid: the old session ends
         }
         sessions.put(login.uid(), c);
         return FoscLoginReply.accepted(settings.presets(), settings.cruises(), settings.cameraId());
+    }
+
+    /** Ends the session of a logged-in connection whose new login was refused. */
+    void endSession(CameraConnection c) {
+        sessions.remove(c.uid(), c);
     }
 
     void resetLoginGate() {

@@ -40,15 +40,21 @@ import java.util.concurrent.TimeUnit;
  *   <li>LOGIN → LOGIN_REPLY (presets, cruises, camera id) or a refusal in the profile's form; LOGIN_CHECK → 29
  *       (0 while the connection or its uid is logged in, else 1).</li>
  *   <li>VIDEO_ON → 16, then one VIDEO_DATA per access unit of the clip at {@link Builder#fps(int)}, looped,
- *       starting with a key frame, with a media header (timestamp in ms since the camera started, key flag,
- *       width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
+ *       starting with the clip's first key frame, with a media header (timestamp in ms since the camera
+ *       started, key flag, width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
  *       Foscam's SDK does it, on a connection that never logged in but carries the uid of a logged-in
  *       session; its credentials must match.</li>
  *   <li>AUDIO_ON → 18, then one AUDIO_DATA every 60 ms (a 1 kHz tone, PCM or G.726 per profile); AUDIO_OFF
  *       stops it. SPEAKER_ON → 20 (status 0, or 1 for a wrong size, wrong credentials or a speaker in use);
  *       TALK_DATA feeds the {@link #speaker()}; SPEAKER_OFF → 21. CLOSE closes the connection.</li>
  *   <li>Events ({@link FakeEvent}) to every logged-in connection, now or on a schedule.</li>
+ *   <li>Back-pressure: while a connection is not writable (its client does not read), video frames are
+ *       skipped until the next key frame, audio frames and events are dropped (all counted) and the camera
+ *       stops reading that connection, so nothing queues without bound.</li>
  *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed.</li>
+ *   <li>Records every frame it receives ({@link #recordedFrames()}, {@link #takeFrame}), up to
+ *       {@link Builder#maxRecordedFrames(int)} frames and {@link Builder#maxRecordedBytes(long)} bytes (later
+ *       frames are counted only); {@link Builder#record(boolean) record(false)} turns it off.</li>
  *   <li>Bad input (bad magic, oversized length, bad preamble) closes only that connection, with one log line;
  *       unknown commands are recorded and ignored.</li>
  *   <li>Faults ({@link FakeFault}): reset, close after N frames, stall, bad magic, oversized length, garbage
@@ -59,8 +65,9 @@ import java.util.concurrent.TimeUnit;
  * All of a camera's connections live on one event loop (its own, or one taken from a
  * {@link FakeCameraFleet}'s shared group), and all protocol state is touched only there. Every public method
  * is thread-safe; those that change behaviour ({@link #inject}, {@link #sendEvent}...) run their action on
- * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}) block and
- * must not be called on the event loop.
+ * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}),
+ * {@link #start()} and {@link #close()} block: called on any event-loop thread (this camera's or another's)
+ * they throw {@link IllegalStateException}.
  *
  * <h2>Buffers</h2>
  * No {@code ByteBuf} is exposed: recordings are {@code byte[]} and plain values. Video and audio are sent
@@ -82,6 +89,11 @@ public final class FakeCamera implements AutoCloseable {
     public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 64 * 1024;
     /** Recording keeps at most this many frames by default; later ones are counted only. */
     public static final int DEFAULT_MAX_RECORDED_FRAMES = 10_000;
+    /**
+     * Recording keeps at most this many bytes of frames by default: 64 MiB (without it, 10,000 frames of the
+     * largest accepted payload would take 655 MB); frames that do not fit are counted only.
+     */
+    public static final long DEFAULT_MAX_RECORDED_BYTES = 64L * 1024 * 1024;
 
     private final FakeCameraSettings settings;
     private final EventLoopGroup ownGroup;
@@ -91,7 +103,14 @@ public final class FakeCamera implements AutoCloseable {
         this.settings = settings;
         this.ownGroup = sharedGroup == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
         EventLoop loop = (sharedGroup == null ? ownGroup : sharedGroup).next();
-        this.server = new CameraServer(settings, loop, sharedGroup != null);
+        try {
+            this.server = new CameraServer(settings, loop, sharedGroup != null);
+        } catch (RuntimeException e) { // settings that cannot work (a bit rate too high, say): free the loop
+            if (ownGroup != null) {
+                ownGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
+            throw e;
+        }
     }
 
     /** A builder with the defaults. */
@@ -103,13 +122,19 @@ public final class FakeCamera implements AutoCloseable {
         return new FakeCamera(settings, sharedGroup);
     }
 
+    /** The camera behind this facade (for the package's tests). */
+    CameraServer server() {
+        return server;
+    }
+
     /**
      * Starts listening; returns once connections are accepted.
      *
      * @throws UncheckedIOException if the port cannot be bound
-     * @throws IllegalStateException if already started or closed
+     * @throws IllegalStateException if already started or closed, or if called on an event-loop thread
      */
     public FakeCamera start() {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.start");
         try {
             server.start();
         } catch (UncheckedIOException e) {
@@ -119,9 +144,14 @@ public final class FakeCamera implements AutoCloseable {
         return this;
     }
 
-    /** Closes every connection, stops listening and frees the event loop (if the camera owns it). Idempotent. */
+    /**
+     * Closes every connection, stops listening and frees the event loop (if the camera owns it). Idempotent.
+     *
+     * @throws IllegalStateException if called on an event-loop thread (it waits for the loop)
+     */
     @Override
     public void close() {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.close");
         server.close();
         if (ownGroup != null) {
             ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -187,7 +217,7 @@ public final class FakeCamera implements AutoCloseable {
         return server.stats().refusedLogins.get();
     }
 
-    /** Whether too many wrong passwords locked the camera (until a reboot fault or {@link #unlock()}). */
+    /** Whether too many wrong passwords in a row locked the camera (until a reboot fault or {@link #unlock()}). */
     public boolean isLockedOut() {
         return server.isLockedOut();
     }
@@ -210,6 +240,16 @@ public final class FakeCamera implements AutoCloseable {
     /** AUDIO_DATA frames written so far, over all connections. */
     public long audioFramesSent() {
         return server.stats().audioFramesSent.get();
+    }
+
+    /** AUDIO_DATA frames dropped because a connection was not writable (the client did not read). */
+    public long audioFramesDropped() {
+        return server.stats().audioFramesDropped.get();
+    }
+
+    /** Events not sent because a connection was not writable (the client did not read). */
+    public long eventsDropped() {
+        return server.stats().eventsDropped.get();
     }
 
     /** The speaker: what talk audio was played, when, and what was discarded. */
@@ -314,6 +354,7 @@ public final class FakeCamera implements AutoCloseable {
      * Takes the oldest received frame not taken yet, waiting up to {@code timeout}.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public FakeRecordedFrame takeFrame(Duration timeout) {
         return server.recorder().take(FrameRecorder.any(), "frame", timeout);
@@ -324,6 +365,7 @@ public final class FakeCamera implements AutoCloseable {
      * Frames of other commands stay for later takes.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public FakeRecordedFrame takeFrame(FoscCommand command, Duration timeout) {
         return server.recorder().take(FrameRecorder.of(command), command + " frame", timeout);
@@ -333,6 +375,7 @@ public final class FakeCamera implements AutoCloseable {
      * Waits until {@code count} frames of {@code command} have arrived (taken or not) and returns them.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public List<FakeRecordedFrame> awaitFrames(FoscCommand command, int count, Duration timeout) {
         return server.recorder().awaitCount(FrameRecorder.of(command), count, command + " frame", timeout);
@@ -352,21 +395,26 @@ public final class FakeCamera implements AutoCloseable {
      * Waits until at least {@code logins} logins were accepted.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public void awaitLoginCount(int logins, Duration timeout) {
-        awaitCounter("accepted logins", () -> loginCount(), logins, timeout);
+        awaitCounter("FakeCamera.awaitLoginCount", "accepted logins", () -> loginCount(), logins, timeout);
     }
 
     /**
      * Waits until at least {@code connections} connections were accepted.
      *
      * @throws AssertionError on timeout, listing what did arrive
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public void awaitConnectionCount(int connections, Duration timeout) {
-        awaitCounter("accepted connections", () -> connectionCount(), connections, timeout);
+        awaitCounter("FakeCamera.awaitConnectionCount", "accepted connections", () -> connectionCount(), connections,
+                timeout);
     }
 
-    private void awaitCounter(String what, java.util.function.IntSupplier counter, int expected, Duration timeout) {
+    private void awaitCounter(String method, String what, java.util.function.IntSupplier counter, int expected,
+                              Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop(method);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counter.getAsInt() < expected) {
             if (System.nanoTime() - deadline > 0) {
@@ -418,8 +466,10 @@ public final class FakeCamera implements AutoCloseable {
         private boolean httpOkAnswer;
         private Duration motionEvery;
         private Duration speakerBacklog = FakeSpeaker.DEFAULT_BACKLOG;
-        private boolean record = true;
+        private int maxPlayedFrames = FakeSpeaker.DEFAULT_MAX_PLAYED_FRAMES;
+        private Boolean record; // null: the default (true for a camera, false in a fleet)
         private int maxRecordedFrames = DEFAULT_MAX_RECORDED_FRAMES;
+        private long maxRecordedBytes = DEFAULT_MAX_RECORDED_BYTES;
         private int maxPayloadLength = DEFAULT_MAX_PAYLOAD_LENGTH;
         private final List<FakeFault> faultsOnConnect = new ArrayList<>();
         private String name = "camera";
@@ -477,7 +527,9 @@ public final class FakeCamera implements AutoCloseable {
 
         /**
          * Pads every video frame with H.264 filler data up to {@code bitsPerSecond / 8 / fps} bytes, for load
-         * tests (default 0: no padding). Frames already larger are sent as they are.
+         * tests (default 0: no padding). Frames already larger are sent as they are. {@link #build()} refuses a
+         * rate whose frames would exceed a client's default maximum payload (4 MiB: at 25 fps about 838 Mbit/s,
+         * at 1 fps about 33 Mbit/s).
          */
         public Builder videoBitRate(int bitsPerSecond) {
             if (bitsPerSecond < 0) {
@@ -527,8 +579,9 @@ public final class FakeCamera implements AutoCloseable {
         }
 
         /**
-         * After {@code wrongPasswords} refused logins with wrong credentials, refuse every login until a reboot
-         * fault or {@link FakeCamera#unlock()} (default 0: never lock).
+         * After {@code wrongPasswords} consecutive logins with wrong credentials, refuse every login until a
+         * reboot fault or {@link FakeCamera#unlock()} (default 0: never lock). An accepted login resets the
+         * count, as on real cameras; a login refused by the rate limit neither counts nor resets it.
          */
         public Builder lockOutAfter(int wrongPasswords) {
             if (wrongPasswords < 0) {
@@ -567,9 +620,33 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** Record received frames (default true; a fleet for load tests may turn it off). */
+        /**
+         * The most played talk frames the {@link FakeCamera#speaker()} keeps (default
+         * {@value FakeSpeaker#DEFAULT_MAX_PLAYED_FRAMES}); later ones are counted only.
+         */
+        public Builder maxPlayedFrames(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0: " + max);
+            }
+            this.maxPlayedFrames = max;
+            return this;
+        }
+
+        /**
+         * Record received frames (default true for a camera; a {@link FakeCameraFleet} built from this builder
+         * records only if this is set to true).
+         */
         public Builder record(boolean record) {
             this.record = record;
+            return this;
+        }
+
+        /** The most bytes of frames recorded, headers included (default {@value #DEFAULT_MAX_RECORDED_BYTES}). */
+        public Builder maxRecordedBytes(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0: " + max);
+            }
+            this.maxRecordedBytes = max;
             return this;
         }
 
@@ -607,7 +684,11 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** The camera, not started. */
+        /**
+         * The camera, not started.
+         *
+         * @throws IllegalArgumentException if the video settings cannot work (see {@link #videoBitRate(int)})
+         */
         public FakeCamera build() {
             return new FakeCamera(settings(), null);
         }
@@ -618,10 +699,16 @@ public final class FakeCamera implements AutoCloseable {
         }
 
         FakeCameraSettings settings() {
+            return settings(true);
+        }
+
+        /** A snapshot, recording by default if {@code recordByDefault} and {@link #record} was not called. */
+        FakeCameraSettings settings(boolean recordByDefault) {
             return new FakeCameraSettings(FoscCredentials.of(user, password), profile, bindAddress, port, fps,
                     clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, presets, cruises, cameraId,
                     idleTimeout, loginInterval, lockOutAfter, preamble, httpOkAnswer, motionEvery, speakerBacklog,
-                    record, maxRecordedFrames, maxPayloadLength, List.copyOf(faultsOnConnect), name);
+                    maxPlayedFrames, record != null ? record : recordByDefault, maxRecordedFrames, maxRecordedBytes,
+                    maxPayloadLength, List.copyOf(faultsOnConnect), name);
         }
     }
 }

@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  * group's event loops (cameras are spread over the loops round-robin).
  *
  * <pre>{@code
- * try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw").record(false))
+ * try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw"))
  *         .cameras(1000).threads(2).start()) {
  *     for (FakeCamera camera : fleet.cameras()) { ... connect to camera.port() ... }
  * }
  * }</pre>
+ *
+ * <p>Fleet cameras do not record what they receive unless the template asks for it with
+ * {@link FakeCamera.Builder#record(boolean) record(true)}: a load test reads no recording, and a thousand
+ * recordings would only use memory.
  *
  * <p>Thread-safe. Closing the fleet closes every camera, then the group.
  */
@@ -38,7 +42,8 @@ public final class FakeCameraFleet implements AutoCloseable {
 
     /**
      * A fleet builder; every camera is made from {@code template} (credentials, profile, fps...), with its
-     * port replaced as the fleet decides and its name suffixed with its index.
+     * port replaced as the fleet decides and its name suffixed with its index. Recording is off unless the
+     * template calls {@code record(true)}.
      */
     public static Builder builder(FakeCamera.Builder template) {
         return new Builder(template);
@@ -86,9 +91,14 @@ public final class FakeCameraFleet implements AutoCloseable {
         return n;
     }
 
-    /** Closes every camera, then the shared group. Idempotent. */
+    /**
+     * Closes every camera, then the shared group. Idempotent.
+     *
+     * @throws IllegalStateException if called on an event-loop thread (it waits for the loops)
+     */
     @Override
     public void close() {
+        EventLoopCheck.refuseOnEventLoop("FakeCameraFleet.close");
         for (FakeCamera c : cameras) {
             c.close();
         }
@@ -145,15 +155,17 @@ public final class FakeCameraFleet implements AutoCloseable {
          * Starts every camera; returns once all accept connections.
          *
          * @throws java.io.UncheckedIOException if a port cannot be bound (the cameras started so far are closed)
+         * @throws IllegalStateException if called on an event-loop thread
          */
         public FakeCameraFleet start() {
+            EventLoopCheck.refuseOnEventLoop("FakeCameraFleet.start");
             if (basePort > 0 && basePort + cameras - 1 > 65535) {
                 throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + cameras - 1)
                         + " exceed 65535");
             }
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
             List<FakeCamera> started = new ArrayList<>(cameras);
-            FakeCameraSettings base = template.settings();
+            FakeCameraSettings base = template.settings(false);
             try {
                 for (int i = 0; i < cameras; i++) {
                     FakeCameraSettings s = withPortAndName(base, basePort == 0 ? 0 : basePort + i,
@@ -173,8 +185,9 @@ public final class FakeCameraFleet implements AutoCloseable {
         private static FakeCameraSettings withPortAndName(FakeCameraSettings s, int port, String name) {
             return new FakeCameraSettings(s.credentials(), s.profile(), s.bindAddress(), port, s.fps(), s.clip(),
                     s.videoBitRate(), s.presets(), s.cruises(), s.cameraId(), s.idleTimeout(), s.loginInterval(),
-                    s.lockOutAfter(), s.preamble(), s.httpOkAnswer(), s.motionEvery(), s.speakerBacklog(), s.record(),
-                    s.maxRecordedFrames(), s.maxPayloadLength(), s.faultsOnConnect(), name);
+                    s.lockOutAfter(), s.preamble(), s.httpOkAnswer(), s.motionEvery(), s.speakerBacklog(),
+                    s.maxPlayedFrames(), s.record(),
+                    s.maxRecordedFrames(), s.maxRecordedBytes(), s.maxPayloadLength(), s.faultsOnConnect(), name);
         }
     }
 }

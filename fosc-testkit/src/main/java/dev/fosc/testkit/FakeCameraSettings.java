@@ -25,8 +25,10 @@ record FakeCameraSettings(
         boolean httpOkAnswer,
         Duration motionEvery,
         Duration speakerBacklog,
+        int maxPlayedFrames,
         boolean record,
         int maxRecordedFrames,
+        long maxRecordedBytes,
         int maxPayloadLength,
         List<FakeFault> faultsOnConnect,
         String name) {

@@ -12,5 +12,7 @@ final class FakeCameraStats {
     final AtomicLong videoFramesSent = new AtomicLong();
     final AtomicLong videoFramesSkipped = new AtomicLong();
     final AtomicLong audioFramesSent = new AtomicLong();
+    final AtomicLong audioFramesDropped = new AtomicLong();
+    final AtomicLong eventsDropped = new AtomicLong();
     final AtomicLong badInputs = new AtomicLong();
 }

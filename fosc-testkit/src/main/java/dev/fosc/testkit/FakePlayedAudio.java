@@ -30,7 +30,11 @@ public record FakePlayedAudio(int connectionIndex, FoscAudioFormat format, byte[
 
     /** How long it plays: 2 bytes a sample, 8000 samples a second. */
     public long durationNanos() {
-        return pcm.length / 2 * 125_000L;
+        return durationNanos(pcm.length);
+    }
+
+    static long durationNanos(int pcmBytes) {
+        return pcmBytes / 2 * 125_000L;
     }
 
     @Override

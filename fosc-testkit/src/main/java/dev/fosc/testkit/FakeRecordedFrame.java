@@ -10,28 +10,83 @@ import java.util.Objects;
 
 /**
  * One frame a {@link FakeCamera} received, recorded for assertions. An immutable value: the map is
- * unmodifiable and the bytes are copied in and out.
+ * unmodifiable and the bytes are copied in (by the public constructor) and out (by {@link #bytes()} and
+ * {@link #payload()}). The camera itself hands over the one copy it makes of each frame, so recording copies a
+ * frame once.
  *
- * @param connectionIndex the connection it came on: 0 for the camera's first accepted connection, then 1, 2...
- * @param command the frame's command
- * @param fields the decoded form (PROTOCOL.md §8 names, from {@code FoscDecodedForm}; the password redacted)
- * @param bytes the whole frame as received, the 12-byte header included
- * @param receivedNanos when it was read, on the {@link System#nanoTime()} clock
+ * <p>Thread-safe (immutable).
  */
-public record FakeRecordedFrame(int connectionIndex, FoscCommand command, Map<String, Object> fields, byte[] bytes,
-                                long receivedNanos) {
+public final class FakeRecordedFrame {
 
-    public FakeRecordedFrame {
-        Objects.requireNonNull(command, "command");
-        // keep the decoded form's key order; its values are immutable (numbers, strings, List.copyOf lists)
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        bytes = bytes.clone();
+    private final int connectionIndex;
+    private final FoscCommand command;
+    private final Map<String, Object> fields;
+    private final byte[] bytes;
+    private final long receivedNanos;
+
+    /**
+     * A recorded frame (the map and the bytes are copied).
+     *
+     * @param connectionIndex the connection it came on: 0 for the camera's first accepted connection, then
+     *     1, 2...
+     * @param command the frame's command
+     * @param fields the decoded form (PROTOCOL.md §8 names, from {@code FoscDecodedForm}; the password redacted)
+     * @param bytes the whole frame as received, the 12-byte header included
+     * @param receivedNanos when it was read, on the {@link System#nanoTime()} clock
+     */
+    public FakeRecordedFrame(int connectionIndex, FoscCommand command, Map<String, Object> fields, byte[] bytes,
+                             long receivedNanos) {
+        this(connectionIndex, command, new LinkedHashMap<>(fields), bytes.clone(), receivedNanos, true);
     }
 
-    /** A copy of the whole frame. */
-    @Override
+    /** Takes {@code ownedFields} and {@code ownedBytes} over ({@code owned} only tells this from the public one). */
+    private FakeRecordedFrame(int connectionIndex, FoscCommand command, LinkedHashMap<String, Object> ownedFields,
+                              byte[] ownedBytes, long receivedNanos, boolean owned) {
+        this.connectionIndex = connectionIndex;
+        this.command = Objects.requireNonNull(command, "command");
+        // keep the decoded form's key order; its values are immutable (numbers, strings, List.copyOf lists)
+        this.fields = Collections.unmodifiableMap(ownedFields);
+        this.bytes = Objects.requireNonNull(ownedBytes, "bytes");
+        this.receivedNanos = receivedNanos;
+    }
+
+    /** A frame that takes {@code bytes} and {@code fields} over without copying: the caller must drop them. */
+    static FakeRecordedFrame owning(int connectionIndex, FoscCommand command, Map<String, Object> fields,
+                                    byte[] bytes, long receivedNanos) {
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<String, Object> map = fields instanceof LinkedHashMap ? (LinkedHashMap<String, Object>) fields
+                : new LinkedHashMap<>(fields);
+        return new FakeRecordedFrame(connectionIndex, command, map, bytes, receivedNanos, true);
+    }
+
+    /** The connection it came on: 0 for the camera's first accepted connection, then 1, 2... */
+    public int connectionIndex() {
+        return connectionIndex;
+    }
+
+    /** The frame's command. */
+    public FoscCommand command() {
+        return command;
+    }
+
+    /** The decoded form (PROTOCOL.md §8 names; the password redacted), unmodifiable, in the codec's key order. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** A copy of the whole frame as received, the 12-byte header included. */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** The frame's size in bytes, the header included (no copy). */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** When it was read, on the {@link System#nanoTime()} clock. */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     /** A copy of the payload (the frame without its 12-byte header). */

@@ -18,42 +18,60 @@ import java.util.List;
  * <p>Only talk data sent on a connection whose SPEAKER_ON got status 0 reaches the speaker; only one
  * connection holds it at a time.
  *
+ * <p>It keeps at most {@link #maxPlayedFrames()} played frames ({@link FakeCamera.Builder#maxPlayedFrames},
+ * default {@value #DEFAULT_MAX_PLAYED_FRAMES}); later frames still play (they take their time on the play
+ * clock) but are only counted ({@link #playedFramesNotKept()}), so a client that talks for hours does not
+ * grow the camera's memory. Discarded frames are never decoded.
+ *
  * <p>Thread-safe: the camera's event loop feeds it; tests read it from any thread.
  */
 public final class FakeSpeaker {
 
     /** The default backlog: 100 ms (a frame and a half of 60 ms). */
     public static final Duration DEFAULT_BACKLOG = Duration.ofMillis(100);
+    /** The default number of played frames kept: 10,000 (10 minutes of talk, about 9.6 MB of PCM). */
+    public static final int DEFAULT_MAX_PLAYED_FRAMES = 10_000;
 
     private final long backlogNanos;
+    private final int maxPlayed;
     private final G726Decoder decoder = new G726Decoder();
     private final List<FakePlayedAudio> played = new ArrayList<>();
     private long received;
     private long discarded;
+    private long notKept;
     private long playEndNanos = Long.MIN_VALUE;
 
-    FakeSpeaker(Duration backlog) {
+    FakeSpeaker(Duration backlog, int maxPlayedFrames) {
         this.backlogNanos = backlog.toNanos();
+        this.maxPlayed = maxPlayedFrames;
     }
 
     /** Offers one frame of talk audio that arrived at {@code nowNanos}; true if played. Event loop only. */
     boolean offer(int connectionIndex, byte[] audio, long nowNanos) {
         FoscAudioFormat format = FoscAudioFormat.ofLength(audio.length);
-        byte[] pcm = format == FoscAudioFormat.G726 ? decoder.decode(audio) : audio;
         synchronized (this) {
-            received++;
-            long backlog = playEndNanos == Long.MIN_VALUE ? 0 : playEndNanos - nowNanos;
-            if (backlog > backlogNanos) {
-                discarded++;
+            try {
+                received++;
+                long backlog = playEndNanos == Long.MIN_VALUE ? 0 : playEndNanos - nowNanos;
+                if (backlog > backlogNanos) {
+                    discarded++;
+                    return false;
+                }
+                long start = Math.max(nowNanos, playEndNanos);
+                if (played.size() >= maxPlayed) {
+                    notKept++;
+                    int pcmBytes = format == FoscAudioFormat.G726 ? FoscAudioFormat.PCM_FRAME_BYTES : audio.length;
+                    playEndNanos = start + FakePlayedAudio.durationNanos(pcmBytes);
+                    return true;
+                }
+                byte[] pcm = format == FoscAudioFormat.G726 ? decoder.decode(audio) : audio;
+                FakePlayedAudio frame = new FakePlayedAudio(connectionIndex, format, pcm, nowNanos, start);
+                playEndNanos = start + frame.durationNanos();
+                played.add(frame);
+                return true;
+            } finally {
                 notifyAll();
-                return false;
             }
-            long start = Math.max(nowNanos, playEndNanos);
-            FakePlayedAudio frame = new FakePlayedAudio(connectionIndex, format, pcm, nowNanos, start);
-            playEndNanos = start + frame.durationNanos();
-            played.add(frame);
-            notifyAll();
-            return true;
         }
     }
 
@@ -62,6 +80,7 @@ public final class FakeSpeaker {
         played.clear();
         received = 0;
         discarded = 0;
+        notKept = 0;
         playEndNanos = Long.MIN_VALUE;
     }
 
@@ -70,12 +89,22 @@ public final class FakeSpeaker {
         return Duration.ofNanos(backlogNanos);
     }
 
-    /** The frames played so far, in order. */
+    /** The most played frames kept (see the class documentation). */
+    public int maxPlayedFrames() {
+        return maxPlayed;
+    }
+
+    /** Frames played after {@link #maxPlayedFrames()} were kept: counted, not in {@link #played()}. */
+    public synchronized long playedFramesNotKept() {
+        return notKept;
+    }
+
+    /** The frames played so far and kept (at most {@link #maxPlayedFrames()}), in order. */
     public synchronized List<FakePlayedAudio> played() {
         return List.copyOf(played);
     }
 
-    /** Every played frame's PCM, concatenated. */
+    /** Every kept played frame's PCM, concatenated. */
     public synchronized byte[] playedPcm() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (FakePlayedAudio a : played) {
@@ -98,14 +127,16 @@ public final class FakeSpeaker {
      * Waits until at least {@code frames} talk frames reached the speaker (played or discarded).
      *
      * @throws AssertionError on timeout, saying how many arrived
+     * @throws IllegalStateException if called on an event-loop thread
      */
     public synchronized void awaitReceived(long frames, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeSpeaker.awaitReceived");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (received < frames) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("the speaker received " + received + " talk frames (" + played.size()
-                        + " played, " + discarded + " discarded) within " + timeout + "; expected " + frames);
+                throw new AssertionError("the speaker received " + received + " talk frames (" + (played.size()
+                        + notKept) + " played, " + discarded + " discarded) within " + timeout + "; expected " + frames);
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
@@ -118,6 +149,7 @@ public final class FakeSpeaker {
 
     @Override
     public synchronized String toString() {
-        return "FakeSpeaker[played=" + played.size() + ", discarded=" + discarded + "]";
+        return "FakeSpeaker[played=" + (played.size() + notKept) + ", kept=" + played.size() + ", discarded="
+                + discarded + "]";
     }
 }

@@ -65,16 +65,20 @@ public final class FakeVideoClip {
      * {@code ffmpeg ... -f h264 out.h264}).
      *
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture and an SPS
+     * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture, an SPS and
+     *     an IDR (key) picture
      */
     public static FakeVideoClip fromFile(Path file) throws IOException {
         return fromAnnexB(Files.readAllBytes(file));
     }
 
     /**
-     * A clip from the bytes of an Annex-B H.264 elementary stream (copied).
+     * A clip from the bytes of an Annex-B H.264 elementary stream (copied). A camera streams it from its first
+     * IDR picture (what comes before is sent only when the clip loops), so the stream a client receives is
+     * decodable from its first frame.
      *
-     * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture and an SPS
+     * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture, an SPS and
+     *     an IDR (key) picture
      */
     public static FakeVideoClip fromAnnexB(byte[] stream) {
         Objects.requireNonNull(stream, "stream");
@@ -82,6 +86,10 @@ public final class FakeVideoClip {
         byte[] sps = H264AccessUnits.firstSpsRbsp(stream);
         if (sps == null) {
             throw new IllegalArgumentException("the H.264 stream has no SPS: the picture size is unknown");
+        }
+        if (units.stream().noneMatch(H264AccessUnits.Unit::idr)) {
+            throw new IllegalArgumentException("the H.264 stream has no IDR (key) picture: a client could never start"
+                    + " decoding it (encode it with key frames, e.g. ffmpeg -g 25)");
         }
         int[] size = H264Sps.size(sps);
         return new FakeVideoClip(units, size[0], size[1]);
@@ -100,6 +108,16 @@ public final class FakeVideoClip {
     /** The picture height from the SPS, in pixels. */
     public int height() {
         return height;
+    }
+
+    /** The index of the first key (IDR) frame, where a camera starts streaming the clip. */
+    public int firstKeyFrame() {
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).idr()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a clip without a key frame"); // fromAnnexB refuses those
     }
 
     /** The number of key (IDR) frames in the clip. */

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The frames a camera received, in arrival order, capped at a maximum (later frames are counted, not
- * kept). {@code take} consumes frames; {@code await} and the lists do not.
+ * The frames a camera received, in arrival order, capped at a number of frames and a number of bytes (a
+ * frame that does not fit is counted, not kept). {@code take} consumes frames; {@code await} and the lists do
+ * not.
  *
  * <p>Thread-safe: the event loop adds, tests read and wait.
  */
@@ -20,20 +21,37 @@ final class FrameRecorder {
     static final int DESCRIBE_MAX = 40;
 
     private final int max;
+    private final long maxBytes;
     private final List<FakeRecordedFrame> frames = new ArrayList<>();
     private final BitSet taken = new BitSet();
+    private long bytes;
     private long dropped;
+    private volatile boolean full;
 
-    FrameRecorder(int max) {
+    FrameRecorder(int max, long maxBytes) {
         this.max = max;
+        this.maxBytes = maxBytes;
+        this.full = max == 0 || maxBytes == 0;
+    }
+
+    /** Whether no frame can be recorded any more (until {@link #clear()}): then there is no need to copy one. */
+    boolean isFull() {
+        return full;
+    }
+
+    /** Counts a frame that was not even copied because the recorder is full. */
+    synchronized void countDropped() {
+        dropped++;
     }
 
     synchronized void add(FakeRecordedFrame frame) {
-        if (frames.size() >= max) {
+        if (frames.size() >= max || bytes + frame.size() > maxBytes) {
             dropped++;
             return;
         }
         frames.add(frame);
+        bytes += frame.size();
+        full = frames.size() >= max || bytes >= maxBytes;
         notifyAll();
     }
 
@@ -48,11 +66,14 @@ final class FrameRecorder {
     synchronized void clear() {
         frames.clear();
         taken.clear();
+        bytes = 0;
         dropped = 0;
+        full = max == 0 || maxBytes == 0;
     }
 
     /** The first frame not yet taken that matches; consumes it. */
     synchronized FakeRecordedFrame take(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.takeFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
         int from = 0;
         while (true) {
@@ -69,6 +90,7 @@ final class FrameRecorder {
 
     /** The first frame (taken or not) that matches; consumes nothing. */
     synchronized FakeRecordedFrame await(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (FakeRecordedFrame f : frames) {
@@ -83,6 +105,7 @@ final class FrameRecorder {
     /** Waits until {@code count} frames match; returns them. */
     synchronized List<FakeRecordedFrame> awaitCount(Predicate<FakeRecordedFrame> match, int count, String what,
                                                     Duration timeout) {
+        EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrames");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<FakeRecordedFrame> found = new ArrayList<>();

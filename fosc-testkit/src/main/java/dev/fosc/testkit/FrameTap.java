@@ -6,9 +6,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * Sits between the frame decoder and the codec and copies each whole frame's bytes for the recording; the
- * codec then decodes the frame in the same call, so {@link CameraConnection} receives the message right
- * after. One per connection, on its event loop.
+ * Sits between the frame decoder and the codec and copies each whole frame's bytes for the recording (the
+ * only copy: the recorded frame takes the array over); the codec then decodes the frame in the same call, so
+ * {@link CameraConnection} receives the message right after. Copies nothing once the recorder is full. One
+ * per connection, on its event loop.
  */
 final class FrameTap extends ChannelInboundHandlerAdapter {
 
@@ -21,7 +22,7 @@ final class FrameTap extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf) {
-            if (connection.recording()) {
+            if (connection.recording() && !connection.recorderFull()) {
                 connection.frameBytes(ByteBufUtil.getBytes((ByteBuf) msg));
             }
         }

@@ -1,5 +1,7 @@
 package dev.fosc.testkit;
 
+import dev.fosc.codec.FoscFrameDecoder;
+import dev.fosc.codec.FoscMediaHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -21,23 +23,43 @@ final class VideoFrames {
 
     private static final Map<FakeVideoClip, Map<Long, VideoFrames>> CACHE = new WeakHashMap<>();
     private static final int FILLER_NAL_OVERHEAD = 6; // 00 00 00 01 0C ... 80
+    /** The largest payload a client accepts by default: no frame (with its media header) may exceed it. */
+    static final int MAX_PAYLOAD = FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH;
+    /** The most direct memory one (clip, fps, bit rate) may take: 1 GiB. */
+    static final long MAX_TOTAL = 1L << 30;
 
     private final ByteBuf[] frames;
     private final boolean[] key;
     private final int bitRate;
+    private final int firstKey;
 
     private VideoFrames(FakeVideoClip clip, int fps, int targetBitRate) {
         List<H264AccessUnits.Unit> units = clip.units();
-        int target = targetBitRate > 0 ? targetBitRate / 8 / fps : 0;
+        long target = targetBitRate > 0 ? targetBitRate / 8L / fps : 0;
+        if (target + FoscMediaHeader.LENGTH > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("a video bit rate of " + targetBitRate + " bit/s at " + fps
+                    + " fps makes " + target + "-byte frames; clients accept payloads of at most " + MAX_PAYLOAD
+                    + " bytes by default, so at " + fps + " fps the bit rate can be at most "
+                    + maxBitRate(fps) + " bit/s");
+        }
         int[] sizes = new int[units.size()];
         long total = 0;
         for (int i = 0; i < sizes.length; i++) {
             int size = units.get(i).data().length;
+            if (size + FoscMediaHeader.LENGTH > MAX_PAYLOAD) {
+                throw new IllegalArgumentException("frame " + i + " of the clip is " + size + " bytes; clients accept"
+                        + " payloads of at most " + MAX_PAYLOAD + " bytes by default");
+            }
             if (size + FILLER_NAL_OVERHEAD <= target) {
-                size = target;
+                size = (int) target;
             }
             sizes[i] = size;
             total += size;
+        }
+        if (total > MAX_TOTAL) {
+            throw new IllegalArgumentException("the clip padded to " + targetBitRate + " bit/s at " + fps + " fps would"
+                    + " take " + total + " bytes (" + units.size() + " frames); at most " + MAX_TOTAL
+                    + " are allowed: lower the bit rate or use a shorter clip");
         }
         ByteBuffer direct = ByteBuffer.allocateDirect((int) total);
         ByteBuf all = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).clear());
@@ -60,9 +82,20 @@ final class VideoFrames {
             offset += sizes[i];
         }
         bitRate = (int) Math.min(Integer.MAX_VALUE, total * 8L * fps / units.size());
+        firstKey = clip.firstKeyFrame();
     }
 
-    /** The frames of {@code clip} at {@code fps}, padded to {@code targetBitRate} bit/s (0: no padding). */
+    /** The highest padding bit rate at {@code fps} whose frames a client accepts by default. */
+    static long maxBitRate(int fps) {
+        return (MAX_PAYLOAD - FoscMediaHeader.LENGTH) * 8L * fps;
+    }
+
+    /**
+     * The frames of {@code clip} at {@code fps}, padded to {@code targetBitRate} bit/s (0: no padding).
+     *
+     * @throws IllegalArgumentException if a (padded) frame would exceed a client's default maximum payload
+     *     ({@value #MAX_PAYLOAD} bytes with its media header) or the padded clip {@value #MAX_TOTAL} bytes
+     */
     static VideoFrames of(FakeVideoClip clip, int fps, int targetBitRate) {
         long key = ((long) fps << 32) | (targetBitRate & 0xffffffffL);
         synchronized (CACHE) {
@@ -78,6 +111,11 @@ final class VideoFrames {
     /** Frame {@code index} as a new slice (no copy; releasing it does nothing). */
     ByteBuf frame(int index) {
         return frames[index].duplicate();
+    }
+
+    /** Where a stream starts: the first key frame. */
+    int firstKey() {
+        return firstKey;
     }
 
     boolean isKey(int index) {

@@ -4,9 +4,17 @@ import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscLoginCheck;
 import org.junit.jupiter.api.Test;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static dev.fosc.testkit.TestClient.TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +100,32 @@ class FakeCameraBadInputTest {
             assertEquals(3, unknown.payload().length);
             FakeRecordedFrame invalid = camera.awaitFrames(FoscCommand.LOGIN, 2, TIMEOUT).get(1);
             assertTrue(String.valueOf(invalid.field("error")).contains("LOGIN"), invalid.toString());
+        }
+    }
+
+    @Test
+    void afterTheFirstBadInputNothingElseOfTheSameReadIsHandledOrLogged() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(FakeCamera.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (FakeCamera camera = FakeCamera.builder().maxPayloadLength(164).start();
+             TestClient bad = loggedIn(camera, 2)) {
+            camera.clearRecording();
+            // one write: an oversized frame (165 > 164 bytes), a LOGIN_CHECK, another oversized frame
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            burst.writeBytes(TestClient.rawFrame(15, new byte[165]));
+            burst.writeBytes(TestClient.encode(new FoscLoginCheck(2)));
+            burst.writeBytes(TestClient.rawFrame(15, new byte[200]));
+            bad.sendRaw(burst.toByteArray());
+            assertTrue(bad.awaitClosed(TIMEOUT));
+            camera.awaitConnectionCount(1, TIMEOUT);
+            assertEquals(List.of(), camera.recordedFrames(), "nothing after the bad input was handled");
+            assertEquals(1, camera.server().stats().badInputs.get());
+            long warnings = appender.list.stream().filter(e -> e.getLevel() == Level.WARN).count();
+            assertEquals(1, warnings, appender.list.toString());
+        } finally {
+            logger.detachAppender(appender);
         }
     }
 }

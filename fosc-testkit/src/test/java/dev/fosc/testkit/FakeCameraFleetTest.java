@@ -14,7 +14,7 @@ class FakeCameraFleetTest {
 
     @Test
     void aThousandCamerasOnTwoThreads() throws Exception {
-        try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw").record(false))
+        try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().password("pw"))
                 .cameras(1000).threads(2).start()) {
             assertEquals(1000, fleet.size());
             Set<Integer> ports = new HashSet<>();
@@ -33,7 +33,18 @@ class FakeCameraFleetTest {
                 }
             }
             assertEquals(11, fleet.loginCount());
-            assertEquals(0, fleet.camera(1).recordedFrames().size(), "recording off");
+            assertEquals(0, fleet.camera(0).recordedFrames().size(), "recording off by default in a fleet");
+        }
+    }
+
+    @Test
+    void aFleetRecordsWhenTheTemplateAsks() throws Exception {
+        try (FakeCameraFleet fleet = FakeCameraFleet.builder(FakeCamera.builder().record(true)).cameras(2).threads(1)
+                .start();
+             TestClient c = TestClient.connect(fleet.camera(1))) {
+            c.login(fleet.camera(1), 1);
+            c.readUntil(FoscCommand.LOGIN_REPLY);
+            assertEquals(FoscCommand.LOGIN, fleet.camera(1).takeFrame(TestClient.TIMEOUT).command());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.fosc.testkit;
 import dev.fosc.codec.FoscCommand;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static dev.fosc.testkit.TestClient.TIMEOUT;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real cameras' login behaviour: the rate limit and the lock-out. */
+/** Real cameras' login behaviour: the rate limit and the lock-out after consecutive wrong passwords. */
 class FakeCameraLoginTest {
 
     private static int login(FakeCamera camera, String password) throws Exception {
@@ -43,8 +45,11 @@ class FakeCameraLoginTest {
             }
             assertFalse(camera.isLockedOut());
             assertEquals(0, login(camera, "pw"), "two wrong passwords do not lock");
+            assertEquals(-1, login(camera, "guess2"));
             assertEquals(-1, login(camera, "guess3"));
-            assertTrue(camera.isLockedOut());
+            assertFalse(camera.isLockedOut(), "the accepted login reset the count: two in a row so far");
+            assertEquals(-1, login(camera, "guess4"));
+            assertTrue(camera.isLockedOut(), "three in a row");
             assertEquals(-1, login(camera, "pw"), "locked: even the right password is refused");
             camera.unlock();
             assertEquals(0, login(camera, "pw"));
@@ -59,6 +64,22 @@ class FakeCameraLoginTest {
             assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).payload().length);
             camera.awaitFrames(FoscCommand.LOGIN, 1, TIMEOUT);
             assertEquals(0, camera.loginCount());
+        }
+    }
+
+    @Test
+    void aPasswordThatIsNotUtf8IsReadAndRefusedNotDroppedAsMalformed() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().password("pw").start();
+             TestClient c = TestClient.connect(camera)) {
+            byte[] payload = new byte[164];
+            System.arraycopy("admin".getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 5);
+            byte[] gbk = "密码".getBytes(Charset.forName("GBK"));
+            System.arraycopy(gbk, 0, payload, 64, gbk.length);
+            c.sendRaw(TestClient.rawFrame(12, payload));
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).payload().length, "refused, not ignored");
+            FakeRecordedFrame login = camera.takeFrame(FoscCommand.LOGIN, TIMEOUT);
+            assertEquals("admin", login.field("user"), login.toString());
+            assertEquals(1, camera.refusedLoginCount());
         }
     }
 }

@@ -112,9 +112,9 @@ class FakeCameraProfileTest {
             TestClient.Frame eight = b.readUntil(FoscCommand.MIRROR_FLIP);
             assertEquals(2, two.payload().length);
             assertEquals(8, eight.payload().length);
-            assertEquals(1, two.decoded().get("mirror"));
-            assertEquals(1, eight.decoded().get("mirror"));
-            assertEquals(0, eight.decoded().get("flip"));
+            assertEquals(1L, two.decoded().get("mirror"));
+            assertEquals(1L, eight.decoded().get("mirror"));
+            assertEquals(0L, eight.decoded().get("flip"));
         }
     }
 

@@ -95,4 +95,49 @@ class FakeCameraRecordingTest {
             assertTrue(camera.describeRecording().contains("2 more not recorded"), camera.describeRecording());
         }
     }
+
+    @Test
+    void theRecordingHasAByteBudget() throws Exception {
+        // a LOGIN_CHECK frame is 16 bytes: two fit in 40, the third and fourth are counted only
+        try (FakeCamera camera = FakeCamera.builder().maxRecordedBytes(40).start();
+             TestClient c = TestClient.connect(camera)) {
+            for (int i = 0; i < 4; i++) {
+                c.send(new FoscLoginCheck(i));
+                c.read();
+            }
+            assertEquals(2, camera.recordedFrames().size());
+            assertEquals(16, camera.recordedFrames().get(0).size());
+            assertTrue(camera.describeRecording().contains("2 more not recorded"), camera.describeRecording());
+            camera.clearRecording();
+            c.send(new FoscLoginCheck(9));
+            assertEquals(9L, camera.takeFrame(TIMEOUT).field("uid"), "room again after clearing");
+        }
+    }
+
+    @Test
+    void recordingOffRecordsNothing() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().record(false).start();
+             TestClient c = TestClient.connect(camera)) {
+            c.send(new FoscLoginCheck(1));
+            assertEquals(29, c.readUntil(FoscCommand.LOGIN_CHECK_REPLY).command());
+            assertEquals(List.of(), camera.recordedFrames());
+        }
+    }
+
+    @Test
+    void aRecordedFrameIsAnImmutableValue() {
+        byte[] bytes = {1, 2, 3};
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("uid", 1L);
+        FakeRecordedFrame f = new FakeRecordedFrame(0, FoscCommand.LOGIN_CHECK, fields, bytes, 5);
+        bytes[0] = 9;
+        fields.put("uid", 2L);
+        assertEquals(1, f.bytes()[0], "copied in");
+        assertEquals(1L, f.field("uid"), "copied in");
+        f.bytes()[1] = 9;
+        assertEquals(2, f.bytes()[1], "copied out");
+        assertThrows(UnsupportedOperationException.class, () -> f.fields().put("x", 1));
+        assertEquals(f, new FakeRecordedFrame(0, FoscCommand.LOGIN_CHECK, java.util.Map.of("uid", 1L),
+                new byte[] {1, 2, 3}, 5));
+    }
 }

@@ -31,7 +31,7 @@ class FakeCameraSessionTest {
             TestClient.Frame reply = c.read();
             assertEquals(100, reply.command());
             Map<String, Object> decoded = reply.decoded();
-            assertEquals(0, decoded.get("result"));
+            assertEquals(0L, decoded.get("result"));
             assertEquals(List.of("door", "gate"), decoded.get("presets"));
             assertEquals(List.of("round"), decoded.get("cruises"));
             assertEquals("CAM42", decoded.get("cameraId"));
@@ -186,6 +186,23 @@ class FakeCameraSessionTest {
             // nothing arrived
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aRefusedLoginOnALoggedInConnectionEndsItsSession() throws Exception {
+        try (FakeCamera camera = camera().start(); TestClient c = TestClient.connect(camera);
+             TestClient other = TestClient.connect(camera)) {
+            c.login(camera, 5);
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).u32(0));
+            c.send(new FoscLoginCheck(5));
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0));
+            c.login("admin", "wrong", 5);
+            assertEquals(0, c.readUntil(FoscCommand.LOGIN_REPLY).payload().length, "refused (empty reply)");
+            c.send(new FoscLoginCheck(5));
+            assertEquals(1, c.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0), "no longer logged in");
+            other.send(new FoscLoginCheck(5));
+            assertEquals(1, other.readUntil(FoscCommand.LOGIN_CHECK_REPLY).u32(0), "the uid's session is gone");
         }
     }
 }

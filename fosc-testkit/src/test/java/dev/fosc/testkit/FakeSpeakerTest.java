@@ -149,4 +149,29 @@ class FakeSpeakerTest {
             assertEquals(0, status);
         }
     }
+
+    @Test
+    void keepsAtMostMaxPlayedFramesAndCountsTheRest() {
+        FakeSpeaker speaker = new FakeSpeaker(java.time.Duration.ofMillis(100), 3);
+        byte[] g726 = new G726Encoder().encode(pcmFrame(0));
+        long ms = 1_000_000L;
+        for (int i = 0; i < 5; i++) {
+            assertTrue(speaker.offer(0, g726, i * 60 * ms), "paced frame " + i + " plays");
+        }
+        assertEquals(3, speaker.played().size());
+        assertEquals(2, speaker.playedFramesNotKept());
+        assertEquals(5, speaker.receivedFrames());
+        assertArrayEquals(new G726Decoder().decode(g726), speaker.played().get(2).pcm());
+        // frames not kept still took their time on the play clock: frame 4 plays until 300 ms
+        assertTrue(speaker.offer(0, g726, 240 * ms), "60 ms of backlog: played");
+        assertEquals(false, speaker.offer(0, g726, 240 * ms), "120 ms of backlog: discarded");
+        assertEquals(1, speaker.discardedFrames());
+        assertEquals(3, speaker.playedFramesNotKept());
+        assertTrue(speaker.toString().contains("played=6"), speaker.toString());
+        speaker.clear();
+        assertEquals(0, speaker.playedFramesNotKept());
+        try (FakeCamera camera = FakeCamera.builder().build()) {
+            assertEquals(FakeSpeaker.DEFAULT_MAX_PLAYED_FRAMES, camera.speaker().maxPlayedFrames());
+        }
+    }
 }

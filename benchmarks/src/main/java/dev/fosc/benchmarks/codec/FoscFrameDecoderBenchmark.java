@@ -23,10 +23,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code arrival=whole}: the frame arrives in one buffer;</li>
- *   <li>{@code arrival=segmented}: in 1460-byte buffers, with Netty's default (merging) cumulator;</li>
+ *   <li>{@code arrival=segmented}: in 1460-byte buffers, with Netty's default (merging) cumulator, which the
+ *       decoder pre-sizes to the whole frame once the header is known;</li>
  *   <li>{@code arrival=segmented-composite}: the same with {@code ByteToMessageDecoder.COMPOSITE_CUMULATOR};</li>
- *   <li>{@code arrival=segmented-presized}: the merging cumulator with {@link PresizingFrameDecoder}, which grows
- *       the cumulation to the whole frame once the header is known (a candidate change, measured).</li>
  * </ul>
  * MB/s = operations/s × frame bytes. Compare with {@link MemoryCopyBenchmark} (a plain copy of the same bytes)
  * and {@link CopyingDecodeBenchmark} (the same decode, then a copy of the data).
@@ -41,7 +40,7 @@ public class FoscFrameDecoderBenchmark {
     public int payload;
 
     /** How the frame's bytes arrive. */
-    @Param({"whole", "segmented", "segmented-composite", "segmented-presized"})
+    @Param({"whole", "segmented", "segmented-composite"})
     public String arrival;
 
     /** The channel's (and the input's) buffer allocator. */
@@ -58,7 +57,7 @@ public class FoscFrameDecoderBenchmark {
         byte[] frame = BenchFrames.videoFrame(payload);
         input = BenchFrames.split(alloc, frame, arrival.equals("whole") ? frame.length : BenchFrames.SEGMENT);
         harness = new DecodeHarness(alloc,
-                arrival.equals("segmented-presized") ? new PresizingFrameDecoder() : new FoscFrameDecoder(),
+                new FoscFrameDecoder(),
                 arrival.equals("segmented-composite")
                         ? ByteToMessageDecoder.COMPOSITE_CUMULATOR : ByteToMessageDecoder.MERGE_CUMULATOR, false);
         DecodeHarness.checkOneFramePerFeed(harness, input, payload);

@@ -47,6 +47,8 @@ public final class JsonFrameWriter implements Flushable, Closeable {
             json.writeNumber(((Number) v).intValue());
         } else if (v instanceof Long) {
             json.writeNumber((Long) v);
+        } else if (v instanceof java.math.BigInteger) {
+            json.writeNumber((java.math.BigInteger) v); // a u64 timestamp above Long.MAX_VALUE
         } else if (v instanceof Boolean) {
             json.writeBoolean((Boolean) v);
         } else if (v instanceof List) {
