@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Host names go through the client's asynchronous resolver: the hosts file works, an unknown name fails typed. */
+/** Host names go through the client's asynchronous resolver: a name from the hosts file connects. */
 class FoscNameResolutionIT {
 
     @Test
@@ -29,16 +29,6 @@ class FoscNameResolutionIT {
         }
     }
 
-    @Test
-    void anUnknownNameFailsTheConnectWithAConnectException() throws Exception {
-        try (FoscClient client = FoscClient.builder().threads(1).build()) {
-            FoscSession session = client.newSession(FoscSessionOptions.builder("no-such-camera.invalid",
-                    FoscCredentials.of("admin", PASSWORD)).build());
-            // generous: without a reachable name server the lookup ends in the resolver's query timeouts
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> session.connect().get(60, TimeUnit.SECONDS));
-            assertInstanceOf(FoscConnectException.class, e.getCause());
-            assertTrue(e.getCause().getMessage().contains("no-such-camera.invalid"), e.getCause().getMessage());
-        }
-    }
+    // No test of an unknown name: it would send a DNS query to the machine's name server, and tests send
+    // traffic to loopback addresses only.
 }

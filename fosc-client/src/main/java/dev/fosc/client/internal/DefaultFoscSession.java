@@ -435,7 +435,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                     + ": too many users (result " + result + ")", result));
             return;
         }
-        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || result == FoscLoginReply.RESULT_EMPTY;
+        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || reply.isEmptyRefusal();
         // back-to-back logins are refused like a bad password; a login accepted long ago cannot make this one
         // "back to back", so then the password really changed: no retry (wrong logins can lock a camera)
         boolean recentLogin = everLoggedIn
