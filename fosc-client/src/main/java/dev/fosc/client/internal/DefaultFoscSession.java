@@ -10,8 +10,6 @@ import dev.fosc.client.FoscLoginEvent;
 import dev.fosc.client.FoscLoginInfo;
 import dev.fosc.client.FoscLoginRateLimitedException;
 import dev.fosc.client.FoscQuirks;
-import dev.fosc.client.FoscReconnectPolicy;
-import dev.fosc.client.FoscRequestRefusedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionClosedException;
 import dev.fosc.client.FoscSessionListener;
@@ -20,16 +18,11 @@ import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscSessionStats;
 import dev.fosc.client.FoscStream;
 import dev.fosc.client.FoscVideoFrame;
-import dev.fosc.codec.FoscAudioOff;
-import dev.fosc.codec.FoscAudioOn;
 import dev.fosc.codec.FoscCodecOptions;
-import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
 import dev.fosc.codec.FoscPipelines;
-import dev.fosc.codec.FoscStatusReply;
-import dev.fosc.codec.FoscVideoOn;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -39,7 +32,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +48,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
+import static dev.fosc.client.internal.FoscFutures.forward;
+
 /**
- * The {@link FoscSession} implementation: the session state machine (connect, log in, restore, reconnect with
- * backoff, close), pinned to one event loop. Every field without {@code volatile} is touched only on that loop;
- * public methods hand their work to it.
+ * The {@link FoscSession} implementation: the session state machine (connect, log in, restore, reconnect, close)
+ * and the connections (one, or control + media for {@link FoscConnectionMode#CONTROL_AND_MEDIA}), pinned to one
+ * event loop. It hands the reconnect timing and the refused-login policy to {@link FoscReconnectScheduler}, and the
+ * wanted media with its waiting calls to {@link FoscMediaRequests}.
+ *
+ * <p>Threading: every field without {@code volatile} (and both helpers) is touched only on the session's loop;
+ * public methods may be called from any thread and hand their work to it.
  */
 public final class DefaultFoscSession implements FoscSession, FoscConnectionListener {
 
@@ -67,7 +65,6 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private final FoscSessionOptions options;
     private final FoscQuirks quirks;
-    private final FoscReconnectPolicy policy;
     private final EventLoop loop;
     private final Class<? extends Channel> channelType;
     private final InetSocketAddress remote;
@@ -78,7 +75,6 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private final FoscDelivery delivery;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Consumer<DefaultFoscSession> terminated;
-    private final DoubleSupplier random;
     private final AddressResolverGroup<InetSocketAddress> resolver;
 
     private volatile FoscSessionState state = FoscSessionState.NEW;
@@ -86,23 +82,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private volatile boolean closeRequested;
     private volatile Throwable terminalCause;
 
+    private final FoscReconnectScheduler reconnects;
+    private final FoscMediaRequests mediaRequests;
+
     private FoscConnectionHandler control;
     private FoscConnectionHandler media;
     private boolean mediaReady;
-    private FoscStream wantedVideo;
-    private boolean wantedAudio;
-    private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioOffWaiters = new ArrayList<>();
-    private CompletableFuture<Void> videoInFlight;
-    private CompletableFuture<Void> audioInFlight;
     private CompletableFuture<FoscLoginInfo> connectFuture;
-    private boolean everLoggedIn;
-    private int attempt;
-    private int refusedRelogins;
-    private long lastLoginNanos;
-    private ScheduledFuture<?> reconnectTimer;
-    private ScheduledFuture<?> stableTimer;
 
     /**
      * @param loop the event loop the session lives on
@@ -119,7 +105,6 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
-        this.policy = options.reconnectPolicy();
         this.loop = Objects.requireNonNull(loop, "loop");
         this.channelType = Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
@@ -130,7 +115,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.codecOptions = FoscCodecOptions.builder().preamble(quirks.preamble()).hostHeader(address)
                 .maxPayloadLength(options.maxPayloadLength()).build();
         this.terminated = terminated;
-        this.random = random;
+        this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
+        this.mediaRequests = new FoscMediaRequests(options, uid, address, this::mediaConnection,
+                this::openMediaIfWanted, this::audioMayFlow);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
     }
@@ -174,13 +161,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public CompletableFuture<FoscLoginInfo> connect() {
-        checkUsable();
-        CompletableFuture<FoscLoginInfo> result = new CompletableFuture<>();
-        onLoopOrFail(result, () -> {
-            if (isOver()) {
-                result.completeExceptionally(closedException());
-                return;
-            }
+        return whileOpen(result -> {
             if (state == FoscSessionState.CONNECTED) {
                 result.complete(loginInfo);
                 return;
@@ -194,80 +175,22 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             }
             forward(connectFuture, result);
         });
-        return result;
     }
 
     @Override
     public CompletableFuture<Void> videoOn(FoscStream stream) {
         Objects.requireNonNull(stream, "stream");
-        checkUsable();
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoopOrFail(result, () -> {
-            if (isOver()) {
-                result.completeExceptionally(closedException());
-                return;
-            }
-            if (wantedVideo != stream) {
-                videoInFlight = null;
-            }
-            wantedVideo = stream;
-            FoscConnectionHandler conn = mediaConnection();
-            if (conn != null) {
-                forward(sendVideoOn(conn), result);
-            } else {
-                videoWaiters.add(result);
-                openMediaIfWanted();
-            }
-        });
-        return result;
+        return whileOpen(result -> mediaRequests.videoOn(stream, result));
     }
 
     @Override
     public CompletableFuture<Void> audioOn() {
-        checkUsable();
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoopOrFail(result, () -> {
-            if (isOver()) {
-                result.completeExceptionally(closedException());
-                return;
-            }
-            wantedAudio = true;
-            completeAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
-            FoscConnectionHandler conn = mediaConnection();
-            if (conn != null) {
-                forward(sendAudioOn(conn), result);
-            } else {
-                audioWaiters.add(result);
-                openMediaIfWanted();
-            }
-        });
-        return result;
+        return whileOpen(mediaRequests::audioOn);
     }
 
     @Override
     public CompletableFuture<Void> audioOff() {
-        checkUsable();
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        onLoopOrFail(result, () -> {
-            if (isOver()) {
-                result.completeExceptionally(closedException());
-                return;
-            }
-            wantedAudio = false;
-            audioInFlight = null;
-            completeAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
-            FoscConnectionHandler conn = mediaConnection();
-            if (conn != null) {
-                forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
-            } else if (quirks.connectionMode() == FoscConnectionMode.SINGLE ? control != null : media != null) {
-                // logging in (again) or the media connection not ready: the camera may still be sending audio
-                // on a connection that stays; AUDIO_OFF goes out as soon as media requests can
-                audioOffWaiters.add(result);
-            } else {
-                result.complete(null); // no connection: a new one starts without audio
-            }
-        });
-        return result;
+        return whileOpen(mediaRequests::audioOff);
     }
 
     @Override
@@ -346,7 +269,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private void openMediaIfWanted() {
         if (state == FoscSessionState.CONNECTED && quirks.connectionMode() == FoscConnectionMode.CONTROL_AND_MEDIA
-                && media == null && (wantedVideo != null || wantedAudio)) {
+                && media == null && mediaRequests.wantsMedia()) {
             media = openConnection(FoscConnectionRole.MEDIA);
         }
     }
@@ -373,7 +296,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         } else {
             mediaReady = true;
             applyReading();
-            restoreMedia(connection);
+            mediaRequests.restore(connection);
         }
     }
 
@@ -385,9 +308,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         FoscLoginInfo info = new FoscLoginInfo(reply.cameraId(), reply.presets(), reply.cruises());
         loginInfo = info;
         counters.logins++;
-        everLoggedIn = true;
-        lastLoginNanos = System.nanoTime();
-        startStableTimer(connection);
+        reconnects.loggedIn(() -> connection == control && state == FoscSessionState.CONNECTED);
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
                 + ")");
@@ -401,54 +322,18 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
     }
 
-    /**
-     * The backoff starts again from the first delay only once this login has lasted the policy's stable time: a
-     * camera that accepts and drops at once must not be logged into every second forever.
-     */
-    private void startStableTimer(FoscConnectionHandler connection) {
-        cancelStableTimer();
-        stableTimer = loop.schedule(() -> {
-            stableTimer = null;
-            if (connection == control && state == FoscSessionState.CONNECTED) {
-                attempt = 0;
-                refusedRelogins = 0;
-            }
-        }, policy.stableTime().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelStableTimer() {
-        if (stableTimer != null) {
-            stableTimer.cancel(false);
-            stableTimer = null;
-        }
-    }
-
     @Override
     public void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply) {
         if (connection != control) {
             return;
         }
-        int result = reply.result();
         String user = "user '" + options.credentials().user() + "'";
-        if (result == FoscLoginReply.RESULT_TOO_MANY_USERS) {
-            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
-                    + ": too many users (result " + result + ")", result));
-            return;
+        FoscAuthenticationException verdict = reconnects.loginRefused(reply, address, user);
+        if (verdict instanceof FoscLoginRateLimitedException) {
+            lost(connection, verdict);
+        } else {
+            fail(verdict);
         }
-        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || reply.isEmptyRefusal();
-        // back-to-back logins are refused like a bad password; a login accepted long ago cannot make this one
-        // "back to back", so then the password really changed: no retry (wrong logins can lock a camera)
-        boolean recentLogin = everLoggedIn
-                && System.nanoTime() - lastLoginNanos <= 2 * policy.rateLimitedDelay().toNanos();
-        if (badCredentials && recentLogin && refusedRelogins < policy.maxRefusedRelogins()) {
-            refusedRelogins++;
-            lost(connection, new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
-                    + " it accepted before (" + refusal(result) + "): taken as rate limiting, retry " + refusedRelogins
-                    + " of " + policy.maxRefusedRelogins() + " after a long backoff", result));
-            return;
-        }
-        fail(new FoscAuthenticationException("camera " + address + " refused the login of " + user + ": "
-                + refusal(result) + "; not retrying", result));
     }
 
     @Override
@@ -463,19 +348,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                 + "): not logged in; not retrying", FoscLoginReply.RESULT_EMPTY, cause));
     }
 
-    private static String refusal(int result) {
-        switch (result) {
-            case FoscLoginReply.RESULT_EMPTY: return "bad user or password (empty LOGIN_REPLY)";
-            case FoscLoginReply.RESULT_BAD_CREDENTIALS: return "bad user or password (result 1)";
-            case FoscLoginReply.RESULT_ACCESS_DENIED: return "access denied (result 2)";
-            default: return "result " + result;
-        }
-    }
-
     @Override
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connection == control) {
-            cancelStableTimer();
+            reconnects.cancelStableTimer();
             setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
                     + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
         }
@@ -487,7 +363,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             ReferenceCountUtil.release(message);
             return;
         }
-        delivery.message(message, wantedVideo != null ? wantedVideo : FoscStream.MAIN, connection.channel().alloc());
+        delivery.message(message, mediaRequests.deliveryStream(), connection.channel().alloc());
     }
 
     @Override
@@ -499,95 +375,55 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
     private void lost(FoscConnectionHandler connection, Throwable cause) {
-        cancelStableTimer();
+        reconnects.cancelStableTimer();
         FoscConnectionHandler other = connection == control ? media : control;
         control = null;
         media = null;
         mediaReady = false;
-        videoInFlight = null;
-        audioInFlight = null;
+        mediaRequests.forgetInFlight();
         connection.close(cause);
         if (other != null) {
             other.close(cause);
         }
-        audioOffDone(); // the next connection starts without audio
+        mediaRequests.audioOffDone(); // the next connection starts without audio
         if (isOver()) {
             return;
         }
         boolean rateLimited = cause instanceof FoscLoginRateLimitedException;
-        if (!policy.enabled() || (!everLoggedIn && !policy.retryFirstConnect() && !rateLimited)) {
+        if (!reconnects.shouldReconnect(rateLimited)) {
             setState(FoscSessionState.DISCONNECTED, cause, "");
             if (connectFuture != null && !connectFuture.isDone()) {
                 connectFuture.completeExceptionally(cause);
             }
-            completeAll(videoWaiters, cause);
-            completeAll(audioWaiters, cause);
+            mediaRequests.failWaiters(cause);
             return;
         }
-        long delay = FoscBackoff.delayNanos(policy, attempt++, rateLimited, random.getAsDouble());
+        long delay = reconnects.nextDelayNanos(rateLimited);
         setState(FoscSessionState.RECONNECTING, cause, " (next attempt in "
                 + TimeUnit.NANOSECONDS.toMillis(delay) + " ms)");
         if (isOver()) {
             return; // closed from onStateChanged
         }
-        reconnectTimer = loop.schedule(() -> {
-            reconnectTimer = null;
+        reconnects.schedule(delay, () -> {
             if (state == FoscSessionState.RECONNECTING && !closeRequested) {
                 counters.reconnects++;
                 startAttempt();
             }
-        }, delay, TimeUnit.NANOSECONDS);
+        });
     }
 
     /** After a login: turn on again what the application wanted. */
     private void restore() {
         if (quirks.connectionMode() == FoscConnectionMode.SINGLE) {
-            restoreMedia(control);
+            mediaRequests.restore(control);
         } else if (media == null) {
             openMediaIfWanted();
             if (media == null) {
-                audioOffDone(); // no media connection: no audio flows
+                mediaRequests.audioOffDone(); // no media connection: no audio flows
             }
         } else if (mediaReady) {
-            restoreMedia(media);
+            mediaRequests.restore(media);
         }
-    }
-
-    /** The audioOff calls that waited for a connection without one: audio is off anyway. */
-    private void audioOffDone() {
-        List<CompletableFuture<Void>> copy = new ArrayList<>(audioOffWaiters);
-        audioOffWaiters.clear();
-        copy.forEach(f -> f.complete(null));
-    }
-
-    private void restoreMedia(FoscConnectionHandler conn) {
-        if (!audioOffWaiters.isEmpty() && !wantedAudio) {
-            List<CompletableFuture<Void>> copy = new ArrayList<>(audioOffWaiters);
-            audioOffWaiters.clear();
-            CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
-            copy.forEach(w -> forward(sent, w));
-        }
-        if (wantedVideo != null) {
-            CompletableFuture<Void> sent = sendVideoOn(conn);
-            transfer(videoWaiters, sent, "video");
-        }
-        if (wantedAudio) {
-            CompletableFuture<Void> sent = sendAudioOn(conn);
-            transfer(audioWaiters, sent, "audio");
-        }
-    }
-
-    private void transfer(List<CompletableFuture<Void>> waiters, CompletableFuture<Void> sent, String what) {
-        List<CompletableFuture<Void>> copy = new ArrayList<>(waiters);
-        waiters.clear();
-        sent.whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
-            }
-            for (CompletableFuture<Void> w : copy) {
-                complete(w, e);
-            }
-        });
     }
 
     /** The connection media requests go to, or {@code null} when there is none ready. */
@@ -601,57 +437,12 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return mediaReady ? media : null;
     }
 
-    private int streamByte() {
-        return quirks.streamByteFor(wantedVideo != null ? wantedVideo : FoscStream.MAIN);
-    }
-
-    private CompletableFuture<Void> sendVideoOn(FoscConnectionHandler conn) {
-        if (videoInFlight != null) {
-            return videoInFlight;
-        }
-        int streamByte = streamByte();
-        CompletableFuture<Void> f = statusRequest(conn, new FoscVideoOn(streamByte, options.credentials(), uid),
-                FoscCommand.VIDEO_ON_REPLY, "VIDEO_ON (stream byte " + streamByte + ")");
-        videoInFlight = f;
-        f.whenComplete((v, e) -> {
-            if (videoInFlight == f) {
-                videoInFlight = null;
-            }
-        });
-        return f;
-    }
-
-    private CompletableFuture<Void> sendAudioOn(FoscConnectionHandler conn) {
-        if (audioInFlight != null) {
-            return audioInFlight;
-        }
-        int streamByte = streamByte();
-        CompletableFuture<Void> f = statusRequest(conn, new FoscAudioOn(streamByte, options.credentials()),
-                FoscCommand.AUDIO_ON_REPLY, "AUDIO_ON (stream byte " + streamByte + ")");
-        audioInFlight = f;
-        f.whenComplete((v, e) -> {
-            if (audioInFlight == f) {
-                audioInFlight = null;
-            }
-        });
-        return f;
-    }
-
-    private CompletableFuture<Void> statusRequest(FoscConnectionHandler conn, FoscMessage request,
-                                                  FoscCommand reply, String what) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        conn.request(request, reply).whenComplete((message, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else if (((FoscStatusReply) message).isOk()) {
-                result.complete(null);
-            } else {
-                int status = ((FoscStatusReply) message).status();
-                result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused " + what
-                        + " with status " + status, status));
-            }
-        });
-        return result;
+    /**
+     * Whether an audioOff without a ready media connection must wait: a connection exists (logging in again, or
+     * the media connection not ready yet) on which the camera may still be sending audio.
+     */
+    private boolean audioMayFlow() {
+        return quirks.connectionMode() == FoscConnectionMode.SINGLE ? control != null : media != null;
     }
 
     /** Reading follows the subscribers' buffers: off while one is full. */
@@ -681,11 +472,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** Ends the session: closes the connections (CLOSE first when logged in), fails what waits. */
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
-        cancelStableTimer();
-        if (reconnectTimer != null) {
-            reconnectTimer.cancel(false);
-            reconnectTimer = null;
-        }
+        reconnects.cancel();
         List<ChannelFuture> closing = new ArrayList<>();
         for (FoscConnectionHandler conn : new FoscConnectionHandler[] {control, media}) {
             if (conn != null && conn.channel() != null) {
@@ -699,9 +486,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (connectFuture != null && !connectFuture.isDone()) {
             connectFuture.completeExceptionally(cause);
         }
-        completeAll(videoWaiters, cause);
-        completeAll(audioWaiters, cause);
-        completeAll(audioOffWaiters, cause);
+        mediaRequests.failAllWaiters(cause);
         if (end == FoscSessionState.CLOSED) {
             delivery.complete();
         } else {
@@ -741,10 +526,24 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return closeRequested || state.isTerminal();
     }
 
-    private void checkUsable() {
+    /**
+     * The common prologue of the public requests: throws {@link FoscSessionClosedException} if the session is over
+     * already, else runs {@code body} on the loop with a new result future, unless the session ended meanwhile (or
+     * the loop is gone), which fails the result instead.
+     */
+    private <T> CompletableFuture<T> whileOpen(Consumer<CompletableFuture<T>> body) {
         if (isOver()) {
             throw closedException();
         }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        onLoopOrFail(result, () -> {
+            if (isOver()) {
+                result.completeExceptionally(closedException());
+                return;
+            }
+            body.accept(result);
+        });
+        return result;
     }
 
     private FoscSessionClosedException closedException() {
@@ -781,31 +580,5 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private FoscSessionClosedException loopGone() {
         return new FoscSessionClosedException("the event loop of the session to " + address + " is shut down");
-    }
-
-    private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {
-        from.whenComplete((v, e) -> {
-            if (e != null) {
-                to.completeExceptionally(e);
-            } else {
-                to.complete(v);
-            }
-        });
-    }
-
-    private static void complete(CompletableFuture<Void> f, Throwable error) {
-        if (error != null) {
-            f.completeExceptionally(error);
-        } else {
-            f.complete(null);
-        }
-    }
-
-    private static void completeAll(List<CompletableFuture<Void>> waiters, Throwable error) {
-        List<CompletableFuture<Void>> copy = new ArrayList<>(waiters);
-        waiters.clear();
-        for (CompletableFuture<Void> w : copy) {
-            w.completeExceptionally(error);
-        }
     }
 }

@@ -1,0 +1,235 @@
+package dev.fosc.client.internal;
+
+import dev.fosc.client.FoscException;
+import dev.fosc.client.FoscQuirks;
+import dev.fosc.client.FoscRequestRefusedException;
+import dev.fosc.client.FoscSession;
+import dev.fosc.client.FoscSessionOptions;
+import dev.fosc.client.FoscStream;
+import dev.fosc.codec.FoscAudioOff;
+import dev.fosc.codec.FoscAudioOn;
+import dev.fosc.codec.FoscCommand;
+import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscStatusReply;
+import dev.fosc.codec.FoscVideoOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import static dev.fosc.client.internal.FoscFutures.complete;
+import static dev.fosc.client.internal.FoscFutures.drain;
+import static dev.fosc.client.internal.FoscFutures.failAll;
+import static dev.fosc.client.internal.FoscFutures.forward;
+
+/**
+ * The media the application wants from one session (a video stream, audio on or off), the videoOn/audioOn/audioOff
+ * calls waiting for a connection that can take them, the VIDEO_ON/AUDIO_ON requests in flight (shared by calls
+ * that come while one is on its way), and turning media on again after each (re)login.
+ *
+ * <p>Threading: used only on the session's event loop; no locks. The session tells it where media requests go
+ * (the connection, or none yet) and opens the media connection when asked.
+ */
+final class FoscMediaRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FoscSession.class);
+
+    private final FoscSessionOptions options;
+    private final FoscQuirks quirks;
+    private final int uid;
+    private final String address;
+    private final Supplier<FoscConnectionHandler> mediaConnection;
+    private final Runnable openMediaIfWanted;
+    private final BooleanSupplier audioMayFlow;
+
+    private FoscStream wantedVideo;
+    private boolean wantedAudio;
+    private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> audioOffWaiters = new ArrayList<>();
+    private CompletableFuture<Void> videoInFlight;
+    private CompletableFuture<Void> audioInFlight;
+
+    /**
+     * @param mediaConnection the connection media requests go to now, or {@code null} when none is ready
+     * @param openMediaIfWanted opens the media connection if the mode has one, it is missing and media is wanted
+     * @param audioMayFlow true while a connection exists that may carry audio and stays (so AUDIO_OFF must wait for
+     *     it rather than complete at once)
+     */
+    FoscMediaRequests(FoscSessionOptions options, int uid, String address,
+                      Supplier<FoscConnectionHandler> mediaConnection, Runnable openMediaIfWanted,
+                      BooleanSupplier audioMayFlow) {
+        this.options = options;
+        this.quirks = options.quirks();
+        this.uid = uid;
+        this.address = address;
+        this.mediaConnection = mediaConnection;
+        this.openMediaIfWanted = openMediaIfWanted;
+        this.audioMayFlow = audioMayFlow;
+    }
+
+    /** Whether the application wants any media (so a media connection is worth opening). */
+    boolean wantsMedia() {
+        return wantedVideo != null || wantedAudio;
+    }
+
+    /** The stream media frames are taken to belong to: the wanted one, else the main stream. */
+    FoscStream deliveryStream() {
+        return wantedVideo != null ? wantedVideo : FoscStream.MAIN;
+    }
+
+    /** {@link FoscSession#videoOn}, on the loop, the session open. */
+    void videoOn(FoscStream stream, CompletableFuture<Void> result) {
+        if (wantedVideo != stream) {
+            videoInFlight = null;
+        }
+        wantedVideo = stream;
+        FoscConnectionHandler conn = mediaConnection.get();
+        if (conn != null) {
+            forward(sendVideoOn(conn), result);
+        } else {
+            videoWaiters.add(result);
+            openMediaIfWanted.run();
+        }
+    }
+
+    /** {@link FoscSession#audioOn}, on the loop, the session open. */
+    void audioOn(CompletableFuture<Void> result) {
+        wantedAudio = true;
+        failAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
+        FoscConnectionHandler conn = mediaConnection.get();
+        if (conn != null) {
+            forward(sendAudioOn(conn), result);
+        } else {
+            audioWaiters.add(result);
+            openMediaIfWanted.run();
+        }
+    }
+
+    /** {@link FoscSession#audioOff}, on the loop, the session open. */
+    void audioOff(CompletableFuture<Void> result) {
+        wantedAudio = false;
+        audioInFlight = null;
+        failAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
+        FoscConnectionHandler conn = mediaConnection.get();
+        if (conn != null) {
+            forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
+        } else if (audioMayFlow.getAsBoolean()) {
+            // logging in (again) or the media connection not ready: the camera may still be sending audio
+            // on a connection that stays; AUDIO_OFF goes out as soon as media requests can
+            audioOffWaiters.add(result);
+        } else {
+            result.complete(null); // no connection: a new one starts without audio
+        }
+    }
+
+    /** The connections are gone: the requests on them will never be answered. */
+    void forgetInFlight() {
+        videoInFlight = null;
+        audioInFlight = null;
+    }
+
+    /** The audioOff calls that waited for a connection without one: audio is off anyway. */
+    void audioOffDone() {
+        drain(audioOffWaiters).forEach(f -> f.complete(null));
+    }
+
+    /** The session gave up reconnecting: the videoOn/audioOn calls waiting fail with {@code cause}. */
+    void failWaiters(Throwable cause) {
+        failAll(videoWaiters, cause);
+        failAll(audioWaiters, cause);
+    }
+
+    /** The session ended: every call waiting fails with {@code cause}. */
+    void failAllWaiters(Throwable cause) {
+        failAll(videoWaiters, cause);
+        failAll(audioWaiters, cause);
+        failAll(audioOffWaiters, cause);
+    }
+
+    /** {@code conn} can take media requests now: sends what the application wants, completes who waited. */
+    void restore(FoscConnectionHandler conn) {
+        if (!audioOffWaiters.isEmpty() && !wantedAudio) {
+            List<CompletableFuture<Void>> copy = drain(audioOffWaiters);
+            CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
+            copy.forEach(w -> forward(sent, w));
+        }
+        if (wantedVideo != null) {
+            CompletableFuture<Void> sent = sendVideoOn(conn);
+            transfer(videoWaiters, sent, "video");
+        }
+        if (wantedAudio) {
+            CompletableFuture<Void> sent = sendAudioOn(conn);
+            transfer(audioWaiters, sent, "audio");
+        }
+    }
+
+    private void transfer(List<CompletableFuture<Void>> waiters, CompletableFuture<Void> sent, String what) {
+        List<CompletableFuture<Void>> copy = drain(waiters);
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
+            }
+            for (CompletableFuture<Void> w : copy) {
+                complete(w, e);
+            }
+        });
+    }
+
+    private int streamByte() {
+        return quirks.streamByteFor(deliveryStream());
+    }
+
+    private CompletableFuture<Void> sendVideoOn(FoscConnectionHandler conn) {
+        if (videoInFlight != null) {
+            return videoInFlight;
+        }
+        int streamByte = streamByte();
+        CompletableFuture<Void> f = statusRequest(conn, new FoscVideoOn(streamByte, options.credentials(), uid),
+                FoscCommand.VIDEO_ON_REPLY, "VIDEO_ON (stream byte " + streamByte + ")");
+        videoInFlight = f;
+        f.whenComplete((v, e) -> {
+            if (videoInFlight == f) {
+                videoInFlight = null;
+            }
+        });
+        return f;
+    }
+
+    private CompletableFuture<Void> sendAudioOn(FoscConnectionHandler conn) {
+        if (audioInFlight != null) {
+            return audioInFlight;
+        }
+        int streamByte = streamByte();
+        CompletableFuture<Void> f = statusRequest(conn, new FoscAudioOn(streamByte, options.credentials()),
+                FoscCommand.AUDIO_ON_REPLY, "AUDIO_ON (stream byte " + streamByte + ")");
+        audioInFlight = f;
+        f.whenComplete((v, e) -> {
+            if (audioInFlight == f) {
+                audioInFlight = null;
+            }
+        });
+        return f;
+    }
+
+    private CompletableFuture<Void> statusRequest(FoscConnectionHandler conn, FoscMessage request,
+                                                  FoscCommand reply, String what) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        conn.request(request, reply).whenComplete((message, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (((FoscStatusReply) message).isOk()) {
+                result.complete(null);
+            } else {
+                int status = ((FoscStatusReply) message).status();
+                result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused " + what
+                        + " with status " + status, status));
+            }
+        });
+        return result;
+    }
+}
