@@ -18,17 +18,11 @@ import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscSessionStats;
 import dev.fosc.client.FoscStream;
 import dev.fosc.client.FoscVideoFrame;
-import dev.fosc.codec.FoscCodecOptions;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
-import dev.fosc.codec.FoscPipelines;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
@@ -37,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -52,11 +45,11 @@ import static dev.fosc.client.internal.FoscFutures.forward;
 
 /**
  * The {@link FoscSession} implementation: the session state machine (connect, log in, restore, reconnect, close)
- * and the connections (one, or control + media for {@link FoscConnectionMode#CONTROL_AND_MEDIA}), pinned to one
- * event loop. It hands the reconnect timing and the refused-login policy to {@link FoscReconnectScheduler}, and the
- * wanted media with its waiting calls to {@link FoscMediaRequests}.
+ * pinned to one event loop. It hands the connections (one, or the SDK's control + media pair) to
+ * {@link FoscConnectionPair}, the reconnect timing and the refused-login policy to {@link FoscReconnectScheduler},
+ * and the wanted media with its waiting calls to {@link FoscMediaRequests}.
  *
- * <p>Threading: every field without {@code volatile} (and both helpers) is touched only on the session's loop;
+ * <p>Threading: every field without {@code volatile} (and the helpers') is touched only on the session's loop;
  * public methods may be called from any thread and hand their work to it.
  */
 public final class DefaultFoscSession implements FoscSession, FoscConnectionListener {
@@ -66,16 +59,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private final FoscSessionOptions options;
     private final FoscQuirks quirks;
     private final EventLoop loop;
-    private final Class<? extends Channel> channelType;
     private final InetSocketAddress remote;
     private final String address;
     private final int uid;
-    private final FoscCodecOptions codecOptions;
     private final FoscSessionCounters counters = new FoscSessionCounters();
     private final FoscDelivery delivery;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Consumer<DefaultFoscSession> terminated;
-    private final AddressResolverGroup<InetSocketAddress> resolver;
 
     private volatile FoscSessionState state = FoscSessionState.NEW;
     private volatile FoscLoginInfo loginInfo;
@@ -84,10 +74,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private final FoscReconnectScheduler reconnects;
     private final FoscMediaRequests mediaRequests;
+    private final FoscConnectionPair connections;
 
-    private FoscConnectionHandler control;
-    private FoscConnectionHandler media;
-    private boolean mediaReady;
     private CompletableFuture<FoscLoginInfo> connectFuture;
 
     /**
@@ -102,22 +90,22 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public DefaultFoscSession(FoscSessionOptions options, EventLoop loop, Class<? extends Channel> channelType,
                               FoscSessionListener listener, Consumer<DefaultFoscSession> terminated,
                               DoubleSupplier random, AddressResolverGroup<InetSocketAddress> resolver) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
         this.loop = Objects.requireNonNull(loop, "loop");
-        this.channelType = Objects.requireNonNull(channelType, "channelType");
+        Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
         String host = options.host().indexOf(':') >= 0 && !options.host().startsWith("[")
                 ? "[" + options.host() + "]" : options.host();
         this.address = host + ":" + options.port();
         this.uid = options.uid() != null ? options.uid() : java.util.concurrent.ThreadLocalRandom.current().nextInt();
-        this.codecOptions = FoscCodecOptions.builder().preamble(quirks.preamble()).hostHeader(address)
-                .maxPayloadLength(options.maxPayloadLength()).build();
         this.terminated = terminated;
         this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
+        this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
+                this::connectFailed);
         this.mediaRequests = new FoscMediaRequests(options, uid, address, this::mediaConnection,
-                this::openMediaIfWanted, this::audioMayFlow);
+                this::openMediaIfWanted, connections::audioMayFlow);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
     }
@@ -241,45 +229,17 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (isOver()) {
             return; // the listener closed the session from onStateChanged
         }
-        control = openConnection(quirks.connectionMode() == FoscConnectionMode.SINGLE ? FoscConnectionRole.SINGLE
-                : FoscConnectionRole.CONTROL);
-    }
-
-    private FoscConnectionHandler openConnection(FoscConnectionRole role) {
-        FoscConnectionHandler handler = new FoscConnectionHandler(role, options, uid, address, this);
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelType).resolver(resolver)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        FoscPipelines.installClient(ch.pipeline(), codecOptions);
-                        ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);
-                    }
-                });
-        ChannelFuture connect = bootstrap.connect(remote);
-        handler.attach(connect.channel());
-        connect.addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                connectFailed(handler, f.cause());
-            }
-        });
-        return handler;
+        connections.openControl();
     }
 
     private void openMediaIfWanted() {
-        if (state == FoscSessionState.CONNECTED && quirks.connectionMode() == FoscConnectionMode.CONTROL_AND_MEDIA
-                && media == null && mediaRequests.wantsMedia()) {
-            media = openConnection(FoscConnectionRole.MEDIA);
+        if (state == FoscSessionState.CONNECTED && mediaRequests.wantsMedia()) {
+            connections.openMediaIfMissing();
         }
     }
 
-    private boolean isCurrent(FoscConnectionHandler handler) {
-        return handler != null && (handler == control || handler == media);
-    }
-
     private void connectFailed(FoscConnectionHandler handler, Throwable cause) {
-        if (!isCurrent(handler)) {
+        if (!connections.isCurrent(handler)) {
             return;
         }
         String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
@@ -288,13 +248,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionActive(FoscConnectionHandler connection) {
-        if (!isCurrent(connection)) {
+        if (!connections.isCurrent(connection)) {
             return;
         }
         if (connection.role().logsIn()) {
             setState(FoscSessionState.LOGGING_IN, null, "");
         } else {
-            mediaReady = true;
+            connections.markMediaReady();
             applyReading();
             mediaRequests.restore(connection);
         }
@@ -302,13 +262,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionLoggedIn(FoscConnectionHandler connection, FoscLoginReply reply) {
-        if (connection != control) {
+        if (!connections.isControl(connection)) {
             return;
         }
         FoscLoginInfo info = new FoscLoginInfo(reply.cameraId(), reply.presets(), reply.cruises());
         loginInfo = info;
         counters.logins++;
-        reconnects.loggedIn(() -> connection == control && state == FoscSessionState.CONNECTED);
+        reconnects.loggedIn(() -> connections.isControl(connection) && state == FoscSessionState.CONNECTED);
         applyReading();
         setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
                 + ")");
@@ -324,7 +284,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply) {
-        if (connection != control) {
+        if (!connections.isControl(connection)) {
             return;
         }
         String user = "user '" + options.credentials().user() + "'";
@@ -338,7 +298,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionLoginInvalid(FoscConnectionHandler connection, FoscMalformedPayloadException cause) {
-        if (connection != control) {
+        if (!connections.isControl(connection)) {
             return;
         }
         // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in"; like a refused first
@@ -350,7 +310,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionLoginLost(FoscConnectionHandler connection) {
-        if (connection == control) {
+        if (connections.isControl(connection)) {
             reconnects.cancelStableTimer();
             setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
                     + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
@@ -359,7 +319,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionMessage(FoscConnectionHandler connection, FoscMessage message) {
-        if (!isCurrent(connection) || isOver()) {
+        if (!connections.isCurrent(connection) || isOver()) {
             ReferenceCountUtil.release(message);
             return;
         }
@@ -368,7 +328,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     @Override
     public void connectionClosed(FoscConnectionHandler connection, Throwable cause) {
-        if (isCurrent(connection)) {
+        if (connections.isCurrent(connection)) {
             lost(connection, cause);
         }
     }
@@ -376,15 +336,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
     private void lost(FoscConnectionHandler connection, Throwable cause) {
         reconnects.cancelStableTimer();
-        FoscConnectionHandler other = connection == control ? media : control;
-        control = null;
-        media = null;
-        mediaReady = false;
         mediaRequests.forgetInFlight();
-        connection.close(cause);
-        if (other != null) {
-            other.close(cause);
-        }
+        connections.dropAll(connection, cause);
         mediaRequests.audioOffDone(); // the next connection starts without audio
         if (isOver()) {
             return;
@@ -415,45 +368,25 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** After a login: turn on again what the application wanted. */
     private void restore() {
         if (quirks.connectionMode() == FoscConnectionMode.SINGLE) {
-            mediaRequests.restore(control);
-        } else if (media == null) {
+            mediaRequests.restore(connections.control());
+        } else if (connections.media() == null) {
             openMediaIfWanted();
-            if (media == null) {
+            if (connections.media() == null) {
                 mediaRequests.audioOffDone(); // no media connection: no audio flows
             }
-        } else if (mediaReady) {
-            mediaRequests.restore(media);
+        } else if (connections.mediaReady()) {
+            mediaRequests.restore(connections.media());
         }
     }
 
     /** The connection media requests go to, or {@code null} when there is none ready. */
     private FoscConnectionHandler mediaConnection() {
-        if (state != FoscSessionState.CONNECTED) {
-            return null;
-        }
-        if (quirks.connectionMode() == FoscConnectionMode.SINGLE) {
-            return control;
-        }
-        return mediaReady ? media : null;
-    }
-
-    /**
-     * Whether an audioOff without a ready media connection must wait: a connection exists (logging in again, or
-     * the media connection not ready yet) on which the camera may still be sending audio.
-     */
-    private boolean audioMayFlow() {
-        return quirks.connectionMode() == FoscConnectionMode.SINGLE ? control != null : media != null;
+        return state == FoscSessionState.CONNECTED ? connections.mediaTarget() : null;
     }
 
     /** Reading follows the subscribers' buffers: off while one is full. */
     private void applyReading() {
-        boolean read = !delivery.readingPaused();
-        if (control != null && control.channel() != null) {
-            control.channel().config().setAutoRead(read);
-        }
-        if (media != null && media.channel() != null) {
-            media.channel().config().setAutoRead(read);
-        }
+        connections.setAutoRead(!delivery.readingPaused());
     }
 
     private void doClose() {
@@ -473,15 +406,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
         reconnects.cancel();
-        List<ChannelFuture> closing = new ArrayList<>();
-        for (FoscConnectionHandler conn : new FoscConnectionHandler[] {control, media}) {
-            if (conn != null && conn.channel() != null) {
-                closing.add(end == FoscSessionState.CLOSED ? conn.closeGracefully(cause) : conn.close(cause));
-            }
-        }
-        control = null;
-        media = null;
-        mediaReady = false;
+        List<ChannelFuture> closing = connections.closeAll(end == FoscSessionState.CLOSED, cause);
         setState(end, reported, "");
         if (connectFuture != null && !connectFuture.isDone()) {
             connectFuture.completeExceptionally(cause);
