@@ -57,6 +57,13 @@ public interface FoscSession {
     FoscSessionStats stats();
 
     /**
+     * The camera's quirks as this session knows them now: the profile's and the options' overrides, plus what a
+     * session with the {@code AUTO} profile learned from the camera's answers (kept for the session's life,
+     * reconnects included). An application may store them and pass them back as an explicit profile next time.
+     */
+    FoscQuirks quirks();
+
+    /**
      * Connects and logs in. The future completes with the login data once the camera accepted the login, and
      * fails with {@link FoscConnectException} when the camera cannot be reached, {@link FoscAuthenticationException}
      * when it refuses the login (never retried), {@link FoscProtocolException} or

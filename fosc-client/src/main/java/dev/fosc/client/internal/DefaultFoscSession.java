@@ -58,6 +58,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
 
     private final FoscSessionOptions options;
     private final FoscQuirks quirks;
+    private final FoscQuirkLearner quirkLearner;
     private final EventLoop loop;
     private final InetSocketAddress remote;
     private final String address;
@@ -93,6 +94,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
+        this.quirkLearner = new FoscQuirkLearner(quirks, false, false);
         this.loop = Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
@@ -140,6 +142,11 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public FoscSessionStats stats() {
         return counters.snapshot();
+    }
+
+    @Override
+    public FoscQuirks quirks() {
+        return quirkLearner.current();
     }
 
     /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */

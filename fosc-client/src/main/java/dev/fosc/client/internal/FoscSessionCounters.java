@@ -16,6 +16,12 @@ final class FoscSessionCounters {
     volatile long logins;
     volatile long reconnects;
     volatile long pauses;
+    // talk (written by the session's talk, on the loop); exposed through the stats by the metrics work
+    volatile long talksOpened;
+    volatile long talkFramesSent;
+    volatile long talkFramesPadded;
+    volatile long talkFramesDroppedLate;
+    volatile long talkFramesDroppedOverflow;
 
     FoscSessionStats snapshot() {
         return new FoscSessionStats(videoFrames, audioFrames, events, droppedVideoFrames, droppedItems,
