@@ -21,7 +21,8 @@ package dev.fosc.client;
  * @param pauses times reading was paused because a subscriber fell behind
  * @param mainVideoFrames video frames received while the main stream was requested
  * @param subVideoFrames video frames received while the sub stream was requested
- * @param videoBytes video payload bytes received
+ * @param mainVideoBytes video payload bytes received while the main stream was requested
+ * @param subVideoBytes video payload bytes received while the sub stream was requested
  * @param audioBytes audio payload bytes received, as sent by the camera (G.726 or PCM, before decoding)
  * @param loginsRefused logins the camera refused for good (bad credentials, access denied, an empty reply): the
  *     session failed
@@ -39,11 +40,21 @@ package dev.fosc.client;
  */
 public record FoscSessionStats(long videoFrames, long audioFrames, long events, long droppedVideoFrames,
                                long droppedItems, long invalidMessages, long logins, long reconnects, long pauses,
-                               long mainVideoFrames, long subVideoFrames, long videoBytes, long audioBytes,
+                               long mainVideoFrames, long subVideoFrames, long mainVideoBytes, long subVideoBytes,
+                               long audioBytes,
                                long loginsRefused, long loginsRateLimited, long loginsTooManyUsers,
                                long loginsMalformed, long loginsUnanswered,
                                long talksOpened, long talkFramesSent, long talkFramesPadded,
                                long talkFramesDroppedLate, long talkFramesDroppedOverflow) {
+
+    /** All zero: the stats of a session that has received nothing, and the start of a sum. */
+    public static final FoscSessionStats ZERO = new FoscSessionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Video payload bytes received, both streams. */
+    public long videoBytes() {
+        return mainVideoBytes + subVideoBytes;
+    }
 
     /** Logins that did not succeed, whatever the reason (the sum of the five {@code logins*} failure counts). */
     public long loginFailures() {
@@ -53,5 +64,21 @@ public record FoscSessionStats(long videoFrames, long audioFrames, long events, 
     /** Talk frames dropped, late or on overflow. */
     public long talkFramesDropped() {
         return talkFramesDroppedLate + talkFramesDroppedOverflow;
+    }
+
+    /** The component-wise sum of these counters and {@code other}'s: for totals over several sessions. */
+    public FoscSessionStats plus(FoscSessionStats other) {
+        return new FoscSessionStats(videoFrames + other.videoFrames, audioFrames + other.audioFrames,
+                events + other.events, droppedVideoFrames + other.droppedVideoFrames,
+                droppedItems + other.droppedItems, invalidMessages + other.invalidMessages, logins + other.logins,
+                reconnects + other.reconnects, pauses + other.pauses, mainVideoFrames + other.mainVideoFrames,
+                subVideoFrames + other.subVideoFrames, mainVideoBytes + other.mainVideoBytes,
+                subVideoBytes + other.subVideoBytes, audioBytes + other.audioBytes,
+                loginsRefused + other.loginsRefused, loginsRateLimited + other.loginsRateLimited,
+                loginsTooManyUsers + other.loginsTooManyUsers, loginsMalformed + other.loginsMalformed,
+                loginsUnanswered + other.loginsUnanswered, talksOpened + other.talksOpened,
+                talkFramesSent + other.talkFramesSent, talkFramesPadded + other.talkFramesPadded,
+                talkFramesDroppedLate + other.talkFramesDroppedLate,
+                talkFramesDroppedOverflow + other.talkFramesDroppedOverflow);
     }
 }

@@ -57,14 +57,16 @@ class FoscStatsIT {
     private static final class Tally implements FoscSessionListener {
         final AtomicLong mainFrames = new AtomicLong();
         final AtomicLong subFrames = new AtomicLong();
-        final AtomicLong videoBytes = new AtomicLong();
+        final AtomicLong mainBytes = new AtomicLong();
+        final AtomicLong subBytes = new AtomicLong();
         final AtomicLong audioFrames = new AtomicLong();
         final AtomicLong audioBytes = new AtomicLong();
 
         @Override
         public void onVideoFrame(FoscSession session, FoscVideoFrame frame) {
-            (frame.stream() == FoscStream.SUB ? subFrames : mainFrames).incrementAndGet();
-            videoBytes.addAndGet(frame.data().readableBytes());
+            boolean sub = frame.stream() == FoscStream.SUB;
+            (sub ? subFrames : mainFrames).incrementAndGet();
+            (sub ? subBytes : mainBytes).addAndGet(frame.data().readableBytes());
         }
 
         @Override
@@ -93,7 +95,8 @@ class FoscStatsIT {
         assertEquals(tally.mainFrames.get(), s.mainVideoFrames(), s.toString());
         assertEquals(tally.subFrames.get(), s.subVideoFrames(), s.toString());
         assertEquals(s.mainVideoFrames() + s.subVideoFrames(), s.videoFrames());
-        assertEquals(tally.videoBytes.get(), s.videoBytes(), "video payload bytes");
+        assertEquals(tally.mainBytes.get(), s.mainVideoBytes(), "main stream payload bytes");
+        assertEquals(tally.subBytes.get(), s.subVideoBytes(), "sub stream payload bytes");
         assertEquals(tally.audioFrames.get(), s.audioFrames());
         assertEquals(tally.audioBytes.get(), s.audioBytes(), "audio payload bytes as received");
         assertTrue(s.videoBytes() > s.videoFrames() * 100, "real frames are larger than 100 bytes: " + s);

@@ -25,7 +25,8 @@ final class FoscSessionCounters {
     volatile long pauses;
     volatile long mainVideoFrames;
     volatile long subVideoFrames;
-    volatile long videoBytes;
+    volatile long mainVideoBytes;
+    volatile long subVideoBytes;
     volatile long audioBytes;
     // login failures, by the session's verdict
     volatile long loginsRefused;
@@ -47,10 +48,11 @@ final class FoscSessionCounters {
         videoFrames++;
         if (stream == FoscStream.SUB) {
             subVideoFrames++;
+            subVideoBytes += bytes;
         } else {
             mainVideoFrames++;
+            mainVideoBytes += bytes;
         }
-        videoBytes += bytes;
     }
 
     /** An audio frame of {@code bytes} payload bytes. */
@@ -75,7 +77,8 @@ final class FoscSessionCounters {
 
     FoscSessionStats snapshot() {
         return new FoscSessionStats(videoFrames, audioFrames, events, droppedVideoFrames, droppedItems,
-                invalidMessages, logins, reconnects, pauses, mainVideoFrames, subVideoFrames, videoBytes, audioBytes,
+                invalidMessages, logins, reconnects, pauses, mainVideoFrames, subVideoFrames, mainVideoBytes,
+                subVideoBytes, audioBytes,
                 loginsRefused, loginsRateLimited, loginsTooManyUsers, loginsMalformed, loginsUnanswered,
                 talksOpened, talkFramesSent, talkFramesPadded, talkFramesDroppedLate, talkFramesDroppedOverflow);
     }
@@ -93,7 +96,8 @@ final class FoscSessionCounters {
         sum.pauses += pauses;
         sum.mainVideoFrames += mainVideoFrames;
         sum.subVideoFrames += subVideoFrames;
-        sum.videoBytes += videoBytes;
+        sum.mainVideoBytes += mainVideoBytes;
+        sum.subVideoBytes += subVideoBytes;
         sum.audioBytes += audioBytes;
         sum.loginsRefused += loginsRefused;
         sum.loginsRateLimited += loginsRateLimited;
