@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The counters of one camera ({@code host:port}): the sum over the client's sessions to it, since the first of them
  * joined. Sessions that end while another to the same camera lives on keep their counts here, so the counters never
- * go backwards; the meters are removed when the last session to the camera ends.
+ * go backwards; the meters are removed once the last session to the camera ended (see
+ * {@link FoscMeterOptions#endedCameraRetention()}).
  *
  * <p>Threading: {@link #add} and {@link #remove} come from {@link dev.fosc.client.FoscSessionObserver} calls; the
  * meters read {@link #sum()} on the scraping thread. All take this object's lock, held for a sum of a few volatile
@@ -62,6 +63,11 @@ final class FoscCameraMeters {
         if (sessions.remove(session)) {
             ended = ended.plus(session.stats());
         }
+        return sessions.isEmpty();
+    }
+
+    /** Whether no session to this camera is live. */
+    synchronized boolean isEmpty() {
         return sessions.isEmpty();
     }
 

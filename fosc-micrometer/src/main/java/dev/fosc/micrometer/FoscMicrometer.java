@@ -12,12 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters for a {@link FoscClient}: {@code fosc.*} counters read lazily from
@@ -32,8 +35,10 @@ import java.util.Objects;
  *
  * <h2>Per camera or per client</h2>
  * With {@link FoscMeterOptions#perCamera()} (the default) each counter is registered per camera, tagged
- * {@code camera=host:port}: when the first session to a camera joins the client, and removed when the last one
- * ends. Without it, each counter is registered once, with the client's totals, and no per-camera meter exists: the
+ * {@code camera=host:port}: when the first session to a camera joins the client, and removed
+ * {@link FoscMeterOptions#endedCameraRetention()} after the last one ended (so that a scrape still sees a refused
+ * login, for instance; the removal runs on that session's event loop, and a loop shut down before then leaves the
+ * meters until {@link #close()}). Without it, each counter is registered once, with the client's totals, and no per-camera meter exists: the
  * choice for fleets of thousands of cameras. The two never coexist under one name, so a sum over the
  * {@code camera} tag is never doubled. {@code fosc.sessions} and {@code fosc.sessions.ended} are client-level in
  * both cases.
@@ -155,9 +160,30 @@ public final class FoscMicrometer implements MeterBinder, AutoCloseable {
 
     private void sessionRemoved(FoscSession session) {
         String tag = FoscCameraMeters.cameraTag(session);
+        FoscCameraMeters camera;
         synchronized (cameras) {
-            FoscCameraMeters camera = cameras.get(tag);
-            if (camera != null && camera.remove(session)) {
+            camera = cameras.get(tag);
+            if (camera == null || !camera.remove(session)) {
+                return;
+            }
+        }
+        Duration retention = options.endedCameraRetention();
+        if (retention.isZero()) {
+            dropIfStillEnded(tag, camera);
+            return;
+        }
+        try { // on the session's own loop: no timer thread of ours
+            session.eventLoop().schedule(() -> dropIfStillEnded(tag, camera), retention.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            dropIfStillEnded(tag, camera); // the loop is shut down
+        }
+    }
+
+    /** Removes the camera's counters unless a new session to it joined meanwhile (or the binder closed). */
+    private void dropIfStillEnded(String tag, FoscCameraMeters camera) {
+        synchronized (cameras) {
+            if (cameras.get(tag) == camera && camera.isEmpty()) {
                 camera.unregister(registry);
                 cameras.remove(tag);
             }

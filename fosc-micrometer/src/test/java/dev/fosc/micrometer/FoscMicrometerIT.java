@@ -41,8 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FoscMicrometerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Every read sees the counters as they are, so that values can be compared with the stats exactly. */
-    private static final FoscMeterOptions FRESH = FoscMeterOptions.builder().snapshotMaxAge(Duration.ZERO).build();
+    /**
+     * Every read sees the counters as they are, so that values can be compared with the stats exactly; a camera's
+     * meters go as soon as its last session ended.
+     */
+    private static final FoscMeterOptions FRESH = FoscMeterOptions.builder().snapshotMaxAge(Duration.ZERO)
+            .endedCameraRetention(Duration.ZERO).build();
 
     private FoscClient client;
     private SimpleMeterRegistry registry;
@@ -130,6 +134,21 @@ class FoscMicrometerIT {
         assertEquals(0.0, gauge("connected"));
         assertNull(counter("fosc.frames.received", "stream", "main"), "no client-level counters per camera");
         metrics.close();
+    }
+
+    @Test
+    void aCameraWhoseSessionFailedKeepsItsCountersForTheRetentionTime() throws Exception {
+        FakeCamera camera = camera(FakeCamera.builder().password("right"));
+        FoscMicrometer.bind(client, registry, FoscMeterOptions.builder().snapshotMaxAge(Duration.ZERO)
+                .endedCameraRetention(Duration.ofMillis(300)).build());
+        FoscSession session = session(camera, "wrong");
+        String tag = "127.0.0.1:" + camera.port();
+        assertTrue(session.connect().handle((v, e) -> e).get(WAIT.toMillis(), TimeUnit.MILLISECONDS) != null);
+        await(() -> session.state() == FoscSessionState.FAILED, () -> session.state().toString());
+        FunctionCounter refused = counter("fosc.login.failures", "camera", tag, "reason", "refused");
+        assertNotNull(refused, "a scrape right after the failure still sees why: " + registry.getMetersAsString());
+        assertEquals(1.0, refused.count());
+        await(() -> withTag("camera").isEmpty(), () -> registry.getMetersAsString());
     }
 
     @Test

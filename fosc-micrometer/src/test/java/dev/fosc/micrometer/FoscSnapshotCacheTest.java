@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The snapshot cache serves one snapshot for its maximum age, and none past it. */
 class FoscSnapshotCacheTest {
@@ -26,13 +25,5 @@ class FoscSnapshotCacheTest {
         FoscSnapshotCache<Integer> cache = new FoscSnapshotCache<>(taken::incrementAndGet, Duration.ZERO);
         assertEquals(1, cache.get());
         assertEquals(2, cache.get());
-    }
-
-    @Test
-    void optionsRefuseANegativeAgeAndKeepTheirDefaults() {
-        assertThrows(IllegalArgumentException.class,
-                () -> FoscMeterOptions.builder().snapshotMaxAge(Duration.ofMillis(-1)));
-        assertEquals(FoscMeterOptions.DEFAULT_PER_CAMERA, FoscMeterOptions.DEFAULT.perCamera());
-        assertEquals(FoscMeterOptions.DEFAULT_SNAPSHOT_MAX_AGE, FoscMeterOptions.DEFAULT.snapshotMaxAge());
     }
 }
