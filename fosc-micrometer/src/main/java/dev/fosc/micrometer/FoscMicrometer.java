@@ -35,13 +35,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Per camera or per client</h2>
  * With {@link FoscMeterOptions#perCamera()} (the default) each counter is registered per camera, tagged
- * {@code camera=host:port}: when the first session to a camera joins the client, and removed
- * {@link FoscMeterOptions#endedCameraRetention()} after the last one ended (so that a scrape still sees a refused
- * login, for instance; the removal runs on that session's event loop, and a loop shut down before then leaves the
- * meters until {@link #close()}). Without it, each counter is registered once, with the client's totals, and no per-camera meter exists: the
- * choice for fleets of thousands of cameras. The two never coexist under one name, so a sum over the
- * {@code camera} tag is never doubled. {@code fosc.sessions} and {@code fosc.sessions.ended} are client-level in
- * both cases.
+ * {@code camera=host:port}, when the first session to a camera joins the client; it is removed
+ * {@link FoscMeterOptions#endedCameraRetention()} after the last one ended, so that a scrape still sees a refused
+ * login, for instance (the removal runs on that session's event loop; a loop shut down before then leaves the
+ * meters until {@link #close()}). Without it, each counter is registered once, with the client's totals, and no
+ * per-camera meter exists: the choice for fleets of thousands of cameras. The two never coexist under one name, so
+ * a sum over the {@code camera} tag is never doubled. {@code fosc.sessions} and {@code fosc.sessions.ended} are
+ * client-level in both cases.
  *
  * <h2>Ownership and threading</h2>
  * Thread-safe. One instance binds one client to one registry; it does not own either and closes neither.
