@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,6 +110,37 @@ class FoscStatsIT {
         assertEquals(0, after.sessions(), after.toString());
         assertEquals(1, after.sessionsClosed());
         assertEquals(0, after.sessionsFailed());
+    }
+
+    @Test
+    void clientTotalsNeverGoBackwardsWhileStreamingSessionsEnd() throws Exception {
+        List<FoscSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            FoscSession session = client.newSession(options(camera()).build());
+            get(session.connect());
+            get(session.videoOn(FoscStream.MAIN));
+            sessions.add(session);
+        }
+        await(() -> client.stats().totals().videoFrames() >= 20, WAIT, () -> client.stats().toString());
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            for (FoscSession s : sessions) {
+                s.close().join();
+            }
+        });
+        long last = 0;
+        long reads = 0;
+        while (!closing.isDone() || reads < 1000) {
+            long now = client.stats().totals().videoFrames();
+            assertTrue(now >= last, "went back from " + last + " to " + now + " after " + reads + " reads");
+            last = now;
+            reads++;
+        }
+        get(closing);
+        long sum = 0;
+        for (FoscSession s : sessions) {
+            sum += s.stats().videoFrames();
+        }
+        assertEquals(sum, client.stats().totals().videoFrames(), "every ended session counted once");
     }
 
     @Test
