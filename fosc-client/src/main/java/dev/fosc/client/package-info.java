@@ -27,6 +27,12 @@
  *   <li>Events ({@link dev.fosc.client.FoscEvent}) are plain immutable values: no reference counting.</li>
  * </ol>
  *
+ * <h2>Metrics</h2>
+ * {@link dev.fosc.client.FoscSession#stats()} and {@link dev.fosc.client.FoscClient#stats()} return immutable
+ * snapshots of counters kept on the event loops (single-writer volatile fields: no locks on the hot path);
+ * {@link dev.fosc.client.FoscSessionObserver} tells when sessions join and leave a client. The optional
+ * fosc-micrometer module publishes them as Micrometer meters; this package depends on no metrics library.
+ *
  * <h2>Errors</h2>
  * Connect futures fail with {@link dev.fosc.client.FoscConnectException} (unreachable) or
  * {@link dev.fosc.client.FoscAuthenticationException} (login refused: never retried);

@@ -149,6 +149,11 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return quirkLearner.current();
     }
 
+    /** The live counters behind {@link #stats()}, for the client's sums. */
+    FoscSessionCounters counters() {
+        return counters;
+    }
+
     /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */
     public int uid() {
         return uid;
@@ -296,6 +301,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
         String user = "user '" + options.credentials().user() + "'";
         FoscAuthenticationException verdict = reconnects.loginRefused(reply, address, user);
+        counters.loginRefused(reply, verdict);
         if (verdict instanceof FoscLoginRateLimitedException) {
             lost(connection, verdict);
         } else {
@@ -308,6 +314,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (!connections.isControl(connection)) {
             return;
         }
+        counters.loginsMalformed++;
         // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in"; like a refused first
         // login it is final, never retried (a retry loop could lock the camera)
         fail(new FoscAuthenticationException("camera " + address + " answered the login of user '"
@@ -336,6 +343,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public void connectionClosed(FoscConnectionHandler connection, Throwable cause) {
         if (connections.isCurrent(connection)) {
+            if (state == FoscSessionState.LOGGING_IN && connection.role().logsIn()) {
+                counters.loginsUnanswered++; // no reply in time, or the camera hung up on the LOGIN
+            }
             lost(connection, cause);
         }
     }

@@ -93,11 +93,13 @@ final class FoscDelivery implements FoscBackPressure {
      */
     void message(FoscMessage message, FoscStream stream, ByteBufAllocator alloc) {
         if (message instanceof FoscVideoData) {
-            counters.videoFrames++;
-            video((FoscVideoData) message, stream);
+            FoscVideoData data = (FoscVideoData) message;
+            counters.videoFrame(stream, data.content().readableBytes());
+            video(data, stream);
         } else if (message instanceof FoscAudioData) {
-            counters.audioFrames++;
-            audio((FoscAudioData) message, alloc);
+            FoscAudioData data = (FoscAudioData) message;
+            counters.audioFrame(data.content().readableBytes());
+            audio(data, alloc);
         } else {
             try {
                 if (message instanceof FoscInvalidMessage) {
