@@ -170,7 +170,7 @@ final class DefaultFoscTalk implements FoscTalk {
     public CompletableFuture<FoscTalkStats> close() {
         if (!closing) {
             closing = true;
-            subscriber.cancel(); // no-op after the subscriber's own onComplete
+            subscriber.stop(); // what it received still plays
             wakeIfIdle();
         }
         return closeFuture;
@@ -229,7 +229,7 @@ final class DefaultFoscTalk implements FoscTalk {
 
     /** How much more the subscriber may put in now: up to the buffer bound and the latency bound. */
     int subscriberRoom() {
-        if (over || closing) {
+        if (over) {
             return 0;
         }
         return Math.min(buffer.capacity(), pacer.latencyLimitBytes()) - buffer.size();
@@ -299,13 +299,16 @@ final class DefaultFoscTalk implements FoscTalk {
             dropLate(pacer.framesTooLate(now));
             dropLate(pacer.framesOverLatency(buffer.size()));
         }
+        subscriber.roomFreed();
         int available = buffer.size();
         boolean leadIn = leadInLeft > 0;
         if (!leadIn && available < FRAME && !(closing && available > 0)) {
-            if (closing) {
-                speakerOff();
-            } else {
+            if (!closing) {
                 goIdle();
+            } else if (subscriber.hasPending()) {
+                scheduleAt(pacer.skipped(now)); // cannot happen with a buffer of a frame or more; never spin
+            } else {
+                speakerOff();
             }
             return;
         }
@@ -471,7 +474,7 @@ final class DefaultFoscTalk implements FoscTalk {
         }
         idle.set(false);
         buffer.clear();
-        subscriber.cancel();
+        subscriber.discard();
         syncOverflow();
         ended.accept(this);
         return stats();

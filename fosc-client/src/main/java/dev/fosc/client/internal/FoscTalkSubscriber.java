@@ -94,7 +94,7 @@ final class FoscTalkSubscriber implements Flow.Subscriber<ByteBuffer> {
     /** The pacer took a frame (event loop): moves what waits aside into the talk, asks for more if there is room. */
     void roomFreed() {
         synchronized (this) {
-            if (pending != null && !cancelled) {
+            if (pending != null) {
                 ByteBuffer rest = ByteBuffer.wrap(pending, pendingOffset, pending.length - pendingOffset);
                 talk.acceptFromSubscriber(rest);
                 pendingOffset = rest.position();
@@ -107,13 +107,29 @@ final class FoscTalkSubscriber implements Flow.Subscriber<ByteBuffer> {
         drive();
     }
 
-    /** The talk ended: nothing more is taken; the subscription is cancelled. */
-    void cancel() {
+    /**
+     * The talk is closing: nothing more is requested or taken (the subscription is cancelled), but what was received
+     * and waits aside still moves in and plays.
+     */
+    void stop() {
+        synchronized (this) {
+            cancelled = true;
+        }
+        drive();
+    }
+
+    /** The talk ended: what waits aside is dropped; the subscription is cancelled. */
+    void discard() {
         synchronized (this) {
             cancelled = true;
             pending = null;
         }
         drive();
+    }
+
+    /** Whether part of an item waits aside for room in the talk. */
+    synchronized boolean hasPending() {
+        return pending != null;
     }
 
     private void closeIfDrained() {
