@@ -138,6 +138,7 @@ class FoscTalkIT {
         AtomicReference<Throwable> error = new AtomicReference<>();
         microphone(talk, audio, error).join();
         FoscTalkStats stats = get(talk.close());
+        org.slf4j.LoggerFactory.getLogger(FoscTalkIT.class).info("{}: {}", profile, stats);
         assertEquals(null, error.get());
         assertArrayEquals(padded(audio), camera.speaker().playedPcm());
         assertPacedWithoutDiscards(camera.speaker(), 34);
