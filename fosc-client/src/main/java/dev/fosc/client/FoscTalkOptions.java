@@ -76,8 +76,8 @@ public final class FoscTalkOptions {
 
     /** The lead-in in whole 60 ms frames (rounded up). */
     public int leadInFrames() {
-        long ms = FRAME_DURATION.toNanos();
-        return (int) ((leadIn.toNanos() + ms - 1) / ms);
+        long period = FRAME_DURATION.toNanos();
+        return (int) ((leadIn.toNanos() + period - 1) / period);
     }
 
     /** How far behind real time audio may fall before it is dropped. */

@@ -473,7 +473,7 @@ final class DefaultFoscTalk implements FoscTalk {
             tick = null;
         }
         idle.set(false);
-        buffer.clear();
+        buffer.free();
         subscriber.discard();
         syncOverflow();
         ended.accept(this);

@@ -13,17 +13,29 @@ import java.nio.ByteBuffer;
  */
 final class FoscTalkBuffer {
 
-    private final byte[] ring;
+    private static final byte[] FREED = new byte[0];
+
+    private final int capacity;
+    private byte[] ring;
     private int head;
     private int size;
 
     /** @param capacity the most bytes it holds */
     FoscTalkBuffer(int capacity) {
+        this.capacity = capacity;
         this.ring = new byte[capacity];
     }
 
+    /** The bound it was created with. */
     int capacity() {
-        return ring.length;
+        return capacity;
+    }
+
+    /** Empties the buffer and lets its memory go: it takes nothing afterwards. */
+    synchronized void free() {
+        ring = FREED;
+        head = 0;
+        size = 0;
     }
 
     synchronized int size() {
@@ -32,6 +44,9 @@ final class FoscTalkBuffer {
 
     /** Copies as much of {@code src} (position to limit) as fits; the position advances. @return bytes copied */
     synchronized int offer(ByteBuffer src) {
+        if (ring == FREED) {
+            return 0;
+        }
         int n = Math.min(src.remaining(), ring.length - size);
         int tail = (head + size) % ring.length;
         int first = Math.min(n, ring.length - tail);
@@ -43,6 +58,9 @@ final class FoscTalkBuffer {
 
     /** Copies as much of {@code b[off, off + len)} as fits. @return bytes copied */
     synchronized int offer(byte[] b, int off, int len) {
+        if (ring == FREED) {
+            return 0;
+        }
         int n = Math.min(len, ring.length - size);
         int tail = (head + size) % ring.length;
         int first = Math.min(n, ring.length - tail);
@@ -88,6 +106,9 @@ final class FoscTalkBuffer {
     }
 
     private void advance(int n) {
+        if (n == 0) {
+            return;
+        }
         head = (head + n) % ring.length;
         size -= n;
         if (size == 0) {

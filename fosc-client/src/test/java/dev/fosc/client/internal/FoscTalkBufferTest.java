@@ -37,6 +37,18 @@ class FoscTalkBufferTest {
         assertEquals(0, b.size());
     }
 
+    @Test
+    void aFreedBufferTakesNothing() {
+        FoscTalkBuffer b = new FoscTalkBuffer(10);
+        b.offer(new byte[] {1, 2, 3}, 0, 3);
+        b.free();
+        assertEquals(0, b.size());
+        assertEquals(0, b.offer(new byte[] {4}, 0, 1));
+        assertEquals(0, b.offer(ByteBuffer.wrap(new byte[] {4})));
+        assertEquals(0, b.take(new byte[4], 4));
+        assertEquals(10, b.capacity(), "the bound stays as configured");
+    }
+
     /** Writers on several threads, one reader: every byte accepted comes out once, each writer's bytes in order. */
     @Test
     void concurrentWritersAndAReaderLoseAndDuplicateNothing() throws Exception {
