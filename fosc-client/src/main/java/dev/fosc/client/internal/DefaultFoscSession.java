@@ -345,8 +345,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connections.isControl(connection)) {
             reconnects.cancelStableTimer();
-            setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
-                    + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
+            FoscException loginLost = new FoscException("camera " + address
+                    + " reported the login lost (LOGIN_CHECK_REPLY 1)");
+            interruptTalk(loginLost); // its speaker grant went with the login: talk data would play nothing
+            setState(FoscSessionState.LOGGING_IN, loginLost, "");
         }
     }
 
