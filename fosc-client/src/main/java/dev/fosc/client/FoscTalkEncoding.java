@@ -2,7 +2,7 @@ package dev.fosc.client;
 
 /**
  * How talk audio goes to the camera speaker in TALK_DATA (PROTOCOL.md §5). The application always writes PCM; the
- * encoding only decides what the frames on the wire carry.
+ * encoding only decides what the frames on the wire carry. Immutable and thread-safe.
  */
 public enum FoscTalkEncoding {
     /** 960 bytes of PCM (8 kHz mono s16le) per 60 ms frame, as written; louder on the camera that played both. */

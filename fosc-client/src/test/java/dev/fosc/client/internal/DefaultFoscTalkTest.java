@@ -401,6 +401,20 @@ class DefaultFoscTalkTest {
             }
         });
         assertEquals(List.of(1L), requests);
+        boolean[] secondCancelled = new boolean[1];
+        sub.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                throw new AssertionError("a second subscription must not be asked for items");
+            }
+
+            @Override
+            public void cancel() {
+                secondCancelled[0] = true;
+            }
+        });
+        assertTrue(secondCancelled[0], "one subscriber per talk");
+        assertFalse(cancelled[0]);
         byte[] audio = pcm(8);
         sub.onNext(ByteBuffer.wrap(audio, 0, 5 * FRAME));
         // 120 ms may wait behind the frame being sent: the rest waits in the subscriber, nothing is requested
