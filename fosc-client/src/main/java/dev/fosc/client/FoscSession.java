@@ -116,6 +116,26 @@ public interface FoscSession {
      */
     CompletableFuture<Void> close();
 
+    /**
+     * Opens a talk to the camera speaker: sends SPEAKER_ON (with the configured size, or, while an {@code AUTO}
+     * session has not learned it, each known size in turn, one request each) and completes with the open
+     * {@link FoscTalk} once the camera answered status 0. See {@link FoscTalk} for pacing, bounds and outcomes.
+     *
+     * <p>The future fails at once with a {@link FoscException} when the session is not
+     * {@link FoscSessionState#CONNECTED}, or when a talk of this session is still open (one talker per session);
+     * with {@link FoscTalkRefusedException} when the camera refused every size tried (another talker holds the
+     * speaker, or the model wants another size); with {@link FoscRequestTimeoutException} or
+     * {@link FoscConnectionClosedException} as other requests do.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<FoscTalk> openTalk(FoscTalkOptions options);
+
+    /** {@link #openTalk(FoscTalkOptions)} with {@link FoscTalkOptions#DEFAULT}. */
+    default CompletableFuture<FoscTalk> openTalk() {
+        return openTalk(FoscTalkOptions.DEFAULT);
+    }
+
     /** Video frames; see the class documentation for buffering and ownership. */
     Flow.Publisher<FoscVideoFrame> videoFrames();
 

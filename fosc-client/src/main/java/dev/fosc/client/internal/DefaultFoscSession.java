@@ -17,6 +17,8 @@ import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscSessionStats;
 import dev.fosc.client.FoscStream;
+import dev.fosc.client.FoscTalk;
+import dev.fosc.client.FoscTalkOptions;
 import dev.fosc.client.FoscVideoFrame;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
@@ -78,6 +80,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private final FoscConnectionPair connections;
 
     private CompletableFuture<FoscLoginInfo> connectFuture;
+    private DefaultFoscTalk talk;
 
     /**
      * @param loop the event loop the session lives on
@@ -191,6 +194,29 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public CompletableFuture<Void> audioOff() {
         return whileOpen(mediaRequests::audioOff);
+    }
+
+    @Override
+    public CompletableFuture<FoscTalk> openTalk(FoscTalkOptions talkOptions) {
+        Objects.requireNonNull(talkOptions, "talkOptions");
+        return whileOpen(result -> {
+            FoscConnectionHandler conn = state == FoscSessionState.CONNECTED ? connections.control() : null;
+            if (conn == null) {
+                result.completeExceptionally(new FoscException("session to " + address + " is not connected ("
+                        + state + "): a talk needs a logged-in connection; connect first"));
+            } else if (talk != null) {
+                result.completeExceptionally(new FoscException("a talk is already open on the session to " + address
+                        + ": the camera takes one talker at a time; close it first"));
+            } else {
+                talk = new DefaultFoscTalk(talkOptions, options, address, uid, loop, conn, quirkLearner, counters,
+                        t -> {
+                            if (talk == t) {
+                                talk = null;
+                            }
+                        });
+                talk.open(result);
+            }
+        });
     }
 
     @Override
@@ -326,8 +352,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connections.isControl(connection)) {
             reconnects.cancelStableTimer();
-            setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
-                    + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
+            FoscException loginLost = new FoscException("camera " + address
+                    + " reported the login lost (LOGIN_CHECK_REPLY 1)");
+            interruptTalk(loginLost); // its speaker grant went with the login: talk data would play nothing
+            setState(FoscSessionState.LOGGING_IN, loginLost, "");
         }
     }
 
@@ -353,6 +381,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
     private void lost(FoscConnectionHandler connection, Throwable cause) {
         reconnects.cancelStableTimer();
+        interruptTalk(cause);
         mediaRequests.forgetInFlight();
         connections.dropAll(connection, cause);
         mediaRequests.audioOffDone(); // the next connection starts without audio
@@ -423,6 +452,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
         reconnects.cancel();
+        interruptTalk(cause);
         List<ChannelFuture> closing = connections.closeAll(end == FoscSessionState.CLOSED, cause);
         setState(end, reported, "");
         if (connectFuture != null && !connectFuture.isDone()) {
@@ -448,6 +478,15 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                     closeFuture.complete(null);
                 }
             });
+        }
+    }
+
+    /** A talk does not outlive its connection: it ends with an interrupted outcome, never resumed. */
+    private void interruptTalk(Throwable cause) {
+        DefaultFoscTalk t = talk;
+        talk = null;
+        if (t != null) {
+            t.interrupted(cause);
         }
     }
 
