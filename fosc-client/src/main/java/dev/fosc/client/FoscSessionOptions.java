@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <caption>Options and defaults</caption>
  *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@link #port()}</td><td>{@value #DEFAULT_PORT}</td><td>the camera's web/media port</td></tr>
- *   <tr><td>{@link #profile()}</td><td>{@link #DEFAULT_PROFILE}</td><td>the camera model; sets the quirks</td></tr>
+ *   <tr><td>{@link #profile()}</td><td>{@link #DEFAULT_PROFILE}</td><td>the camera model; sets the quirks
+ *       ({@code AUTO} learns them from the camera's answers)</td></tr>
  *   <tr><td>{@link #quirks()}</td><td>the profile's, with overrides applied</td><td>see {@link FoscQuirks}</td></tr>
  *   <tr><td>{@link #keepaliveInterval()}</td><td>{@link #DEFAULT_KEEPALIVE_INTERVAL} (10 s)</td><td>writer-idle
  *       time after which LOGIN_CHECK is sent (the camera drops a client silent for 60 s)</td></tr>
@@ -46,8 +47,11 @@ public final class FoscSessionOptions {
 
     /** The camera's default web/media port. */
     public static final int DEFAULT_PORT = 88;
-    /** The default camera model. */
-    public static final FoscCameraProfile DEFAULT_PROFILE = FoscCameraProfile.FI9821W_V2;
+    /**
+     * The default camera model: {@link FoscCameraProfile#AUTO}, which learns the quirks from the camera's answers, so
+     * that a user who does not know the model's quirks still gets video.
+     */
+    public static final FoscCameraProfile DEFAULT_PROFILE = FoscCameraProfile.AUTO;
     /** Default writer-idle time before a LOGIN_CHECK keepalive. */
     public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
     /** Default time without any received byte after which the connection counts as stalled. */
@@ -68,6 +72,12 @@ public final class FoscSessionOptions {
     private final FoscCredentials credentials;
     private final FoscCameraProfile profile;
     private final FoscQuirks quirks;
+    /** The builder's explicit quirk settings, kept so that {@link #toBuilder()} keeps what AUTO may learn. */
+    private final FoscQuirks explicitQuirks;
+    private final Integer speakerOnLengthOverride;
+    private final Integer videoOnStreamByteOverride;
+    private final Boolean preambleOverride;
+    private final FoscConnectionMode connectionModeOverride;
     private final Duration keepaliveInterval;
     private final Duration readerIdleTimeout;
     private final Duration requestTimeout;
@@ -86,6 +96,11 @@ public final class FoscSessionOptions {
         this.credentials = b.credentials;
         this.profile = b.profile;
         this.quirks = b.quirks();
+        this.explicitQuirks = b.quirks;
+        this.speakerOnLengthOverride = b.speakerOnLength;
+        this.videoOnStreamByteOverride = b.videoOnStreamByte;
+        this.preambleOverride = b.preamble;
+        this.connectionModeOverride = b.connectionMode;
         this.keepaliveInterval = b.keepaliveInterval;
         this.readerIdleTimeout = b.readerIdleTimeout;
         this.requestTimeout = b.requestTimeout;
@@ -128,9 +143,30 @@ public final class FoscSessionOptions {
         return profile;
     }
 
-    /** The effective quirks: the profile's with the overrides applied. */
+    /**
+     * The effective quirks: the profile's with the overrides applied. For {@link FoscCameraProfile#AUTO} these are
+     * the values a session starts from; {@code FoscSession.quirks()} shows what it learned.
+     */
     public FoscQuirks quirks() {
         return quirks;
+    }
+
+    /**
+     * Whether a session learns the VIDEO_ON/AUDIO_ON stream byte from the camera's answers: the profile is
+     * {@link FoscCameraProfile#AUTO} and neither {@link Builder#videoOnStreamByte(int)} nor
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     */
+    public boolean learnsVideoOnStreamByte() {
+        return profile == FoscCameraProfile.AUTO && explicitQuirks == null && videoOnStreamByteOverride == null;
+    }
+
+    /**
+     * Whether a session learns the SPEAKER_ON size from the camera's answers: the profile is
+     * {@link FoscCameraProfile#AUTO} and neither {@link Builder#speakerOnLength(int)} nor
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     */
+    public boolean learnsSpeakerOnLength() {
+        return profile == FoscCameraProfile.AUTO && explicitQuirks == null && speakerOnLengthOverride == null;
     }
 
     /** Writer-idle time before a LOGIN_CHECK. */
@@ -194,7 +230,11 @@ public final class FoscSessionOptions {
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
                 .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
                 .maxBufferedItems(maxBufferedItems).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
-        b.quirks = quirks;
+        b.quirks = explicitQuirks;
+        b.speakerOnLength = speakerOnLengthOverride;
+        b.videoOnStreamByte = videoOnStreamByteOverride;
+        b.preamble = preambleOverride;
+        b.connectionMode = connectionModeOverride;
         b.uid = uid;
         return b;
     }
@@ -203,7 +243,9 @@ public final class FoscSessionOptions {
     @Override
     public String toString() {
         return "FoscSessionOptions[" + host + ":" + port + ", user=" + credentials.user() + ", profile=" + profile
-                + ", " + quirks + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
+                + ", " + quirks + (learnsVideoOnStreamByte() || learnsSpeakerOnLength() ? " (learning"
+                + (learnsVideoOnStreamByte() ? " stream byte" : "") + (learnsSpeakerOnLength() ? " speakerOn size" : "")
+                + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
                 + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
                 + ", videoOverflow=" + videoOverflow + "]";
@@ -249,27 +291,33 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** Sets the camera model; individual overrides set on this builder still apply on top of it. */
+        /**
+         * Sets the camera model; individual overrides set on this builder still apply on top of it. A named model
+         * turns off the learning of {@link FoscCameraProfile#AUTO} (the default).
+         */
         public Builder profile(FoscCameraProfile value) {
             this.profile = Objects.requireNonNull(value, "profile");
             this.quirks = null;
             return this;
         }
 
-        /** Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. */
+        /**
+         * Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. Explicit
+         * quirks are used as they are: with {@link FoscCameraProfile#AUTO} nothing is learned any more.
+         */
         public Builder quirks(FoscQuirks value) {
             this.quirks = Objects.requireNonNull(value, "quirks");
             return this;
         }
 
-        /** Overrides the SPEAKER_ON size. @see FoscQuirks#speakerOnLength() */
+        /** Overrides the SPEAKER_ON size (not learned then). @see FoscQuirks#speakerOnLength() */
         public Builder speakerOnLength(int value) {
             FoscQuirks.builder().speakerOnLength(value); // validates
             this.speakerOnLength = value;
             return this;
         }
 
-        /** Overrides the VIDEO_ON stream byte. @see FoscQuirks#videoOnStreamByte() */
+        /** Overrides the VIDEO_ON stream byte (not learned then). @see FoscQuirks#videoOnStreamByte() */
         public Builder videoOnStreamByte(int value) {
             FoscQuirks.builder().videoOnStreamByte(value); // validates
             this.videoOnStreamByte = value;

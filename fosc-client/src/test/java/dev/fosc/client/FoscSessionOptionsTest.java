@@ -59,6 +59,43 @@ class FoscSessionOptionsTest {
     }
 
     @Test
+    void autoIsTheDefaultAndLearnsOnlyWhatIsNotSetExplicitly() {
+        FoscSessionOptions auto = FoscSessionOptions.builder("cam", CREDS).build();
+        assertEquals(FoscCameraProfile.AUTO, auto.profile());
+        assertTrue(auto.learnsVideoOnStreamByte());
+        assertTrue(auto.learnsSpeakerOnLength());
+        assertTrue(auto.toBuilder().build().learnsVideoOnStreamByte(), "toBuilder keeps AUTO learning");
+        assertTrue(auto.toString().contains("learning stream byte speakerOn size"), auto.toString());
+
+        FoscSessionOptions speaker = auto.toBuilder().speakerOnLength(164).build();
+        assertTrue(speaker.learnsVideoOnStreamByte());
+        assertFalse(speaker.learnsSpeakerOnLength());
+        assertFalse(speaker.toBuilder().build().learnsSpeakerOnLength(), "toBuilder keeps the override");
+
+        FoscSessionOptions stored = auto.toBuilder().quirks(FoscCameraProfile.R2C.quirks()).build();
+        assertFalse(stored.learnsVideoOnStreamByte(), "explicit quirks are used as they are");
+        assertFalse(stored.learnsSpeakerOnLength());
+        assertFalse(stored.toBuilder().build().learnsVideoOnStreamByte());
+
+        for (FoscCameraProfile model : new FoscCameraProfile[] {FoscCameraProfile.FI9821W_V2, FoscCameraProfile.R2C,
+                FoscCameraProfile.C1_V3}) {
+            FoscSessionOptions o = auto.toBuilder().profile(model).build();
+            assertFalse(o.learnsVideoOnStreamByte() || o.learnsSpeakerOnLength(), model.name());
+        }
+    }
+
+    @Test
+    void learnedQuirksAreMarkedButCompareByValue() {
+        FoscQuirks learned = FoscQuirks.DEFAULT.withLearnedVideoOnStreamByte(1).withLearnedSpeakerOnLength(164);
+        assertTrue(learned.videoOnStreamByteLearned() && learned.speakerOnLengthLearned());
+        assertEquals(FoscCameraProfile.R2C.quirks(), learned, "same values as the R2C profile");
+        assertEquals("FoscQuirks[speakerOnLength=164 (learned), videoOnStreamByte=1 (learned), preamble=true,"
+                + " connectionMode=SINGLE]", learned.toString());
+        assertFalse(learned.toBuilder().build().videoOnStreamByteLearned(), "toBuilder drops the marks");
+        assertThrows(IllegalArgumentException.class, () -> FoscQuirks.DEFAULT.withLearnedVideoOnStreamByte(300));
+    }
+
+    @Test
     void toStringNeverShowsThePassword() {
         String s = FoscSessionOptions.builder("cam", CREDS).build().toString();
         assertFalse(s.contains("hunter2"), s);

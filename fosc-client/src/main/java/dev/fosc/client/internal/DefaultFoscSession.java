@@ -94,7 +94,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
-        this.quirkLearner = new FoscQuirkLearner(quirks, false, false);
+        this.quirkLearner = new FoscQuirkLearner(quirks, options.learnsSpeakerOnLength(),
+                options.learnsVideoOnStreamByte());
         this.loop = Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
@@ -106,7 +107,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
         this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
                 this::connectFailed);
-        this.mediaRequests = new FoscMediaRequests(options, uid, address, this::mediaConnection,
+        this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
                 this::openMediaIfWanted, connections::audioMayFlow);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
