@@ -99,7 +99,8 @@ public final class RecordCommand implements Callable<Integer> {
     Path passwordFile;
 
     @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "Camera model: " + ProfileConverter.NAMES + " (default: fi9821w-v2).")
+            description = "Camera model: " + ProfileConverter.NAMES + " (default: auto, which learns the model's"
+                    + " quirks from the camera's answers).")
     FoscCameraProfile profile = FoscSessionOptions.DEFAULT_PROFILE;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
