@@ -35,6 +35,14 @@ import java.util.Objects;
  *       this</td></tr>
  *   <tr><td>{@link #maxBufferedItems()}</td><td>{@value #DEFAULT_MAX_BUFFERED_ITEMS}</td><td>hard cap per
  *       subscriber: items arriving beyond it (already read when reading paused) are dropped and counted</td></tr>
+ *   <tr><td>{@link #highWaterMarkBytes()}</td><td>{@link #DEFAULT_HIGH_WATER_MARK_BYTES} (4 MiB)</td><td>bytes
+ *       a {@code Flow} subscriber's buffer holds (pinned receive buffers, decoded PCM, events) above which reading
+ *       pauses (or video drops), like the item mark</td></tr>
+ *   <tr><td>{@link #lowWaterMarkBytes()}</td><td>{@link #DEFAULT_LOW_WATER_MARK_BYTES} (1 MiB)</td><td>reading
+ *       resumes at or below this (and at or below the item low mark)</td></tr>
+ *   <tr><td>{@link #maxBufferedBytes()}</td><td>{@link #DEFAULT_MAX_BUFFERED_BYTES} (16 MiB)</td><td>hard cap
+ *       in bytes per subscriber: items beyond it are dropped and counted (an item always fits an empty
+ *       buffer)</td></tr>
  *   <tr><td>{@link #videoOverflow()}</td><td>{@link FoscVideoOverflow#BACK_PRESSURE}</td><td>pause reading or drop
  *       video until the next key frame</td></tr>
  *   <tr><td>{@link #maxPayloadLength()}</td><td>{@value FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}</td><td>larger
@@ -66,6 +74,26 @@ public final class FoscSessionOptions {
     public static final int DEFAULT_LOW_WATER_MARK = 16;
     /** Default hard cap of a subscriber's buffer. */
     public static final int DEFAULT_MAX_BUFFERED_ITEMS = 4096;
+    /**
+     * Default bytes of a subscriber's buffer at which reading pauses: 4 MiB, the largest frame payload accepted by
+     * default ({@link FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}), so one maximal key frame waiting for a slow
+     * subscriber pauses reading at once, while a typical stream (1080p at 4 Mbit/s: about 20 kB per frame, three
+     * frames per 64 KiB receive buffer) reaches the item mark (64 frames, about 1.4 MiB pinned) first.
+     */
+    public static final long DEFAULT_HIGH_WATER_MARK_BYTES = 4L * 1024 * 1024;
+    /**
+     * Default bytes at or below which reading resumes: 1 MiB, a quarter of the high mark (the item marks' ratio),
+     * so reading does not flap on and off with every frame taken.
+     */
+    public static final long DEFAULT_LOW_WATER_MARK_BYTES = 1024L * 1024;
+    /**
+     * Default hard cap in bytes of a subscriber's buffer: 16 MiB. Reading pauses at the high mark, but what the
+     * current read already brought in is still decoded and delivered (up to a whole cumulation of the frame
+     * decoder: a maximal 4 MiB frame, plus the frames of the receive buffer, on each of up to two connections);
+     * the cap leaves room for that above the high mark, so that items are dropped only in the rare case that it
+     * does not suffice, while the memory a stuck subscriber can hold stays bounded.
+     */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
 
     private final String host;
     private final int port;
@@ -86,6 +114,9 @@ public final class FoscSessionOptions {
     private final int highWaterMark;
     private final int lowWaterMark;
     private final int maxBufferedItems;
+    private final long highWaterMarkBytes;
+    private final long lowWaterMarkBytes;
+    private final long maxBufferedBytes;
     private final FoscVideoOverflow videoOverflow;
     private final int maxPayloadLength;
     private final Integer uid;
@@ -109,6 +140,9 @@ public final class FoscSessionOptions {
         this.highWaterMark = b.highWaterMark;
         this.lowWaterMark = b.lowWaterMark;
         this.maxBufferedItems = b.maxBufferedItems;
+        this.highWaterMarkBytes = b.highWaterMarkBytes;
+        this.lowWaterMarkBytes = b.lowWaterMarkBytes;
+        this.maxBufferedBytes = b.maxBufferedBytes;
         this.videoOverflow = b.videoOverflow;
         this.maxPayloadLength = b.maxPayloadLength;
         this.uid = b.uid;
@@ -209,6 +243,29 @@ public final class FoscSessionOptions {
         return maxBufferedItems;
     }
 
+    /**
+     * Bytes of a subscriber's buffer at which reading pauses (or, with
+     * {@link FoscVideoOverflow#DROP_UNTIL_KEY_FRAME}, video drops). A buffered item that retains a slice of a
+     * received buffer pins all of it, so the whole receive buffer counts (once for all the items sliced from it);
+     * decoded PCM counts its own buffer; an event counts a nominal 1 KiB.
+     */
+    public long highWaterMarkBytes() {
+        return highWaterMarkBytes;
+    }
+
+    /** Bytes of a subscriber's buffer at or below which reading resumes (with the item low mark). */
+    public long lowWaterMarkBytes() {
+        return lowWaterMarkBytes;
+    }
+
+    /**
+     * Hard cap in bytes of a subscriber's buffer: an item that would take a non-empty buffer beyond it is dropped
+     * and counted.
+     */
+    public long maxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
     /** What video publishers do when a subscriber falls behind. */
     public FoscVideoOverflow videoOverflow() {
         return videoOverflow;
@@ -229,7 +286,8 @@ public final class FoscSessionOptions {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
                 .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
-                .maxBufferedItems(maxBufferedItems).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
+                .maxBufferedItems(maxBufferedItems).byteWaterMarks(lowWaterMarkBytes, highWaterMarkBytes)
+                .maxBufferedBytes(maxBufferedBytes).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
         b.quirks = explicitQuirks;
         b.speakerOnLength = speakerOnLengthOverride;
         b.videoOnStreamByte = videoOnStreamByteOverride;
@@ -248,6 +306,8 @@ public final class FoscSessionOptions {
                 + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
                 + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
+                + ", byteWaterMarks=" + lowWaterMarkBytes + ".." + highWaterMarkBytes + ", maxBufferedBytes="
+                + maxBufferedBytes
                 + ", videoOverflow=" + videoOverflow + "]";
     }
 
@@ -270,6 +330,9 @@ public final class FoscSessionOptions {
         private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
         private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
         private int maxBufferedItems = DEFAULT_MAX_BUFFERED_ITEMS;
+        private long highWaterMarkBytes = DEFAULT_HIGH_WATER_MARK_BYTES;
+        private long lowWaterMarkBytes = DEFAULT_LOW_WATER_MARK_BYTES;
+        private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
         private FoscVideoOverflow videoOverflow = FoscVideoOverflow.BACK_PRESSURE;
         private int maxPayloadLength = FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH;
         private Integer uid;
@@ -392,6 +455,30 @@ public final class FoscSessionOptions {
             return this;
         }
 
+        /**
+         * Sets both byte water marks.
+         *
+         * @throws IllegalArgumentException unless {@code 0 <= low < high}
+         * @see FoscSessionOptions#highWaterMarkBytes()
+         */
+        public Builder byteWaterMarks(long low, long high) {
+            if (low < 0 || high <= low) {
+                throw new IllegalArgumentException("byte water marks need 0 <= low < high: " + low + ", " + high);
+            }
+            this.lowWaterMarkBytes = low;
+            this.highWaterMarkBytes = high;
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxBufferedBytes() */
+        public Builder maxBufferedBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxBufferedBytes must be positive: " + value);
+            }
+            this.maxBufferedBytes = value;
+            return this;
+        }
+
         /** @see FoscSessionOptions#videoOverflow() */
         public Builder videoOverflow(FoscVideoOverflow value) {
             this.videoOverflow = Objects.requireNonNull(value, "videoOverflow");
@@ -433,7 +520,8 @@ public final class FoscSessionOptions {
         /**
          * The options.
          *
-         * @throws IllegalArgumentException if the maximum buffered items are below the high water mark, or the
+         * @throws IllegalArgumentException if the maximum buffered items (or bytes) are below the high water mark
+         *     (in items, or bytes), or the
          *     reader-idle timeout is not longer than the keepalive interval (an idle but healthy connection would
          *     then count as stalled before its keepalive could be answered)
          */
@@ -445,6 +533,10 @@ public final class FoscSessionOptions {
             if (maxBufferedItems < highWaterMark) {
                 throw new IllegalArgumentException("maxBufferedItems " + maxBufferedItems + " is below the high water"
                         + " mark " + highWaterMark);
+            }
+            if (maxBufferedBytes < highWaterMarkBytes) {
+                throw new IllegalArgumentException("maxBufferedBytes " + maxBufferedBytes + " is below the high water"
+                        + " mark in bytes " + highWaterMarkBytes);
             }
             return new FoscSessionOptions(this);
         }

@@ -29,6 +29,28 @@ class FoscSessionOptionsTest {
         assertEquals(Duration.ofSeconds(1), o.reconnectPolicy().initialDelay());
         assertEquals(Duration.ofSeconds(60), o.reconnectPolicy().maxDelay());
         assertNull(o.uid());
+        assertEquals(4L << 20, o.highWaterMarkBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_HIGH_WATER_MARK_BYTES, o.highWaterMarkBytes());
+        assertEquals(1L << 20, o.lowWaterMarkBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_LOW_WATER_MARK_BYTES, o.lowWaterMarkBytes());
+        assertEquals(16L << 20, o.maxBufferedBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_MAX_BUFFERED_BYTES, o.maxBufferedBytes());
+    }
+
+    @Test
+    void byteLimitsAreValidatedAndKeptByToBuilder() {
+        FoscSessionOptions o = FoscSessionOptions.builder("cam", CREDS).byteWaterMarks(1000, 5000)
+                .maxBufferedBytes(9000).build();
+        FoscSessionOptions copy = o.toBuilder().build();
+        assertEquals(1000, copy.lowWaterMarkBytes());
+        assertEquals(5000, copy.highWaterMarkBytes());
+        assertEquals(9000, copy.maxBufferedBytes());
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().byteWaterMarks(5000, 5000));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().byteWaterMarks(-1, 5000));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().maxBufferedBytes(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> o.toBuilder().maxBufferedBytes(4999).build());
+        assertTrue(e.getMessage().contains("below the high water mark in bytes 5000"), e.getMessage());
     }
 
     @Test

@@ -150,6 +150,14 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return quirkLearner.current();
     }
 
+    /**
+     * The bytes the session's {@code Flow} subscriber buffers hold now, as counted against the byte water marks
+     * (receive buffers pinned by retained slices, decoded PCM, events at a nominal size). Any thread.
+     */
+    public long bufferedBytes() {
+        return delivery.bufferedBytes();
+    }
+
     /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */
     public int uid() {
         return uid;
