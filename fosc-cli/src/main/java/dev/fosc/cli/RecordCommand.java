@@ -209,7 +209,8 @@ public final class RecordCommand implements Callable<Integer> {
             session.close().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
             String outcome = exit == EXIT_OK ? (stopped ? "stopped" : "completed")
                     : exit == EXIT_LOGIN_REFUSED ? "login refused" : exit == EXIT_IO ? "output error" : "cannot connect";
-            RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome);
+            RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome,
+                    session.quirks());
             if (exit == EXIT_OK) {
                 spec.commandLine().getOut().println(summary(report));
                 spec.commandLine().getOut().flush();

@@ -325,6 +325,8 @@ class RecordCommandIT {
         assertEquals(List.of(0, 1), bytes, "0 refused, 1 tried once");
         Map<String, Object> s = sessionJson(out);
         assertEquals("auto", s.get("camera.profile"));
+        assertEquals(1L, s.get("camera.quirks.videoOnStreamByte"), "what auto learned, for the user to keep");
+        assertEquals(true, s.get("camera.quirks.videoOnStreamByteLearned"));
         assertEquals("completed", s.get("outcome"));
         assertTrue((Long) s.get("video.frames") > 0, s.toString());
     }
