@@ -133,6 +133,21 @@ class FoscAutoProfileIT {
     }
 
     @Test
+    void autoLearnsOnTheSdksMediaConnectionToo() throws Exception {
+        FakeCamera camera = camera(FakeCameraProfile.R2C);
+        RecordingListener rec = new RecordingListener();
+        FoscSession session = client.newSession(autoOptions(camera)
+                .connectionMode(FoscConnectionMode.CONTROL_AND_MEDIA).build(), rec);
+        get(session.connect());
+        get(session.videoOn(FoscStream.MAIN));
+        await(() -> rec.videoFrames.get() >= 3, WAIT, () -> rec.videoFrames + " video frames");
+        List<FakeRecordedFrame> videoOns = camera.recordedFrames(FoscCommand.VIDEO_ON);
+        assertEquals(List.of(0, 1), streamBytes(camera, FoscCommand.VIDEO_ON));
+        assertTrue(videoOns.stream().allMatch(f -> f.connectionIndex() == 1), "both on the media connection");
+        assertEquals(1, session.quirks().videoOnStreamByte());
+    }
+
+    @Test
     void aSubStreamAcceptedWithOneSettlesNothingAboutTheMainStream() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
         FoscSession session = client.newSession(autoOptions(camera).build(), new RecordingListener());
