@@ -30,8 +30,10 @@ import java.util.concurrent.Flow;
  * <h2>Delivery</h2>
  * Media and events go to the {@link FoscSessionListener} given at creation (synchronously, borrowed) and to any
  * subscriber of {@link #videoFrames()}, {@link #audioFrames()} and {@link #events()}. The publishers buffer
- * per subscriber (bounded: above {@link FoscSessionOptions#highWaterMark()} the session stops reading from the
- * socket until the buffer drains to the low water mark) and call {@code onNext} on the event loop; frames are
+ * per subscriber (bounded in items and in bytes: at {@link FoscSessionOptions#highWaterMark()} items or
+ * {@link FoscSessionOptions#highWaterMarkBytes()} bytes the session stops reading from the socket until the buffer
+ * drains to both low water marks; a buffered frame counts the whole receive buffer it pins) and call
+ * {@code onNext} on the event loop; frames are
  * borrowed for the duration of {@code onNext}. Publishers complete when the session is closed and fail with the
  * cause when it fails (items still buffered then are released, not delivered); a subscriber's {@code onNext} that
  * throws is logged and the item released. A subscriber that subscribes late sees only what arrives afterwards.
@@ -59,7 +61,9 @@ public interface FoscSession {
     /**
      * The camera's quirks as this session knows them now: the profile's and the options' overrides, plus what a
      * session with the {@code AUTO} profile learned from the camera's answers (kept for the session's life,
-     * reconnects included). An application may store them and pass them back as an explicit profile next time.
+     * reconnects included), marked as learned ({@link FoscQuirks#videoOnStreamByteLearned()}). An application may
+     * store them and pass them back with {@link FoscSessionOptions.Builder#quirks(FoscQuirks)} next time: explicit
+     * quirks are used as they are, without probing.
      */
     FoscQuirks quirks();
 

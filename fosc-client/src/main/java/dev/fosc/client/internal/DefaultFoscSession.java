@@ -97,7 +97,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
-        this.quirkLearner = new FoscQuirkLearner(quirks, false, false);
+        this.quirkLearner = new FoscQuirkLearner(quirks, options.learnsSpeakerOnLength(),
+                options.learnsVideoOnStreamByte());
         this.loop = Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
@@ -109,7 +110,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
         this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
                 this::connectFailed);
-        this.mediaRequests = new FoscMediaRequests(options, uid, address, this::mediaConnection,
+        this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
                 this::openMediaIfWanted, connections::audioMayFlow);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
@@ -155,6 +156,14 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** The live counters behind {@link #stats()}, for the client's sums. */
     FoscSessionCounters counters() {
         return counters;
+    }
+
+    /**
+     * The bytes the session's {@code Flow} subscriber buffers hold now, as counted against the byte water marks
+     * (receive buffers pinned by retained slices, decoded PCM, events at a nominal size). Any thread.
+     */
+    public long bufferedBytes() {
+        return delivery.bufferedBytes();
     }
 
     /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */
