@@ -152,6 +152,39 @@ class FoscTalkIT {
         assertEquals(1, camera.recordedFrames(FoscCommand.SPEAKER_OFF).size());
     }
 
+    /**
+     * The AUTO profile learns the SPEAKER_ON size from the camera's answers: one request where the SDK's size
+     * works, the probe order (160, then 164) on an R2C; a later talk sends the learned size alone, reconnects
+     * included, and {@code quirks()} shows it. What the speaker plays is still what was written.
+     */
+    @ParameterizedTest
+    @EnumSource(FakeCameraProfile.class)
+    void anAutoSessionLearnsTheSpeakerOnSizeAndTalksInEveryProfile(FakeCameraProfile profile) throws Exception {
+        FakeCamera camera = camera(profile);
+        FoscSession session = connected(camera, FoscCameraProfile.AUTO);
+        assertTrue(session.options().learnsSpeakerOnLength());
+        FoscTalk talk = get(session.openTalk(NO_LEAD_IN));
+        byte[] audio = audio(600);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        microphone(talk, audio, error).join();
+        FoscTalkStats stats = get(talk.close());
+        assertEquals(null, error.get());
+        assertArrayEquals(padded(audio), camera.speaker().playedPcm());
+        assertEquals(0, camera.speaker().discardedFrames());
+        assertEquals(profile.speakerOnLength(), stats.speakerOnLength());
+        int probes = profile.speakerOnLength() == 160 ? 1 : 2; // 160 first; an R2C refuses it, takes 164
+        assertEquals(probes, camera.recordedFrames(FoscCommand.SPEAKER_ON).size());
+        assertEquals(profile.speakerOnLength(), session.quirks().speakerOnLength());
+        assertTrue(session.quirks().speakerOnLengthLearned(), session.quirks().toString());
+
+        camera.inject(FakeFault.reset()); // learned for the session's life, reconnects included
+        camera.awaitLoginCount(2, WAIT);
+        await(() -> session.state() == FoscSessionState.CONNECTED, WAIT, session::toString);
+        FoscTalk again = get(session.openTalk(NO_LEAD_IN));
+        assertEquals(probes + 1, camera.recordedFrames(FoscCommand.SPEAKER_ON).size(), "the learned size alone");
+        assertEquals(profile.speakerOnLength(), get(again.close()).speakerOnLength());
+    }
+
     @Test
     void aPublisherThatHonoursDemandLosesNothingAndTheLeadInComesFirst() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.C1_V3);
