@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param sessionsClosed sessions that ended closed (by the application or the client's close), since the client
  *     was created
  * @param sessionsFailed sessions that ended failed (a refused login), since the client was created
+ * @param bufferedBytes what the live sessions' subscriber buffers hold now, summed ({@link FoscSession#bufferedBytes()};
+ *     a level, not a counter)
  */
 public record FoscClientStats(FoscSessionStats totals, Map<FoscSessionState, Integer> sessionsByState,
-                              long sessionsClosed, long sessionsFailed) {
+                              long sessionsClosed, long sessionsFailed, long bufferedBytes) {
 
     /** Copies {@code sessionsByState} (missing states count 0) into an unmodifiable map. */
     public FoscClientStats {

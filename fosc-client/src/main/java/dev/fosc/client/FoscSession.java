@@ -59,6 +59,13 @@ public interface FoscSession {
     FoscSessionStats stats();
 
     /**
+     * The bytes this session's {@code Flow} subscribers' buffers hold now, as counted against the byte water marks
+     * ({@link FoscSessionOptions#maxBufferedBytes()}): each receive buffer pinned by buffered frames once, decoded
+     * PCM, events at a nominal size. A level, not a counter; read from any thread.
+     */
+    long bufferedBytes();
+
+    /**
      * The camera's quirks as this session knows them now: the profile's and the options' overrides, plus what a
      * session with the {@code AUTO} profile learned from the camera's answers (kept for the session's life,
      * reconnects included), marked as learned ({@link FoscQuirks#videoOnStreamByteLearned()}). An application may

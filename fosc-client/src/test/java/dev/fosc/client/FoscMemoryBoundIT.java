@@ -1,6 +1,5 @@
 package dev.fosc.client;
 
-import dev.fosc.client.internal.DefaultFoscSession;
 import dev.fosc.codec.FoscCredentials;
 import dev.fosc.testkit.FakeCamera;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +102,7 @@ class FoscMemoryBoundIT {
 
         FoscSessionOptions limits = bigSession.options();
         long cap = limits.maxBufferedBytes();
-        DefaultFoscSession bigImpl = (DefaultFoscSession) bigSession;
+        FoscSession bigImpl = bigSession; // bufferedBytes() is public API
         long maxSeen = 0;
         int otherAtStart = otherRec.videoFrames.get();
         int otherAtLastSecond = otherAtStart;
@@ -114,6 +113,8 @@ class FoscMemoryBoundIT {
             long held = bigImpl.bufferedBytes();
             maxSeen = Math.max(maxSeen, held);
             assertTrue(held <= cap, "the stalled subscriber holds " + held + " bytes, above the cap " + cap);
+            long clientHeld = client.stats().bufferedBytes();
+            assertTrue(clientHeld <= 2 * cap, "the client's sessions hold " + clientHeld + " bytes");
             if (System.nanoTime() >= nextSecond) {
                 int now = otherRec.videoFrames.get();
                 otherPerSecond.add(now - otherAtLastSecond);
@@ -123,6 +124,8 @@ class FoscMemoryBoundIT {
             Thread.sleep(10);
         }
         assertEquals(1, stalled.received.get(), "nothing delivered without demand");
+        assertTrue(client.stats().bufferedBytes() >= limits.highWaterMarkBytes() / 2, "the client sums what its "
+                + "sessions hold: " + client.stats().bufferedBytes());
         assertTrue(maxSeen >= limits.highWaterMarkBytes(), "the buffer reached the high mark in bytes ("
                 + maxSeen + " bytes): the byte bound, not the item marks, is what held it");
         assertTrue(otherPerSecond.stream().allMatch(n -> n > 0),

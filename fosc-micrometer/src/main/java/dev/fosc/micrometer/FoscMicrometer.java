@@ -112,6 +112,9 @@ public final class FoscMicrometer implements MeterBinder, AutoCloseable {
         clientMeters.add(FunctionCounter.builder("fosc.sessions.ended", client, c -> stats.get().sessionsFailed())
                 .description("Sessions that ended, closed or failed").tags(tags).tag("state", "failed")
                 .register(registry));
+        clientMeters.add(Gauge.builder("fosc.buffered.bytes", client, c -> stats.get().bufferedBytes())
+                .description("Bytes the live sessions' subscriber buffers hold now (receive buffers pinned once)")
+                .tags(tags).register(registry));
         if (!options.perCamera()) {
             clientMeters.addAll(FoscStatsMeters.register(registry, client, () -> stats.get().totals(), tags));
         }

@@ -69,8 +69,8 @@ final class FoscStatsMeters {
             new Counter("fosc.talk.frames.dropped", "reason", "overflow", "Talk frames dropped because the talk "
                     + "buffer was full", FoscSessionStats::talkFramesDroppedOverflow));
 
-    // Levels are gauges, not part of this table of counters: the bytes the subscribers' buffers pin
-    // (bufferedBytes, to come with the byte-bounded buffers) belong beside fosc.sessions in FoscMicrometer.
+    // Levels are gauges, not part of this table of counters: fosc.buffered.bytes is registered beside
+    // fosc.sessions in FoscMicrometer, client-level.
 
     private FoscStatsMeters() {
     }

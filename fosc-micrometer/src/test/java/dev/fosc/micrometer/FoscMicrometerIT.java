@@ -219,6 +219,7 @@ class FoscMicrometerIT {
         assertEquals(Set.of(Set.of("camera", "reason")), keys.get("fosc.login.failures"));
         assertEquals(Set.of(Set.of("state")), keys.get("fosc.sessions"));
         assertEquals(FoscSessionState.values().length, registry.find("fosc.sessions").gauges().size());
+        assertEquals(Set.of(Set.of()), keys.get("fosc.buffered.bytes"), "client-level: no camera tag");
     }
 
     @Test

@@ -162,6 +162,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
      * The bytes the session's {@code Flow} subscriber buffers hold now, as counted against the byte water marks
      * (receive buffers pinned by retained slices, decoded PCM, events at a nominal size). Any thread.
      */
+    @Override
     public long bufferedBytes() {
         return delivery.bufferedBytes();
     }

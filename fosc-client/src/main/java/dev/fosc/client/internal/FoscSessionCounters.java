@@ -40,8 +40,8 @@ final class FoscSessionCounters {
     volatile long talkFramesPadded;
     volatile long talkFramesDroppedLate;
     volatile long talkFramesDroppedOverflow;
-    // bufferedBytes (what the subscribers' buffers pin) is a level, not a counter: it will be read from the
-    // byte-bounded buffers themselves when they land (issue 7), not counted here
+    // bufferedBytes (what the subscribers' buffers pin) is a level, not a counter: it is read from the buffers
+    // themselves (FoscSession.bufferedBytes()), not counted here
 
     /** A video frame of {@code bytes} payload bytes, labelled {@code stream}. */
     void videoFrame(FoscStream stream, int bytes) {

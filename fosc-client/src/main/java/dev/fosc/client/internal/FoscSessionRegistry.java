@@ -77,11 +77,13 @@ public final class FoscSessionRegistry {
         FoscSessionCounters sum = new FoscSessionCounters();
         ended.addTo(sum);
         Map<FoscSessionState, Integer> byState = new EnumMap<>(FoscSessionState.class);
+        long buffered = 0;
         for (DefaultFoscSession s : live) {
             s.counters().addTo(sum);
             byState.merge(s.state(), 1, Integer::sum);
+            buffered += s.bufferedBytes();
         }
-        return new FoscClientStats(sum.snapshot(), byState, closed, failed);
+        return new FoscClientStats(sum.snapshot(), byState, closed, failed, buffered);
     }
 
     /** Adds {@code observer} (once: adding it again changes nothing) and tells it of every live session at once. */
