@@ -105,7 +105,7 @@ final class JsonReport {
         m.put("cameras", o.cameras);
         m.put("ports", o.connect != null ? 1 : o.portCount());
         m.put("server", o.connect != null ? o.connect : "fake fleet in a child JVM (FleetServer)");
-        if (o.mode == FleetOptions.Mode.video) {
+        if (o.mode == FleetOptions.Mode.video && o.connect == null) { // with --connect the server decides
             m.put("paced", o.isPaced());
             m.put("fps", o.fps);
             m.put("frame_data_bytes", o.frameDataBytes());

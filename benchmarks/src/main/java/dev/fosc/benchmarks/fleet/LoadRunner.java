@@ -104,7 +104,7 @@ final class LoadRunner {
         m.put("window_s", secs);
         m.put("frames", d.frames());
         m.put("frames_per_s", frames / secs);
-        if (o.mode == FleetOptions.Mode.video && o.isPaced()) {
+        if (o.mode == FleetOptions.Mode.video && o.isPaced() && server != null) {
             m.put("expected_frames_per_s", (double) n * o.fps);
         }
         m.put("bytes_per_s", d.bytes() / secs);
