@@ -123,6 +123,10 @@ final class FleetOptions {
                 throw new IllegalArgumentException("--clients takes fosc and/or raw: " + c);
             }
         }
+        if (mode == Mode.talk) {
+            throw new IllegalArgumentException("--mode talk needs the talk API (FoscSession.openTalk), which is not on"
+                    + " this branch yet; the camera side is in place (FleetServer's TALK command)");
+        }
         if (paced && unpaced) {
             throw new IllegalArgumentException("--paced and --unpaced exclude each other");
         }

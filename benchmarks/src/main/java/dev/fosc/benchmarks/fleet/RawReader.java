@@ -47,8 +47,12 @@ final class RawReader extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        stats = load.of(ctx.channel().eventLoop()); // registered by now: the initializer runs on registration
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        stats = load.of(ctx.channel().eventLoop());
         ctx.writeAndFlush(Unpooled.wrappedBuffer(hello));
         keepaliveTimer = ctx.executor().scheduleAtFixedRate(
                 () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(keepalive)), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS,
