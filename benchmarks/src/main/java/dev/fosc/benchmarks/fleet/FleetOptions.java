@@ -53,7 +53,8 @@ final class FleetOptions {
             + "the report gives the median")
     int runs = 3;
 
-    @Option(names = "--clients", split = ",", description = "which clients to measure: fosc,raw (default both)")
+    @Option(names = "--clients", split = ",", description = "which clients to measure, in this order: fosc, raw (Netty "
+            + "baseline), nio (plain-NIO baseline); default fosc,raw")
     String[] clients = {"fosc", "raw"};
 
     @Option(names = "--transport", description = "epoll (default when available) or nio, for both clients")
@@ -119,8 +120,8 @@ final class FleetOptions {
             throw new IllegalArgumentException("cameras, fps, threads, runs and seconds must be positive");
         }
         for (String c : clients) {
-            if (!c.equals("fosc") && !c.equals("raw")) {
-                throw new IllegalArgumentException("--clients takes fosc and/or raw: " + c);
+            if (!c.equals("fosc") && !c.equals("raw") && !c.equals("nio")) {
+                throw new IllegalArgumentException("--clients takes fosc, raw and nio: " + c);
             }
         }
         if (mode == Mode.talk) {

@@ -17,6 +17,9 @@ final class JsonReport {
             "alloc_bytes_per_frame", "heap_per_session_bytes", "direct_per_session_bytes", "delay_p99_ms",
             "all_ready_s");
 
+    /** The baselines fosc is compared with: the Netty raw client and the plain-NIO one. */
+    static final List<String> BASELINES = List.of("raw", "nio");
+
     private final FleetOptions o;
     private final List<Map<String, Measurement>> runs = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
@@ -40,16 +43,18 @@ final class JsonReport {
         root.put("machine", machine());
         root.put("load", load());
         List<Object> runList = new ArrayList<>();
-        List<Map<String, Double>> ratios = new ArrayList<>();
+        Map<String, List<Map<String, Double>>> ratios = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("run", i + 1);
             r.put("order", String.join(",", runs.get(i).keySet()));
             runs.get(i).forEach((client, m) -> r.put(client, m.asMap()));
-            Map<String, Double> ratio = ratio(runs.get(i));
-            if (ratio != null) {
-                r.put("fosc_over_raw", ratio);
-                ratios.add(ratio);
+            for (String baseline : BASELINES) {
+                Map<String, Double> ratio = ratio(runs.get(i), baseline);
+                if (ratio != null) {
+                    r.put("fosc_over_" + baseline, ratio);
+                    ratios.computeIfAbsent(baseline, b -> new ArrayList<>()).add(ratio);
+                }
             }
             runList.add(r);
         }
@@ -62,22 +67,22 @@ final class JsonReport {
             median.put(client, Measurement.median(ms).asMap());
         }
         root.put("median", median);
-        if (!ratios.isEmpty()) {
+        ratios.forEach((baseline, list) -> {
             Map<String, Object> r = new LinkedHashMap<>();
             for (String key : RATIOS) {
-                r.put(key, Measurement.median(ratios.stream().mapToDouble(x -> x.get(key)).filter(x -> !Double.isNaN(x))
+                r.put(key, Measurement.median(list.stream().mapToDouble(x -> x.get(key)).filter(x -> !Double.isNaN(x))
                         .toArray()));
             }
-            root.put("fosc_over_raw", r);
-        }
+            root.put("fosc_over_" + baseline, r);
+        });
         root.putAll(extra);
         root.put("runs", runList);
         return Json.write(root);
     }
 
-    private static Map<String, Double> ratio(Map<String, Measurement> run) {
+    private static Map<String, Double> ratio(Map<String, Measurement> run, String baseline) {
         Measurement fosc = run.get("fosc");
-        Measurement raw = run.get("raw");
+        Measurement raw = run.get(baseline);
         if (fosc == null || raw == null) {
             return null;
         }

@@ -28,11 +28,13 @@ final class LoadRunner {
     }
 
     Measurement run(String client) throws InterruptedException {
-        EventLoopGroup group = FoscTransport.newGroup(o.threads, o.transport.equals("epoll"));
+        EventLoopGroup group = client.equals("nio") ? null : FoscTransport.newGroup(o.threads, o.transport.equals("epoll"));
         try {
             return run(client, group);
         } finally {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -40,11 +42,15 @@ final class LoadRunner {
         int n = o.cameras;
         long heap0 = ProcessMetrics.heapUsedAfterGc();
         long direct0 = ProcessMetrics.directBytes();
-        ClientLoad load = client.equals("fosc") ? new FoscLoad(o, group) : new RawLoad(o, group);
+        ClientLoad load = switch (client) {
+            case "fosc" -> new FoscLoad(o, group);
+            case "raw" -> new RawLoad(o, group);
+            default -> new NioRawLoad(o);
+        };
         LoadStats stats = load.stats();
         long[] loopIds = stats.loopThreadIds();
-        Measurement m = new Measurement().put("client", client)
-                .put("transport", FoscTransport.channelType(group).getSimpleName()).put("sessions", n);
+        Measurement m = new Measurement().put("client", client).put("transport", group == null
+                ? "java.nio Selector, no Netty" : FoscTransport.channelType(group).getSimpleName()).put("sessions", n);
         try {
             long t0 = System.nanoTime();
             load.open(targets, n);

@@ -7,39 +7,52 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The counters of one client load: a {@link LoopStats} per event loop of its group, the sessions that are ready
- * (streaming, or logged in for an idle load), the sessions that failed, and the event-loop threads' ids (for
- * CPU time and allocation).
+ * The counters of one client load: a {@link LoopStats} per event loop (a Netty loop of its group, or a
+ * {@link NioWorker}), the sessions that are ready (streaming, or logged in for an idle load), the sessions that
+ * failed, and the loop threads' ids (for CPU time and allocation).
  */
 final class LoadStats {
 
-    private final EventLoopGroup group;
-    private final Map<EventExecutor, LoopStats> byLoop = new IdentityHashMap<>();
+    /** Runs a task on a loop and waits for its result. */
+    interface OnLoop {
+        Object call(Callable<?> task) throws Exception;
+    }
+
+    private final Map<Object, LoopStats> byLoop = new IdentityHashMap<>();
+    private final Map<Object, OnLoop> runners = new IdentityHashMap<>();
     private final AtomicInteger ready = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicLong lastReadyNanos = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
     LoadStats(EventLoopGroup group) {
-        this.group = group;
         for (EventExecutor loop : group) {
-            byLoop.put(loop, new LoopStats());
+            add(loop, task -> loop.submit(task).get(30, TimeUnit.SECONDS));
         }
     }
 
-    /** The counters of {@code loop} (one of the group's). */
-    LoopStats of(EventExecutor loop) {
+    /** Counters with no loop yet: {@link #add} each before the load starts. */
+    LoadStats() {
+    }
+
+    /** Adds a loop and how to run a task on it. Before the load starts only. */
+    void add(Object loop, OnLoop runner) {
+        byLoop.put(loop, new LoopStats());
+        runners.put(loop, runner);
+    }
+
+    /** The counters of {@code loop} (one of this load's). */
+    LoopStats of(Object loop) {
         LoopStats s = byLoop.get(loop);
         if (s == null) {
-            throw new IllegalArgumentException("not a loop of this load's group: " + loop);
+            throw new IllegalArgumentException("not a loop of this load: " + loop);
         }
         return s;
     }
@@ -74,36 +87,30 @@ final class LoadStats {
     /** The sum of every loop's counters, each copied on its own loop. */
     LoopStats.Snapshot snapshot() {
         LoopStats.Snapshot sum = LoopStats.Snapshot.empty();
-        for (Map.Entry<EventExecutor, LoopStats> e : byLoop.entrySet()) {
-            sum = sum.plus(onLoop(e.getKey(), e.getValue()));
+        for (Map.Entry<Object, LoopStats> e : byLoop.entrySet()) {
+            LoopStats stats = e.getValue();
+            sum = sum.plus((LoopStats.Snapshot) onLoop(e.getKey(), stats::snapshot));
         }
         return sum;
     }
 
-    private static LoopStats.Snapshot onLoop(EventExecutor loop, LoopStats stats) {
+    /** The ids of the loop threads (each asked on its loop). */
+    long[] loopThreadIds() {
+        List<Long> ids = new ArrayList<>();
+        for (Object loop : byLoop.keySet()) {
+            ids.add((Long) onLoop(loop, () -> Thread.currentThread().getId()));
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private Object onLoop(Object loop, Callable<?> task) {
         try {
-            return loop.submit(stats::snapshot).get(30, TimeUnit.SECONDS);
+            return runners.get(loop).call(task);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the counters of " + loop, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot run on " + loop, e);
         }
-    }
-
-    /** The ids of the group's event-loop threads (each asked on its loop). */
-    long[] loopThreadIds() {
-        List<Long> ids = new ArrayList<>();
-        for (EventExecutor loop : group) {
-            try {
-                ids.add(loop.submit(() -> Thread.currentThread().getId()).get(30, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

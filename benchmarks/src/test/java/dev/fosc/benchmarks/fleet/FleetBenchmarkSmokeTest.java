@@ -23,15 +23,16 @@ class FleetBenchmarkSmokeTest {
     void pacedVideo() throws Exception {
         String json = FleetBenchmark.run("--cameras", "5", "--seconds", "2", "--warmup", "0.5", "--runs", "1",
                 "--paced", "--fps", "25", "--frame-bytes", "2000");
-        checkVideo(json);
+        checkVideo(json, 2);
     }
 
     @Test
     void unpacedVideo() throws Exception {
         String json = FleetBenchmark.run("--cameras", "5", "--seconds", "2", "--warmup", "0.5", "--runs", "1",
-                "--unpaced", "--frame-bytes", "20000");
-        checkVideo(json);
+                "--unpaced", "--frame-bytes", "20000", "--clients", "fosc,raw,nio");
+        checkVideo(json, 3);
         assertTrue(json.contains("\"paced\": false"), json);
+        assertTrue(json.contains("\"fosc_over_nio\""), json);
     }
 
     @Test
@@ -42,7 +43,7 @@ class FleetBenchmarkSmokeTest {
         assertTrue(json.contains("\"heap_per_session_bytes\""), json);
     }
 
-    private static void checkVideo(String json) {
+    private static void checkVideo(String json, int clientsPerRun) {
         for (String field : VIDEO_FIELDS) {
             assertTrue(json.contains("\"" + field + "\""), field + " missing: " + json);
         }
@@ -53,8 +54,8 @@ class FleetBenchmarkSmokeTest {
             assertTrue(Long.parseLong(m.group(1)) > 0, json);
             clients++;
         }
-        assertEquals(4, clients, json);
-        assertEquals(4, count(json, "\"sessions_ready\": 5"), json);
+        assertEquals(2 * clientsPerRun, clients, json);
+        assertEquals(2 * clientsPerRun, count(json, "\"sessions_ready\": 5"), json);
     }
 
     private static int count(String s, String what) {
