@@ -1,5 +1,6 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.record.ProfileConverter;
 import dev.fosc.client.FoscAudioFrame;
 import dev.fosc.client.FoscAuthenticationException;
 import dev.fosc.client.FoscCameraProfile;
@@ -54,6 +55,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Camera firmware: fi9821w-v2, r2c or c1-v3 (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--client-profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
+            description = "The client's camera profile: " + ProfileConverter.NAMES + " (default: auto, which learns"
+                    + " the fake camera's quirks from its answers).")
+    FoscCameraProfile clientProfile = FoscSessionOptions.DEFAULT_PROFILE;
+
     private final PrintStream out;
 
     /** A demo printing to standard output. */
@@ -71,7 +77,6 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--seconds must be >= 2");
         }
         FakeCameraProfile cameraProfile = FakeCameraProfile.fromName(profile);
-        FoscCameraProfile clientProfile = FoscCameraProfile.valueOf(cameraProfile.name());
         String password = newPassword();
         try (FakeCamera camera = FakeCamera.builder().user("admin").password(password).profile(cameraProfile)
                 .presets(List.of("door", "garden")).cruises(List.of("patrol")).motionEvery(Duration.ofSeconds(1))
@@ -93,7 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
                     login.cruises());
             await(session.videoOn(FoscStream.MAIN));
             await(session.audioOn());
-            out.println("video and audio on");
+            out.printf("video and audio on; client profile %s, quirks %s%n", ProfileConverter.cliName(clientProfile),
+                    session.quirks());
 
             long half = seconds * 1000L / 2;
             Thread.sleep(half);

@@ -99,7 +99,8 @@ public final class RecordCommand implements Callable<Integer> {
     Path passwordFile;
 
     @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "Camera model: " + ProfileConverter.NAMES + " (default: fi9821w-v2).")
+            description = "Camera model: " + ProfileConverter.NAMES + " (default: auto, which learns the model's"
+                    + " quirks from the camera's answers).")
     FoscCameraProfile profile = FoscSessionOptions.DEFAULT_PROFILE;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -208,7 +209,8 @@ public final class RecordCommand implements Callable<Integer> {
             session.close().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
             String outcome = exit == EXIT_OK ? (stopped ? "stopped" : "completed")
                     : exit == EXIT_LOGIN_REFUSED ? "login refused" : exit == EXIT_IO ? "output error" : "cannot connect";
-            RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome);
+            RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome,
+                    session.quirks());
             if (exit == EXIT_OK) {
                 spec.commandLine().getOut().println(summary(report));
                 spec.commandLine().getOut().flush();

@@ -23,6 +23,8 @@ class DemoCommandTest {
         assertEquals(0, exit, text);
         assertTrue(text.contains("logged in: camera id "), text);
         assertTrue(text.contains("reconnects: 1"), text);
+        assertTrue(text.contains("client profile auto, quirks FoscQuirks[speakerOnLength=160, videoOnStreamByte=stream"
+                + " (learned)"), text);
         assertTrue(text.contains("wrong password: refused, login attempts seen by the camera: 1"), text);
         assertTrue(text.contains("demo ok"), text);
     }

@@ -3,10 +3,37 @@ package dev.fosc.client;
 import dev.fosc.codec.FoscSpeakerOn;
 
 /**
- * Known camera models and the {@link FoscQuirks} they need (PROTOCOL.md §2). All use the preamble and one
- * connection; {@link FoscSessionOptions.Builder} overrides single quirks.
+ * Known camera models and the {@link FoscQuirks} they need (PROTOCOL.md §2), and {@link #AUTO}, the default, which
+ * learns them from the camera's own answers. All use the preamble and one connection;
+ * {@link FoscSessionOptions.Builder} overrides single quirks. Immutable and thread-safe.
  */
 public enum FoscCameraProfile {
+    /**
+     * The default: the session starts from {@link FoscQuirks#DEFAULT} (160-byte SPEAKER_ON, the stream's number in
+     * VIDEO_ON) and learns what this camera wants from its answers, keeping what it learned for the session's life,
+     * reconnects included. {@code FoscSession.quirks()} shows it, marked "(learned)".
+     *
+     * <p>Rules, in this order, each step one request, nothing repeated in a loop:
+     * <ol>
+     *   <li><b>Stream byte</b> (VIDEO_ON and AUDIO_ON, which carry the same byte): the first request carries the
+     *       stream's number (0 main, 1 sub). If the camera refuses it with status 1, the same request is sent
+     *       <em>once</em> with the other byte (0 ↔ 1); if that is accepted, the byte is learned and every later
+     *       VIDEO_ON and AUDIO_ON of the session (after reconnects too) carries it: one request each. If both are
+     *       refused the call fails with {@link FoscRequestRefusedException} naming both bytes, and nothing is
+     *       learned. A VIDEO_ON for the main stream accepted with byte 0 also settles the question (the camera
+     *       takes stream numbers: byte 0 main, 1 sub); a sub-stream VIDEO_ON accepted with byte 1 settles nothing
+     *       (an R2C accepts 1 for both streams), nor does an AUDIO_ON accepted at the first try.</li>
+     *   <li><b>SPEAKER_ON size</b>: the talk code tries 160, 164, then 161 bytes, one SPEAKER_ON each, until one is
+     *       accepted; the accepted size is learned and used alone afterwards.</li>
+     *   <li><b>Camera audio format</b>: told by each frame's length (960 bytes PCM, 120 bytes G.726), as with every
+     *       profile.</li>
+     * </ol>
+     * An explicit override on the options builder ({@link FoscSessionOptions.Builder#speakerOnLength(int)},
+     * {@link FoscSessionOptions.Builder#videoOnStreamByte(int)}, or whole quirks through
+     * {@link FoscSessionOptions.Builder#quirks(FoscQuirks)}) turns the probing of that quirk off; a named model
+     * profile turns all probing off.
+     */
+    AUTO(FoscQuirks.DEFAULT),
     /** FI9821W V2, the seed document's camera: 160-byte SPEAKER_ON, stream byte 0 main / 1 sub. */
     FI9821W_V2(FoscQuirks.DEFAULT),
     /**
@@ -23,7 +50,7 @@ public enum FoscCameraProfile {
         this.quirks = quirks;
     }
 
-    /** The quirks of this model. */
+    /** The quirks of this model; for {@link #AUTO}, the ones a session starts from before it learns. */
     public FoscQuirks quirks() {
         return quirks;
     }

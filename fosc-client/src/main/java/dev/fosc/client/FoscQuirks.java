@@ -22,6 +22,13 @@ import java.util.Objects;
  *       SDK's control + media pair</td></tr>
  * </table>
  *
+ * <p>A session with the {@link FoscCameraProfile#AUTO} profile learns the SPEAKER_ON size and the stream byte from
+ * the camera's answers; {@code FoscSession.quirks()} then returns quirks marked as learned
+ * ({@link #speakerOnLengthLearned()}, {@link #videoOnStreamByteLearned()}, and "(learned)" in {@link #toString()}).
+ * An application may store them and pass them back with {@link FoscSessionOptions.Builder#quirks(FoscQuirks)}:
+ * explicit quirks are used as they are, without probing. {@link #equals(Object)} compares the values only, not
+ * whether they were learned; {@link #toBuilder()} drops the marks.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class FoscQuirks {
@@ -37,12 +44,21 @@ public final class FoscQuirks {
     private final int videoOnStreamByte;
     private final boolean preamble;
     private final FoscConnectionMode connectionMode;
+    private final boolean speakerOnLengthLearned;
+    private final boolean videoOnStreamByteLearned;
 
     private FoscQuirks(Builder b) {
-        this.speakerOnLength = b.speakerOnLength;
-        this.videoOnStreamByte = b.videoOnStreamByte;
-        this.preamble = b.preamble;
-        this.connectionMode = b.connectionMode;
+        this(b.speakerOnLength, b.videoOnStreamByte, b.preamble, b.connectionMode, false, false);
+    }
+
+    private FoscQuirks(int speakerOnLength, int videoOnStreamByte, boolean preamble, FoscConnectionMode connectionMode,
+                       boolean speakerOnLengthLearned, boolean videoOnStreamByteLearned) {
+        this.speakerOnLength = speakerOnLength;
+        this.videoOnStreamByte = videoOnStreamByte;
+        this.preamble = preamble;
+        this.connectionMode = connectionMode;
+        this.speakerOnLengthLearned = speakerOnLengthLearned;
+        this.videoOnStreamByteLearned = videoOnStreamByteLearned;
     }
 
     /** A builder with the defaults. */
@@ -71,6 +87,38 @@ public final class FoscQuirks {
         return videoOnStreamByte == STREAM_NUMBER ? stream.number() : videoOnStreamByte;
     }
 
+    /**
+     * These quirks with the SPEAKER_ON size {@code value}, marked as learned from the camera (what an
+     * {@link FoscCameraProfile#AUTO} session reports once a SPEAKER_ON was accepted).
+     *
+     * @param value the accepted size, at least 132
+     */
+    public FoscQuirks withLearnedSpeakerOnLength(int value) {
+        builder().speakerOnLength(value); // validates
+        return new FoscQuirks(value, videoOnStreamByte, preamble, connectionMode, true, videoOnStreamByteLearned);
+    }
+
+    /**
+     * These quirks with the stream byte {@code value} (or {@link #STREAM_NUMBER}), marked as learned from the camera
+     * (what an {@link FoscCameraProfile#AUTO} session reports once a VIDEO_ON settled the question).
+     *
+     * @param value 0..255, or {@link #STREAM_NUMBER}
+     */
+    public FoscQuirks withLearnedVideoOnStreamByte(int value) {
+        builder().videoOnStreamByte(value); // validates
+        return new FoscQuirks(speakerOnLength, value, preamble, connectionMode, speakerOnLengthLearned, true);
+    }
+
+    /** Whether {@link #speakerOnLength()} was learned from the camera's answers rather than configured. */
+    public boolean speakerOnLengthLearned() {
+        return speakerOnLengthLearned;
+    }
+
+    /** Whether {@link #videoOnStreamByte()} was learned from the camera's answers rather than configured. */
+    public boolean videoOnStreamByteLearned() {
+        return videoOnStreamByteLearned;
+    }
+
     /** Whether the SERVERPUSH preamble is sent. */
     public boolean preamble() {
         return preamble;
@@ -81,6 +129,7 @@ public final class FoscQuirks {
         return connectionMode;
     }
 
+    /** Compares the quirk values; whether they were learned or configured does not matter. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof FoscQuirks)) {
@@ -96,11 +145,14 @@ public final class FoscQuirks {
         return Objects.hash(speakerOnLength, videoOnStreamByte, preamble, connectionMode);
     }
 
+    /** The values, each learned one followed by "(learned)". */
     @Override
     public String toString() {
-        return "FoscQuirks[speakerOnLength=" + speakerOnLength + ", videoOnStreamByte="
-                + (videoOnStreamByte == STREAM_NUMBER ? "stream" : String.valueOf(videoOnStreamByte)) + ", preamble="
-                + preamble + ", connectionMode=" + connectionMode + "]";
+        return "FoscQuirks[speakerOnLength=" + speakerOnLength + (speakerOnLengthLearned ? " (learned)" : "")
+                + ", videoOnStreamByte="
+                + (videoOnStreamByte == STREAM_NUMBER ? "stream" : String.valueOf(videoOnStreamByte))
+                + (videoOnStreamByteLearned ? " (learned)" : "") + ", preamble=" + preamble + ", connectionMode="
+                + connectionMode + "]";
     }
 
     /** Builds {@link FoscQuirks}. Not thread-safe. */

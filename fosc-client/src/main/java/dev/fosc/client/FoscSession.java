@@ -30,8 +30,10 @@ import java.util.concurrent.Flow;
  * <h2>Delivery</h2>
  * Media and events go to the {@link FoscSessionListener} given at creation (synchronously, borrowed) and to any
  * subscriber of {@link #videoFrames()}, {@link #audioFrames()} and {@link #events()}. The publishers buffer
- * per subscriber (bounded: above {@link FoscSessionOptions#highWaterMark()} the session stops reading from the
- * socket until the buffer drains to the low water mark) and call {@code onNext} on the event loop; frames are
+ * per subscriber (bounded in items and in bytes: at {@link FoscSessionOptions#highWaterMark()} items or
+ * {@link FoscSessionOptions#highWaterMarkBytes()} bytes the session stops reading from the socket until the buffer
+ * drains to both low water marks; a buffered frame counts the whole receive buffer it pins) and call
+ * {@code onNext} on the event loop; frames are
  * borrowed for the duration of {@code onNext}. Publishers complete when the session is closed and fail with the
  * cause when it fails (items still buffered then are released, not delivered); a subscriber's {@code onNext} that
  * throws is logged and the item released. A subscriber that subscribes late sees only what arrives afterwards.
@@ -59,7 +61,9 @@ public interface FoscSession {
     /**
      * The camera's quirks as this session knows them now: the profile's and the options' overrides, plus what a
      * session with the {@code AUTO} profile learned from the camera's answers (kept for the session's life,
-     * reconnects included). An application may store them and pass them back as an explicit profile next time.
+     * reconnects included), marked as learned ({@link FoscQuirks#videoOnStreamByteLearned()}). An application may
+     * store them and pass them back with {@link FoscSessionOptions.Builder#quirks(FoscQuirks)} next time: explicit
+     * quirks are used as they are, without probing.
      */
     FoscQuirks quirks();
 
@@ -115,6 +119,26 @@ public interface FoscSession {
      * {@code RejectedExecutionException}).
      */
     CompletableFuture<Void> close();
+
+    /**
+     * Opens a talk to the camera speaker: sends SPEAKER_ON (with the configured size, or, while an {@code AUTO}
+     * session has not learned it, each known size in turn, one request each) and completes with the open
+     * {@link FoscTalk} once the camera answered status 0. See {@link FoscTalk} for pacing, bounds and outcomes.
+     *
+     * <p>The future fails at once with a {@link FoscException} when the session is not
+     * {@link FoscSessionState#CONNECTED}, or when a talk of this session is still open (one talker per session);
+     * with {@link FoscTalkRefusedException} when the camera refused every size tried (another talker holds the
+     * speaker, or the model wants another size); with {@link FoscRequestTimeoutException} or
+     * {@link FoscConnectionClosedException} as other requests do.
+     *
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<FoscTalk> openTalk(FoscTalkOptions options);
+
+    /** {@link #openTalk(FoscTalkOptions)} with {@link FoscTalkOptions#DEFAULT}. */
+    default CompletableFuture<FoscTalk> openTalk() {
+        return openTalk(FoscTalkOptions.DEFAULT);
+    }
 
     /** Video frames; see the class documentation for buffering and ownership. */
     Flow.Publisher<FoscVideoFrame> videoFrames();

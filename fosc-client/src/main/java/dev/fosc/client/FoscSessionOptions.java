@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <caption>Options and defaults</caption>
  *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@link #port()}</td><td>{@value #DEFAULT_PORT}</td><td>the camera's web/media port</td></tr>
- *   <tr><td>{@link #profile()}</td><td>{@link #DEFAULT_PROFILE}</td><td>the camera model; sets the quirks</td></tr>
+ *   <tr><td>{@link #profile()}</td><td>{@link #DEFAULT_PROFILE}</td><td>the camera model; sets the quirks
+ *       ({@code AUTO} learns them from the camera's answers)</td></tr>
  *   <tr><td>{@link #quirks()}</td><td>the profile's, with overrides applied</td><td>see {@link FoscQuirks}</td></tr>
  *   <tr><td>{@link #keepaliveInterval()}</td><td>{@link #DEFAULT_KEEPALIVE_INTERVAL} (10 s)</td><td>writer-idle
  *       time after which LOGIN_CHECK is sent (the camera drops a client silent for 60 s)</td></tr>
@@ -34,6 +35,14 @@ import java.util.Objects;
  *       this</td></tr>
  *   <tr><td>{@link #maxBufferedItems()}</td><td>{@value #DEFAULT_MAX_BUFFERED_ITEMS}</td><td>hard cap per
  *       subscriber: items arriving beyond it (already read when reading paused) are dropped and counted</td></tr>
+ *   <tr><td>{@link #highWaterMarkBytes()}</td><td>{@link #DEFAULT_HIGH_WATER_MARK_BYTES} (4 MiB)</td><td>bytes
+ *       a {@code Flow} subscriber's buffer holds (pinned receive buffers, decoded PCM, events) above which reading
+ *       pauses (or video drops), like the item mark</td></tr>
+ *   <tr><td>{@link #lowWaterMarkBytes()}</td><td>{@link #DEFAULT_LOW_WATER_MARK_BYTES} (1 MiB)</td><td>reading
+ *       resumes at or below this (and at or below the item low mark)</td></tr>
+ *   <tr><td>{@link #maxBufferedBytes()}</td><td>{@link #DEFAULT_MAX_BUFFERED_BYTES} (16 MiB)</td><td>hard cap
+ *       in bytes per subscriber: items beyond it are dropped and counted (an item always fits an empty
+ *       buffer)</td></tr>
  *   <tr><td>{@link #videoOverflow()}</td><td>{@link FoscVideoOverflow#BACK_PRESSURE}</td><td>pause reading or drop
  *       video until the next key frame</td></tr>
  *   <tr><td>{@link #maxPayloadLength()}</td><td>{@value FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}</td><td>larger
@@ -46,8 +55,11 @@ public final class FoscSessionOptions {
 
     /** The camera's default web/media port. */
     public static final int DEFAULT_PORT = 88;
-    /** The default camera model. */
-    public static final FoscCameraProfile DEFAULT_PROFILE = FoscCameraProfile.FI9821W_V2;
+    /**
+     * The default camera model: {@link FoscCameraProfile#AUTO}, which learns the quirks from the camera's answers, so
+     * that a user who does not know the model's quirks still gets video.
+     */
+    public static final FoscCameraProfile DEFAULT_PROFILE = FoscCameraProfile.AUTO;
     /** Default writer-idle time before a LOGIN_CHECK keepalive. */
     public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
     /** Default time without any received byte after which the connection counts as stalled. */
@@ -62,12 +74,38 @@ public final class FoscSessionOptions {
     public static final int DEFAULT_LOW_WATER_MARK = 16;
     /** Default hard cap of a subscriber's buffer. */
     public static final int DEFAULT_MAX_BUFFERED_ITEMS = 4096;
+    /**
+     * Default bytes of a subscriber's buffer at which reading pauses: 4 MiB, the largest frame payload accepted by
+     * default ({@link FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}), so one maximal key frame waiting for a slow
+     * subscriber pauses reading at once, while a typical stream (1080p at 4 Mbit/s: about 20 kB per frame, three
+     * frames per 64 KiB receive buffer) reaches the item mark (64 frames, about 1.4 MiB pinned) first.
+     */
+    public static final long DEFAULT_HIGH_WATER_MARK_BYTES = 4L * 1024 * 1024;
+    /**
+     * Default bytes at or below which reading resumes: 1 MiB, a quarter of the high mark (the item marks' ratio),
+     * so reading does not flap on and off with every frame taken.
+     */
+    public static final long DEFAULT_LOW_WATER_MARK_BYTES = 1024L * 1024;
+    /**
+     * Default hard cap in bytes of a subscriber's buffer: 16 MiB. Reading pauses at the high mark, but what the
+     * current read already brought in is still decoded and delivered (up to a whole cumulation of the frame
+     * decoder: a maximal 4 MiB frame, plus the frames of the receive buffer, on each of up to two connections);
+     * the cap leaves room for that above the high mark, so that items are dropped only in the rare case that it
+     * does not suffice, while the memory a stuck subscriber can hold stays bounded.
+     */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
 
     private final String host;
     private final int port;
     private final FoscCredentials credentials;
     private final FoscCameraProfile profile;
     private final FoscQuirks quirks;
+    /** The builder's explicit quirk settings, kept so that {@link #toBuilder()} keeps what AUTO may learn. */
+    private final FoscQuirks explicitQuirks;
+    private final Integer speakerOnLengthOverride;
+    private final Integer videoOnStreamByteOverride;
+    private final Boolean preambleOverride;
+    private final FoscConnectionMode connectionModeOverride;
     private final Duration keepaliveInterval;
     private final Duration readerIdleTimeout;
     private final Duration requestTimeout;
@@ -76,6 +114,9 @@ public final class FoscSessionOptions {
     private final int highWaterMark;
     private final int lowWaterMark;
     private final int maxBufferedItems;
+    private final long highWaterMarkBytes;
+    private final long lowWaterMarkBytes;
+    private final long maxBufferedBytes;
     private final FoscVideoOverflow videoOverflow;
     private final int maxPayloadLength;
     private final Integer uid;
@@ -86,6 +127,11 @@ public final class FoscSessionOptions {
         this.credentials = b.credentials;
         this.profile = b.profile;
         this.quirks = b.quirks();
+        this.explicitQuirks = b.quirks;
+        this.speakerOnLengthOverride = b.speakerOnLength;
+        this.videoOnStreamByteOverride = b.videoOnStreamByte;
+        this.preambleOverride = b.preamble;
+        this.connectionModeOverride = b.connectionMode;
         this.keepaliveInterval = b.keepaliveInterval;
         this.readerIdleTimeout = b.readerIdleTimeout;
         this.requestTimeout = b.requestTimeout;
@@ -94,6 +140,9 @@ public final class FoscSessionOptions {
         this.highWaterMark = b.highWaterMark;
         this.lowWaterMark = b.lowWaterMark;
         this.maxBufferedItems = b.maxBufferedItems;
+        this.highWaterMarkBytes = b.highWaterMarkBytes;
+        this.lowWaterMarkBytes = b.lowWaterMarkBytes;
+        this.maxBufferedBytes = b.maxBufferedBytes;
         this.videoOverflow = b.videoOverflow;
         this.maxPayloadLength = b.maxPayloadLength;
         this.uid = b.uid;
@@ -128,9 +177,30 @@ public final class FoscSessionOptions {
         return profile;
     }
 
-    /** The effective quirks: the profile's with the overrides applied. */
+    /**
+     * The effective quirks: the profile's with the overrides applied. For {@link FoscCameraProfile#AUTO} these are
+     * the values a session starts from; {@code FoscSession.quirks()} shows what it learned.
+     */
     public FoscQuirks quirks() {
         return quirks;
+    }
+
+    /**
+     * Whether a session learns the VIDEO_ON/AUDIO_ON stream byte from the camera's answers: the profile is
+     * {@link FoscCameraProfile#AUTO} and neither {@link Builder#videoOnStreamByte(int)} nor
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     */
+    public boolean learnsVideoOnStreamByte() {
+        return profile == FoscCameraProfile.AUTO && explicitQuirks == null && videoOnStreamByteOverride == null;
+    }
+
+    /**
+     * Whether a session learns the SPEAKER_ON size from the camera's answers: the profile is
+     * {@link FoscCameraProfile#AUTO} and neither {@link Builder#speakerOnLength(int)} nor
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     */
+    public boolean learnsSpeakerOnLength() {
+        return profile == FoscCameraProfile.AUTO && explicitQuirks == null && speakerOnLengthOverride == null;
     }
 
     /** Writer-idle time before a LOGIN_CHECK. */
@@ -173,6 +243,29 @@ public final class FoscSessionOptions {
         return maxBufferedItems;
     }
 
+    /**
+     * Bytes of a subscriber's buffer at which reading pauses (or, with
+     * {@link FoscVideoOverflow#DROP_UNTIL_KEY_FRAME}, video drops). A buffered item that retains a slice of a
+     * received buffer pins all of it, so the whole receive buffer counts (once for all the items sliced from it);
+     * decoded PCM counts its own buffer; an event counts a nominal 1 KiB.
+     */
+    public long highWaterMarkBytes() {
+        return highWaterMarkBytes;
+    }
+
+    /** Bytes of a subscriber's buffer at or below which reading resumes (with the item low mark). */
+    public long lowWaterMarkBytes() {
+        return lowWaterMarkBytes;
+    }
+
+    /**
+     * Hard cap in bytes of a subscriber's buffer: an item that would take a non-empty buffer beyond it is dropped
+     * and counted.
+     */
+    public long maxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
     /** What video publishers do when a subscriber falls behind. */
     public FoscVideoOverflow videoOverflow() {
         return videoOverflow;
@@ -193,8 +286,13 @@ public final class FoscSessionOptions {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
                 .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
-                .maxBufferedItems(maxBufferedItems).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
-        b.quirks = quirks;
+                .maxBufferedItems(maxBufferedItems).byteWaterMarks(lowWaterMarkBytes, highWaterMarkBytes)
+                .maxBufferedBytes(maxBufferedBytes).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
+        b.quirks = explicitQuirks;
+        b.speakerOnLength = speakerOnLengthOverride;
+        b.videoOnStreamByte = videoOnStreamByteOverride;
+        b.preamble = preambleOverride;
+        b.connectionMode = connectionModeOverride;
         b.uid = uid;
         return b;
     }
@@ -203,9 +301,13 @@ public final class FoscSessionOptions {
     @Override
     public String toString() {
         return "FoscSessionOptions[" + host + ":" + port + ", user=" + credentials.user() + ", profile=" + profile
-                + ", " + quirks + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
+                + ", " + quirks + (learnsVideoOnStreamByte() || learnsSpeakerOnLength() ? " (learning"
+                + (learnsVideoOnStreamByte() ? " stream byte" : "") + (learnsSpeakerOnLength() ? " speakerOn size" : "")
+                + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
                 + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
+                + ", byteWaterMarks=" + lowWaterMarkBytes + ".." + highWaterMarkBytes + ", maxBufferedBytes="
+                + maxBufferedBytes
                 + ", videoOverflow=" + videoOverflow + "]";
     }
 
@@ -228,6 +330,9 @@ public final class FoscSessionOptions {
         private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
         private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
         private int maxBufferedItems = DEFAULT_MAX_BUFFERED_ITEMS;
+        private long highWaterMarkBytes = DEFAULT_HIGH_WATER_MARK_BYTES;
+        private long lowWaterMarkBytes = DEFAULT_LOW_WATER_MARK_BYTES;
+        private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
         private FoscVideoOverflow videoOverflow = FoscVideoOverflow.BACK_PRESSURE;
         private int maxPayloadLength = FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH;
         private Integer uid;
@@ -249,27 +354,33 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** Sets the camera model; individual overrides set on this builder still apply on top of it. */
+        /**
+         * Sets the camera model; individual overrides set on this builder still apply on top of it. A named model
+         * turns off the learning of {@link FoscCameraProfile#AUTO} (the default).
+         */
         public Builder profile(FoscCameraProfile value) {
             this.profile = Objects.requireNonNull(value, "profile");
             this.quirks = null;
             return this;
         }
 
-        /** Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. */
+        /**
+         * Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. Explicit
+         * quirks are used as they are: with {@link FoscCameraProfile#AUTO} nothing is learned any more.
+         */
         public Builder quirks(FoscQuirks value) {
             this.quirks = Objects.requireNonNull(value, "quirks");
             return this;
         }
 
-        /** Overrides the SPEAKER_ON size. @see FoscQuirks#speakerOnLength() */
+        /** Overrides the SPEAKER_ON size (not learned then). @see FoscQuirks#speakerOnLength() */
         public Builder speakerOnLength(int value) {
             FoscQuirks.builder().speakerOnLength(value); // validates
             this.speakerOnLength = value;
             return this;
         }
 
-        /** Overrides the VIDEO_ON stream byte. @see FoscQuirks#videoOnStreamByte() */
+        /** Overrides the VIDEO_ON stream byte (not learned then). @see FoscQuirks#videoOnStreamByte() */
         public Builder videoOnStreamByte(int value) {
             FoscQuirks.builder().videoOnStreamByte(value); // validates
             this.videoOnStreamByte = value;
@@ -344,6 +455,30 @@ public final class FoscSessionOptions {
             return this;
         }
 
+        /**
+         * Sets both byte water marks.
+         *
+         * @throws IllegalArgumentException unless {@code 0 <= low < high}
+         * @see FoscSessionOptions#highWaterMarkBytes()
+         */
+        public Builder byteWaterMarks(long low, long high) {
+            if (low < 0 || high <= low) {
+                throw new IllegalArgumentException("byte water marks need 0 <= low < high: " + low + ", " + high);
+            }
+            this.lowWaterMarkBytes = low;
+            this.highWaterMarkBytes = high;
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxBufferedBytes() */
+        public Builder maxBufferedBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxBufferedBytes must be positive: " + value);
+            }
+            this.maxBufferedBytes = value;
+            return this;
+        }
+
         /** @see FoscSessionOptions#videoOverflow() */
         public Builder videoOverflow(FoscVideoOverflow value) {
             this.videoOverflow = Objects.requireNonNull(value, "videoOverflow");
@@ -385,7 +520,8 @@ public final class FoscSessionOptions {
         /**
          * The options.
          *
-         * @throws IllegalArgumentException if the maximum buffered items are below the high water mark, or the
+         * @throws IllegalArgumentException if the maximum buffered items (or bytes) are below the high water mark
+         *     (in items, or bytes), or the
          *     reader-idle timeout is not longer than the keepalive interval (an idle but healthy connection would
          *     then count as stalled before its keepalive could be answered)
          */
@@ -397,6 +533,10 @@ public final class FoscSessionOptions {
             if (maxBufferedItems < highWaterMark) {
                 throw new IllegalArgumentException("maxBufferedItems " + maxBufferedItems + " is below the high water"
                         + " mark " + highWaterMark);
+            }
+            if (maxBufferedBytes < highWaterMarkBytes) {
+                throw new IllegalArgumentException("maxBufferedBytes " + maxBufferedBytes + " is below the high water"
+                        + " mark in bytes " + highWaterMarkBytes);
             }
             return new FoscSessionOptions(this);
         }

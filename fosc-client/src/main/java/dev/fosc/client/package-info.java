@@ -10,7 +10,8 @@
  *   <li>Listener callbacks, {@code Flow} signals and the completion of returned futures run on the session's
  *       event loop, which many sessions share: they must not block. Blocking helpers
  *       ({@link dev.fosc.client.FoscClient#close()}) refuse to run on an event loop.</li>
- *   <li>Reconnect timers run on the session's own event loop; no extra threads or timers.</li>
+ *   <li>Reconnect timers and talk pacing ({@link dev.fosc.client.FoscTalk}) run on the session's own event
+ *       loop; no extra threads or timers.</li>
  * </ul>
  *
  * <h2>Buffer ownership</h2>
@@ -25,7 +26,15 @@
  *       buffer it was sliced from.</li>
  *   <li>An exception thrown by application code is caught and logged; the library still releases.</li>
  *   <li>Events ({@link dev.fosc.client.FoscEvent}) are plain immutable values: no reference counting.</li>
+ *   <li>Talk audio is copied in: {@link dev.fosc.client.FoscTalk#write(java.nio.ByteBuffer)} and the talk's
+ *       subscriber copy what they accept; the caller keeps its arrays and buffers.</li>
  * </ol>
+ *
+ * <h2>Metrics</h2>
+ * {@link dev.fosc.client.FoscSession#stats()} and {@link dev.fosc.client.FoscClient#stats()} return immutable
+ * snapshots of counters kept on the event loops (single-writer volatile fields: no locks on the hot path);
+ * {@link dev.fosc.client.FoscSessionObserver} tells when sessions join and leave a client. The optional
+ * fosc-micrometer module publishes them as Micrometer meters; this package depends on no metrics library.
  *
  * <h2>Errors</h2>
  * Connect futures fail with {@link dev.fosc.client.FoscConnectException} (unreachable) or

@@ -29,6 +29,28 @@ class FoscSessionOptionsTest {
         assertEquals(Duration.ofSeconds(1), o.reconnectPolicy().initialDelay());
         assertEquals(Duration.ofSeconds(60), o.reconnectPolicy().maxDelay());
         assertNull(o.uid());
+        assertEquals(4L << 20, o.highWaterMarkBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_HIGH_WATER_MARK_BYTES, o.highWaterMarkBytes());
+        assertEquals(1L << 20, o.lowWaterMarkBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_LOW_WATER_MARK_BYTES, o.lowWaterMarkBytes());
+        assertEquals(16L << 20, o.maxBufferedBytes());
+        assertEquals(FoscSessionOptions.DEFAULT_MAX_BUFFERED_BYTES, o.maxBufferedBytes());
+    }
+
+    @Test
+    void byteLimitsAreValidatedAndKeptByToBuilder() {
+        FoscSessionOptions o = FoscSessionOptions.builder("cam", CREDS).byteWaterMarks(1000, 5000)
+                .maxBufferedBytes(9000).build();
+        FoscSessionOptions copy = o.toBuilder().build();
+        assertEquals(1000, copy.lowWaterMarkBytes());
+        assertEquals(5000, copy.highWaterMarkBytes());
+        assertEquals(9000, copy.maxBufferedBytes());
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().byteWaterMarks(5000, 5000));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().byteWaterMarks(-1, 5000));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().maxBufferedBytes(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> o.toBuilder().maxBufferedBytes(4999).build());
+        assertTrue(e.getMessage().contains("below the high water mark in bytes 5000"), e.getMessage());
     }
 
     @Test
@@ -56,6 +78,43 @@ class FoscSessionOptionsTest {
         assertEquals(FoscConnectionMode.CONTROL_AND_MEDIA, o.quirks().connectionMode());
         assertEquals(0, o.quirks().streamByteFor(FoscStream.SUB));
         assertEquals(o.quirks(), o.toBuilder().build().quirks(), "toBuilder keeps the effective quirks");
+    }
+
+    @Test
+    void autoIsTheDefaultAndLearnsOnlyWhatIsNotSetExplicitly() {
+        FoscSessionOptions auto = FoscSessionOptions.builder("cam", CREDS).build();
+        assertEquals(FoscCameraProfile.AUTO, auto.profile());
+        assertTrue(auto.learnsVideoOnStreamByte());
+        assertTrue(auto.learnsSpeakerOnLength());
+        assertTrue(auto.toBuilder().build().learnsVideoOnStreamByte(), "toBuilder keeps AUTO learning");
+        assertTrue(auto.toString().contains("learning stream byte speakerOn size"), auto.toString());
+
+        FoscSessionOptions speaker = auto.toBuilder().speakerOnLength(164).build();
+        assertTrue(speaker.learnsVideoOnStreamByte());
+        assertFalse(speaker.learnsSpeakerOnLength());
+        assertFalse(speaker.toBuilder().build().learnsSpeakerOnLength(), "toBuilder keeps the override");
+
+        FoscSessionOptions stored = auto.toBuilder().quirks(FoscCameraProfile.R2C.quirks()).build();
+        assertFalse(stored.learnsVideoOnStreamByte(), "explicit quirks are used as they are");
+        assertFalse(stored.learnsSpeakerOnLength());
+        assertFalse(stored.toBuilder().build().learnsVideoOnStreamByte());
+
+        for (FoscCameraProfile model : new FoscCameraProfile[] {FoscCameraProfile.FI9821W_V2, FoscCameraProfile.R2C,
+                FoscCameraProfile.C1_V3}) {
+            FoscSessionOptions o = auto.toBuilder().profile(model).build();
+            assertFalse(o.learnsVideoOnStreamByte() || o.learnsSpeakerOnLength(), model.name());
+        }
+    }
+
+    @Test
+    void learnedQuirksAreMarkedButCompareByValue() {
+        FoscQuirks learned = FoscQuirks.DEFAULT.withLearnedVideoOnStreamByte(1).withLearnedSpeakerOnLength(164);
+        assertTrue(learned.videoOnStreamByteLearned() && learned.speakerOnLengthLearned());
+        assertEquals(FoscCameraProfile.R2C.quirks(), learned, "same values as the R2C profile");
+        assertEquals("FoscQuirks[speakerOnLength=164 (learned), videoOnStreamByte=1 (learned), preamble=true,"
+                + " connectionMode=SINGLE]", learned.toString());
+        assertFalse(learned.toBuilder().build().videoOnStreamByteLearned(), "toBuilder drops the marks");
+        assertThrows(IllegalArgumentException.class, () -> FoscQuirks.DEFAULT.withLearnedVideoOnStreamByte(300));
     }
 
     @Test

@@ -6,13 +6,13 @@ import picocli.CommandLine;
 import java.util.Locale;
 
 /**
- * Reads {@code --profile}: {@code fi9821w-v2}, {@code r2c} or {@code c1-v3} (or the enum names). Stateless;
- * thread-safe.
+ * Reads {@code --profile}: {@code auto} (learn the quirks from the camera's answers), {@code fi9821w-v2},
+ * {@code r2c} or {@code c1-v3} (or the enum names). Stateless; thread-safe.
  */
 public final class ProfileConverter implements CommandLine.ITypeConverter<FoscCameraProfile> {
 
     /** The accepted names, for help texts. */
-    public static final String NAMES = "fi9821w-v2, r2c, c1-v3";
+    public static final String NAMES = "auto, fi9821w-v2, r2c, c1-v3";
 
     @Override
     public FoscCameraProfile convert(String value) {
@@ -25,7 +25,7 @@ public final class ProfileConverter implements CommandLine.ITypeConverter<FoscCa
         throw new CommandLine.TypeConversionException("unknown camera profile '" + value + "'; valid: " + NAMES);
     }
 
-    /** The command-line name of {@code profile}: {@code fi9821w-v2}, {@code r2c}, {@code c1-v3}. */
+    /** The command-line name of {@code profile}: {@code auto}, {@code fi9821w-v2}, {@code r2c}, {@code c1-v3}. */
     public static String cliName(FoscCameraProfile profile) {
         return profile.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -9,6 +9,7 @@ import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionListener;
 import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscVideoFrame;
+import dev.fosc.client.FoscQuirks;
 import dev.fosc.codec.FoscMediaHeader;
 
 import java.io.Closeable;
@@ -258,10 +259,12 @@ public final class Recorder implements FoscSessionListener {
      * @param target host, port, user, profile and stream as given on the command line
      * @param reconnects the session's reconnect count
      * @param outcome {@code completed} or why it stopped early
+     * @param quirks the session's quirks ({@code FoscSession.quirks()}: what AUTO learned), or {@code null}
      * @return the report written to {@code session.json}
      * @throws IOException if a file could not be written (session.json is still written when it can be)
      */
-    public RecordingReport finish(Target target, long reconnects, String outcome) throws IOException {
+    public RecordingReport finish(Target target, long reconnects, String outcome, FoscQuirks quirks)
+            throws IOException {
         Instant ended = clock.instant();
         boolean writerEnded = writer.stop(drainTimeout);
         if (!writerEnded) {
@@ -285,7 +288,7 @@ public final class Recorder implements FoscSessionListener {
                 video.bytes(), video.skipped(), video.first(), video.last(), audio != null, audioFrames, audioFormat,
                 audio != null ? audio.durationMillis() : 0, events.count(), reconnects, gaps.gaps(), outcome,
                 writer.dropped(WriterQueue.Kind.VIDEO) + videoSkippedAfterDrop.get(),
-                writer.dropped(WriterQueue.Kind.AUDIO), writer.dropped(WriterQueue.Kind.EVENT));
+                writer.dropped(WriterQueue.Kind.AUDIO), writer.dropped(WriterQueue.Kind.EVENT), quirks);
         try {
             SessionJsonWriter.write(dir.resolve(SESSION_FILE), report);
         } catch (UncheckedIOException e) {

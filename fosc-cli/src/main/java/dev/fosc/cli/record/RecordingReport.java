@@ -1,5 +1,6 @@
 package dev.fosc.cli.record;
 
+import dev.fosc.client.FoscQuirks;
 import dev.fosc.codec.FoscMediaHeader;
 
 import java.time.Instant;
@@ -37,6 +38,8 @@ import java.util.List;
  *     those skipped until the next key frame after such a drop
  * @param droppedAudioFrames audio frames not written because the writer fell behind
  * @param droppedEvents events not written because the writer fell behind
+ * @param quirks the quirks the session used at the end, with what the {@code auto} profile learned (so that they
+ *     can be stored and given back), or {@code null} when unknown
  */
 public record RecordingReport(String host, int port, String user, String profile, String stream, String cameraId,
                               List<String> presets, List<String> cruises, Instant started, Instant ended,
@@ -44,5 +47,5 @@ public record RecordingReport(String host, int port, String user, String profile
                               FoscMediaHeader firstVideo, FoscMediaHeader lastVideo, boolean audio, long audioFrames,
                               String audioFormat, long audioMillis, long events, long reconnects,
                               List<RecordingGap> gaps, String outcome, long droppedVideoFrames,
-                              long droppedAudioFrames, long droppedEvents) {
+                              long droppedAudioFrames, long droppedEvents, FoscQuirks quirks) {
 }

@@ -2,6 +2,7 @@ package dev.fosc.cli.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.fosc.client.FoscQuirks;
 import dev.fosc.codec.FoscMediaHeader;
 
 import java.io.IOException;
@@ -28,6 +29,19 @@ public final class SessionJsonWriter {
             g.writeNumberField("port", r.port());
             g.writeStringField("user", r.user());
             g.writeStringField("profile", r.profile());
+            if (r.quirks() != null) {
+                FoscQuirks q = r.quirks();
+                g.writeObjectFieldStart("quirks");
+                g.writeNumberField("speakerOnLength", q.speakerOnLength());
+                g.writeBooleanField("speakerOnLengthLearned", q.speakerOnLengthLearned());
+                if (q.videoOnStreamByte() == FoscQuirks.STREAM_NUMBER) {
+                    g.writeStringField("videoOnStreamByte", "stream");
+                } else {
+                    g.writeNumberField("videoOnStreamByte", q.videoOnStreamByte());
+                }
+                g.writeBooleanField("videoOnStreamByteLearned", q.videoOnStreamByteLearned());
+                g.writeEndObject();
+            }
             g.writeStringField("cameraId", r.cameraId());
             strings(g, "presets", r.presets());
             strings(g, "cruises", r.cruises());

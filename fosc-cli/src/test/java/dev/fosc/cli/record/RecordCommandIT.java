@@ -315,6 +315,23 @@ class RecordCommandIT {
     }
 
     @Test
+    void anR2cRecordsWithoutAProfileOption() throws Exception {
+        // the default profile, auto, learns that an R2C only streams with byte 1 (it refuses 0)
+        FakeCamera camera = camera(FakeCamera.builder().profile(FakeCameraProfile.R2C).password(PASSWORD));
+        Path out = tmp.resolve("auto");
+        Result r = run(Map.of("FOSC_PASSWORD", PASSWORD), args(camera, out, "--duration", "1s"));
+        assertEquals(0, r.exit(), r.err());
+        List<Object> bytes = camera.recordedFrames(FoscCommand.VIDEO_ON).stream().map(f -> f.field("stream")).toList();
+        assertEquals(List.of(0, 1), bytes, "0 refused, 1 tried once");
+        Map<String, Object> s = sessionJson(out);
+        assertEquals("auto", s.get("camera.profile"));
+        assertEquals(1L, s.get("camera.quirks.videoOnStreamByte"), "what auto learned, for the user to keep");
+        assertEquals(true, s.get("camera.quirks.videoOnStreamByteLearned"));
+        assertEquals("completed", s.get("outcome"));
+        assertTrue((Long) s.get("video.frames") > 0, s.toString());
+    }
+
+    @Test
     void passwordFromAFileAndTheSubStream() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
         Path file = tmp.resolve("pw.txt");

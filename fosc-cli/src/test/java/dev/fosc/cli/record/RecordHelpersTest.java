@@ -43,6 +43,8 @@ class RecordHelpersTest {
     @Test
     void profiles() {
         ProfileConverter c = new ProfileConverter();
+        assertEquals(FoscCameraProfile.AUTO, c.convert("auto"));
+        assertEquals("auto", ProfileConverter.cliName(FoscCameraProfile.AUTO));
         assertEquals(FoscCameraProfile.FI9821W_V2, c.convert("fi9821w-v2"));
         assertEquals(FoscCameraProfile.R2C, c.convert("R2C"));
         assertEquals(FoscCameraProfile.C1_V3, c.convert("c1_v3"));

@@ -95,7 +95,7 @@ class RecorderTest {
             r.onAudioFrame(null, audio(n, (byte) 2));
         }
 
-        RecordingReport report = r.finish(TARGET, 0, "completed");
+        RecordingReport report = r.finish(TARGET, 0, "completed", null);
         assertEquals(13, report.videoFrames());
         assertEquals(2, report.keyFrames());
         assertEquals(14, report.droppedVideoFrames(), "12 when full, 2 waiting for the key frame");
@@ -131,7 +131,7 @@ class RecorderTest {
             r.onVideoFrame(null, video(n, n == 0));
         }
         long start = System.nanoTime();
-        RecordingReport report = r.finish(TARGET, 0, "completed");
+        RecordingReport report = r.finish(TARGET, 0, "completed", null);
         assertTrue(System.nanoTime() - start < WAIT.toNanos(), "finish gave up in bounded time");
         assertEquals(3, report.droppedVideoFrames());
         assertEquals(1, report.droppedAudioFrames());

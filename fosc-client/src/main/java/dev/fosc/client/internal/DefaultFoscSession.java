@@ -17,6 +17,8 @@ import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscSessionStats;
 import dev.fosc.client.FoscStream;
+import dev.fosc.client.FoscTalk;
+import dev.fosc.client.FoscTalkOptions;
 import dev.fosc.client.FoscVideoFrame;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
@@ -78,6 +80,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private final FoscConnectionPair connections;
 
     private CompletableFuture<FoscLoginInfo> connectFuture;
+    private DefaultFoscTalk talk;
 
     /**
      * @param loop the event loop the session lives on
@@ -94,7 +97,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         Objects.requireNonNull(resolver, "resolver");
         this.options = Objects.requireNonNull(options, "options");
         this.quirks = options.quirks();
-        this.quirkLearner = new FoscQuirkLearner(quirks, false, false);
+        this.quirkLearner = new FoscQuirkLearner(quirks, options.learnsSpeakerOnLength(),
+                options.learnsVideoOnStreamByte());
         this.loop = Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(channelType, "channelType");
         this.remote = InetSocketAddress.createUnresolved(options.host(), options.port());
@@ -106,7 +110,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
         this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
                 this::connectFailed);
-        this.mediaRequests = new FoscMediaRequests(options, uid, address, this::mediaConnection,
+        this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
                 this::openMediaIfWanted, connections::audioMayFlow);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
@@ -149,6 +153,19 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return quirkLearner.current();
     }
 
+    /** The live counters behind {@link #stats()}, for the client's sums. */
+    FoscSessionCounters counters() {
+        return counters;
+    }
+
+    /**
+     * The bytes the session's {@code Flow} subscriber buffers hold now, as counted against the byte water marks
+     * (receive buffers pinned by retained slices, decoded PCM, events at a nominal size). Any thread.
+     */
+    public long bufferedBytes() {
+        return delivery.bufferedBytes();
+    }
+
     /** The session uid sent in LOGIN, VIDEO_ON and LOGIN_CHECK. */
     public int uid() {
         return uid;
@@ -186,6 +203,29 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public CompletableFuture<Void> audioOff() {
         return whileOpen(mediaRequests::audioOff);
+    }
+
+    @Override
+    public CompletableFuture<FoscTalk> openTalk(FoscTalkOptions talkOptions) {
+        Objects.requireNonNull(talkOptions, "talkOptions");
+        return whileOpen(result -> {
+            FoscConnectionHandler conn = state == FoscSessionState.CONNECTED ? connections.control() : null;
+            if (conn == null) {
+                result.completeExceptionally(new FoscException("session to " + address + " is not connected ("
+                        + state + "): a talk needs a logged-in connection; connect first"));
+            } else if (talk != null) {
+                result.completeExceptionally(new FoscException("a talk is already open on the session to " + address
+                        + ": the camera takes one talker at a time; close it first"));
+            } else {
+                talk = new DefaultFoscTalk(talkOptions, options, address, uid, loop, conn, quirkLearner, counters,
+                        t -> {
+                            if (talk == t) {
+                                talk = null;
+                            }
+                        });
+                talk.open(result);
+            }
+        });
     }
 
     @Override
@@ -296,6 +336,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
         String user = "user '" + options.credentials().user() + "'";
         FoscAuthenticationException verdict = reconnects.loginRefused(reply, address, user);
+        counters.loginRefused(reply, verdict);
         if (verdict instanceof FoscLoginRateLimitedException) {
             lost(connection, verdict);
         } else {
@@ -308,6 +349,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (!connections.isControl(connection)) {
             return;
         }
+        counters.loginsMalformed++;
         // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in"; like a refused first
         // login it is final, never retried (a retry loop could lock the camera)
         fail(new FoscAuthenticationException("camera " + address + " answered the login of user '"
@@ -319,8 +361,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connections.isControl(connection)) {
             reconnects.cancelStableTimer();
-            setState(FoscSessionState.LOGGING_IN, new FoscException("camera " + address
-                    + " reported the login lost (LOGIN_CHECK_REPLY 1)"), "");
+            FoscException loginLost = new FoscException("camera " + address
+                    + " reported the login lost (LOGIN_CHECK_REPLY 1)");
+            interruptTalk(loginLost); // its speaker grant went with the login: talk data would play nothing
+            setState(FoscSessionState.LOGGING_IN, loginLost, "");
         }
     }
 
@@ -336,6 +380,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     @Override
     public void connectionClosed(FoscConnectionHandler connection, Throwable cause) {
         if (connections.isCurrent(connection)) {
+            if (state == FoscSessionState.LOGGING_IN && connection.role().logsIn()) {
+                counters.loginsUnanswered++; // no reply in time, or the camera hung up on the LOGIN
+            }
             lost(connection, cause);
         }
     }
@@ -343,6 +390,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
     private void lost(FoscConnectionHandler connection, Throwable cause) {
         reconnects.cancelStableTimer();
+        interruptTalk(cause);
         mediaRequests.forgetInFlight();
         connections.dropAll(connection, cause);
         mediaRequests.audioOffDone(); // the next connection starts without audio
@@ -413,6 +461,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
         reconnects.cancel();
+        interruptTalk(cause);
         List<ChannelFuture> closing = connections.closeAll(end == FoscSessionState.CLOSED, cause);
         setState(end, reported, "");
         if (connectFuture != null && !connectFuture.isDone()) {
@@ -438,6 +487,15 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                     closeFuture.complete(null);
                 }
             });
+        }
+    }
+
+    /** A talk does not outlive its connection: it ends with an interrupted outcome, never resumed. */
+    private void interruptTalk(Throwable cause) {
+        DefaultFoscTalk t = talk;
+        talk = null;
+        if (t != null) {
+            t.interrupted(cause);
         }
     }
 

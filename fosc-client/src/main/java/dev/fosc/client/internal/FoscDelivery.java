@@ -37,6 +37,51 @@ final class FoscDelivery implements FoscBackPressure {
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscDelivery.class);
 
+    /**
+     * The bytes an event counts in a subscriber's buffer: a nominal size, larger than the event objects (a preset
+     * list of 16 names of up to 32 characters, a login event with its presets and cruises).
+     */
+    static final int EVENT_NOMINAL_BYTES = 1024;
+
+    /** Video frames pin their receive buffer (a retained slice) and hold nothing of their own. */
+    static final FoscFlowPublisher.Weigher<FoscVideoFrame> VIDEO_WEIGHER = new FoscFlowPublisher.Weigher<>() {
+        @Override
+        public ByteBuf sharedBuffer(FoscVideoFrame frame) {
+            return frame.data();
+        }
+
+        @Override
+        public int ownBytes(FoscVideoFrame frame) {
+            return 0;
+        }
+    };
+
+    /** Audio frames pin their receive buffer and, for G.726, hold their decoded PCM buffer of their own. */
+    static final FoscFlowPublisher.Weigher<FoscAudioFrame> AUDIO_WEIGHER = new FoscFlowPublisher.Weigher<>() {
+        @Override
+        public ByteBuf sharedBuffer(FoscAudioFrame frame) {
+            return frame.original();
+        }
+
+        @Override
+        public int ownBytes(FoscAudioFrame frame) {
+            return frame.pcm() != frame.original() ? frame.pcm().capacity() : 0;
+        }
+    };
+
+    /** Events hold no buffer: a nominal size each. */
+    static final FoscFlowPublisher.Weigher<FoscEvent> EVENT_WEIGHER = new FoscFlowPublisher.Weigher<>() {
+        @Override
+        public ByteBuf sharedBuffer(FoscEvent event) {
+            return null;
+        }
+
+        @Override
+        public int ownBytes(FoscEvent event) {
+            return EVENT_NOMINAL_BYTES;
+        }
+    };
+
     private final FoscSession session;
     private final String address;
     private final FoscSessionListener listener;
@@ -61,11 +106,17 @@ final class FoscDelivery implements FoscBackPressure {
         int high = options.highWaterMark();
         int low = options.lowWaterMark();
         int max = options.maxBufferedItems();
-        this.video = new FoscFlowPublisher<>(loop, address + " video", high, low, max,
+        long highBytes = options.highWaterMarkBytes();
+        long lowBytes = options.lowWaterMarkBytes();
+        long maxBytes = options.maxBufferedBytes();
+        this.video = new FoscFlowPublisher<>(loop, address + " video", high, low, max, highBytes, lowBytes, maxBytes,
+                VIDEO_WEIGHER,
                 options.videoOverflow() == FoscVideoOverflow.DROP_UNTIL_KEY_FRAME ? FoscVideoFrame::isKeyFrame : null,
                 this);
-        this.audio = new FoscFlowPublisher<>(loop, address + " audio", high, low, max, null, this);
-        this.events = new FoscFlowPublisher<>(loop, address + " events", high, low, max, null, this);
+        this.audio = new FoscFlowPublisher<>(loop, address + " audio", high, low, max, highBytes, lowBytes, maxBytes,
+                AUDIO_WEIGHER, null, this);
+        this.events = new FoscFlowPublisher<>(loop, address + " events", high, low, max, highBytes, lowBytes,
+                maxBytes, EVENT_WEIGHER, null, this);
     }
 
     FoscFlowPublisher<FoscVideoFrame> video() {
@@ -78,6 +129,14 @@ final class FoscDelivery implements FoscBackPressure {
 
     FoscFlowPublisher<FoscEvent> events() {
         return events;
+    }
+
+    /**
+     * The bytes the subscribers' buffers hold now, as counted against the byte marks (a receive buffer pinned for
+     * two subscribers counted twice). Any thread.
+     */
+    long bufferedBytes() {
+        return video.bufferedBytes() + audio.bufferedBytes() + events.bufferedBytes();
     }
 
     /** Whether some subscriber is full, so reading should be off. */
@@ -93,11 +152,13 @@ final class FoscDelivery implements FoscBackPressure {
      */
     void message(FoscMessage message, FoscStream stream, ByteBufAllocator alloc) {
         if (message instanceof FoscVideoData) {
-            counters.videoFrames++;
-            video((FoscVideoData) message, stream);
+            FoscVideoData data = (FoscVideoData) message;
+            counters.videoFrame(stream, data.content().readableBytes());
+            video(data, stream);
         } else if (message instanceof FoscAudioData) {
-            counters.audioFrames++;
-            audio((FoscAudioData) message, alloc);
+            FoscAudioData data = (FoscAudioData) message;
+            counters.audioFrame(data.content().readableBytes());
+            audio(data, alloc);
         } else {
             try {
                 if (message instanceof FoscInvalidMessage) {

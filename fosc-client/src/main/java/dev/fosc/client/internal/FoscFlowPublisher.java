@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscSessionClosedException;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -8,15 +9,17 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
- * A {@link Flow.Publisher} of one session's items (video frames, audio frames or events) with a bounded buffer
- * per subscriber.
+ * A {@link Flow.Publisher} of one session's items (video frames, audio frames or events) with a buffer per
+ * subscriber bounded in items and in bytes.
  *
  * <ul>
  *   <li>Every signal to a subscriber runs on the session's event loop; {@code request} and {@code cancel} may be
@@ -25,10 +28,17 @@ import java.util.function.Predicate;
  *       {@code request}/{@code cancel} do nothing.</li>
  *   <li>Reference-counted items are retained while buffered and released right after {@code onNext} returns
  *       (borrowed delivery), or when the subscription is cancelled or the publisher terminates.</li>
- *   <li>A buffer reaching the high water mark reports {@link FoscBackPressure#subscriberFull()} (the session
- *       pauses reading) and draining to the low mark {@link FoscBackPressure#subscriberDrained()}. With
- *       {@code dropUntilKey} a full buffer instead drops items until one that {@code isKey} accepts fits again.
- *       Beyond the hard cap, items are dropped and counted.</li>
+ *   <li>Bytes are counted as what the buffered items keep from being freed: an item that retains a slice of a
+ *       received buffer pins that whole buffer, so it counts the capacity of the root buffer (found by unwrapping
+ *       the slice), once per root: the root's bytes are attributed to the newest buffered item from that root,
+ *       and, the buffer being FIFO, they are released exactly when the last item of that root leaves. An item's
+ *       own bytes (decoded PCM, or a nominal size for an event) come on top ({@link Weigher}). A root shared by
+ *       two subscribers is counted by each.</li>
+ *   <li>A buffer reaching a high water mark (items or bytes) reports {@link FoscBackPressure#subscriberFull()}
+ *       (the session pauses reading) and draining to both low marks {@link FoscBackPressure#subscriberDrained()}.
+ *       With {@code dropUntilKey} a full buffer instead drops items until one that {@code isKey} accepts comes
+ *       while the buffer is below both high marks. Beyond a hard cap (items, or bytes for a non-empty buffer:
+ *       an item always fits an empty buffer), items are dropped and counted.</li>
  *   <li>An exception thrown by {@code onNext} is logged; the item is released and delivery goes on.</li>
  * </ul>
  *
@@ -43,26 +53,73 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
     private final int highWaterMark;
     private final int lowWaterMark;
     private final int maxBuffered;
+    private final long highWaterMarkBytes;
+    private final long lowWaterMarkBytes;
+    private final long maxBufferedBytes;
+    private final Weigher<? super T> weigher;
     private final Predicate<T> isKey;
     private final FoscBackPressure pressure;
     private final List<Sub> subscriptions = new ArrayList<>();
     private Object[] snapshot = new Object[0];
     private boolean terminated;
     private Throwable failure;
+    /** The bytes all subscribers' buffers hold; written on the loop only, read from any thread. */
+    private volatile long bufferedBytes;
+
+    /** What one buffered item holds. Called on the event loop. */
+    interface Weigher<T> {
+        /**
+         * The buffer of which the item retains a slice (its root buffer is pinned while the item is buffered),
+         * or {@code null}.
+         */
+        ByteBuf sharedBuffer(T item);
+
+        /** The bytes the item holds of its own, besides the shared buffer: decoded PCM, a nominal size. */
+        int ownBytes(T item);
+    }
 
     /**
      * @param name for logs: the camera address and the stream kind
+     * @param highWaterMark items at which the buffer is full
+     * @param lowWaterMark items at or below which a full buffer is drained
+     * @param maxBuffered items beyond which items are dropped
+     * @param highWaterMarkBytes bytes at which the buffer is full
+     * @param lowWaterMarkBytes bytes at or below which a full buffer is drained
+     * @param maxBufferedBytes bytes beyond which items are dropped (an item always fits an empty buffer)
+     * @param weigher what an item holds
      * @param isKey {@code null} to pause reading when full; otherwise drop until an item it accepts fits
      */
     FoscFlowPublisher(EventLoop loop, String name, int highWaterMark, int lowWaterMark, int maxBuffered,
-                      Predicate<T> isKey, FoscBackPressure pressure) {
+                      long highWaterMarkBytes, long lowWaterMarkBytes, long maxBufferedBytes,
+                      Weigher<? super T> weigher, Predicate<T> isKey, FoscBackPressure pressure) {
         this.loop = loop;
         this.name = name;
         this.highWaterMark = highWaterMark;
         this.lowWaterMark = lowWaterMark;
         this.maxBuffered = maxBuffered;
+        this.highWaterMarkBytes = highWaterMarkBytes;
+        this.lowWaterMarkBytes = lowWaterMarkBytes;
+        this.maxBufferedBytes = maxBufferedBytes;
+        this.weigher = weigher;
         this.isKey = isKey;
         this.pressure = pressure;
+    }
+
+    /**
+     * The bytes the subscribers' buffers hold now (a root buffer shared by two subscribers counted by each). Any
+     * thread.
+     */
+    long bufferedBytes() {
+        return bufferedBytes;
+    }
+
+    /** The buffer {@code buf} is a slice (or a slice of a slice...) of: the one whose memory it pins. */
+    static ByteBuf root(ByteBuf buf) {
+        ByteBuf root = buf;
+        for (ByteBuf parent = root.unwrap(); parent != null; parent = parent.unwrap()) {
+            root = parent;
+        }
+        return root;
     }
 
     @Override
@@ -166,7 +223,10 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
 
     private final class Sub implements Flow.Subscription {
         private final Flow.Subscriber<? super T> subscriber;
-        private final ArrayDeque<T> buffer = new ArrayDeque<>();
+        private final ArrayDeque<Entry<T>> buffer = new ArrayDeque<>();
+        /** The newest buffered entry of each pinned root buffer: the one carrying the root's bytes. */
+        private final Map<ByteBuf, Entry<T>> newestByRoot = new IdentityHashMap<>();
+        private long bytes;
         private long demand;
         private boolean cancelled;
         private boolean draining;
@@ -210,25 +270,61 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             }
             if (isKey != null) {
                 if (dropping) {
-                    if (isKey.test(item) && buffer.size() < highWaterMark) {
+                    if (isKey.test(item) && !aboveHighMark()) {
                         dropping = false;
                     } else {
                         pressure.dropped(true);
                         return;
                     }
-                } else if (buffer.size() >= highWaterMark) {
+                } else if (aboveHighMark()) {
                     dropping = true;
                     pressure.dropped(true);
                     return;
                 }
             }
-            if (buffer.size() >= maxBuffered) {
+            ByteBuf shared = weigher.sharedBuffer(item);
+            ByteBuf root = shared != null ? root(shared) : null;
+            Entry<T> sameRoot = root != null ? newestByRoot.get(root) : null;
+            long rootBytes = root == null ? 0 : sameRoot != null ? sameRoot.rootBytes : root.capacity();
+            long own = weigher.ownBytes(item);
+            long added = own + (sameRoot != null ? 0 : rootBytes);
+            if (buffer.size() >= maxBuffered || !buffer.isEmpty() && bytes + added > maxBufferedBytes) {
                 pressure.dropped(false);
                 return;
             }
-            buffer.add(retain(item));
+            Entry<T> entry = new Entry<>(retain(item), root, rootBytes, own);
+            if (sameRoot != null) {
+                sameRoot.rootBytes = 0; // the root's bytes go with its newest item, which leaves last
+            }
+            if (root != null) {
+                newestByRoot.put(root, entry);
+            }
+            buffer.add(entry);
+            addBytes(added);
             drain();
             updatePressure();
+        }
+
+        private boolean aboveHighMark() {
+            return buffer.size() >= highWaterMark || bytes >= highWaterMarkBytes;
+        }
+
+        /** Takes the oldest entry out of the buffer, releasing its bytes; the caller owns the item's retain. */
+        private T poll() {
+            Entry<T> entry = buffer.poll();
+            if (entry == null) {
+                return null;
+            }
+            if (entry.root != null && newestByRoot.get(entry.root) == entry) {
+                newestByRoot.remove(entry.root);
+            }
+            addBytes(-(entry.rootBytes + entry.ownBytes));
+            return entry.item;
+        }
+
+        private void addBytes(long delta) {
+            bytes += delta;
+            bufferedBytes += delta; // single writer: the event loop
         }
 
         private void drain() {
@@ -238,7 +334,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             draining = true;
             try {
                 while (demand > 0 && !cancelled && !buffer.isEmpty()) {
-                    T item = buffer.poll();
+                    T item = poll();
                     if (demand != Long.MAX_VALUE) {
                         demand--;
                     }
@@ -264,10 +360,10 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             if (isKey != null) {
                 return;
             }
-            if (!full && !cancelled && buffer.size() >= highWaterMark) {
+            if (!full && !cancelled && aboveHighMark()) {
                 full = true;
                 pressure.subscriberFull();
-            } else if (full && (cancelled || buffer.size() <= lowWaterMark)) {
+            } else if (full && (cancelled || buffer.size() <= lowWaterMark && bytes <= lowWaterMarkBytes)) {
                 full = false;
                 pressure.subscriberDrained();
             }
@@ -317,9 +413,26 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
         }
 
         private void releaseBuffer() {
-            for (T item; (item = buffer.poll()) != null; ) {
+            for (T item; (item = poll()) != null; ) {
                 ReferenceCountUtil.release(item);
             }
+        }
+    }
+
+    /** A buffered item and the bytes it accounts for. */
+    private static final class Entry<T> {
+        final T item;
+        /** The root buffer the item pins, or {@code null}. */
+        final ByteBuf root;
+        /** The root's capacity while this is the newest entry of that root, else 0. */
+        long rootBytes;
+        final long ownBytes;
+
+        Entry(T item, ByteBuf root, long rootBytes, long ownBytes) {
+            this.item = item;
+            this.root = root;
+            this.rootBytes = rootBytes;
+            this.ownBytes = ownBytes;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscException;
-import dev.fosc.client.FoscQuirks;
 import dev.fosc.client.FoscRequestRefusedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionOptions;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static dev.fosc.client.internal.FoscFutures.complete;
@@ -29,7 +29,9 @@ import static dev.fosc.client.internal.FoscFutures.forward;
 /**
  * The media the application wants from one session (a video stream, audio on or off), the videoOn/audioOn/audioOff
  * calls waiting for a connection that can take them, the VIDEO_ON/AUDIO_ON requests in flight (shared by calls
- * that come while one is on its way), and turning media on again after each (re)login.
+ * that come while one is on its way), and turning media on again after each (re)login. The stream byte these
+ * requests carry comes from the session's {@link FoscQuirkLearner}: with the AUTO profile a request refused with
+ * status 1 is sent once more with the other byte, and the byte that worked is remembered there.
  *
  * <p>Threading: used only on the session's event loop; no locks. The session tells it where media requests go
  * (the connection, or none yet) and opens the media connection when asked.
@@ -37,9 +39,11 @@ import static dev.fosc.client.internal.FoscFutures.forward;
 final class FoscMediaRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscSession.class);
+    /** The status of a refusal that an AUTO session answers with the other stream byte (PROTOCOL.md §2). */
+    private static final int STATUS_REFUSED = 1;
 
     private final FoscSessionOptions options;
-    private final FoscQuirks quirks;
+    private final FoscQuirkLearner learner;
     private final int uid;
     private final String address;
     private final Supplier<FoscConnectionHandler> mediaConnection;
@@ -59,12 +63,13 @@ final class FoscMediaRequests {
      * @param openMediaIfWanted opens the media connection if the mode has one, it is missing and media is wanted
      * @param audioMayFlow true while a connection exists that may carry audio and stays (so AUDIO_OFF must wait for
      *     it rather than complete at once)
+     * @param learner the session's quirks, learned or configured (shared with the session, kept across reconnects)
      */
-    FoscMediaRequests(FoscSessionOptions options, int uid, String address,
+    FoscMediaRequests(FoscSessionOptions options, FoscQuirkLearner learner, int uid, String address,
                       Supplier<FoscConnectionHandler> mediaConnection, Runnable openMediaIfWanted,
                       BooleanSupplier audioMayFlow) {
         this.options = options;
-        this.quirks = options.quirks();
+        this.learner = learner;
         this.uid = uid;
         this.address = address;
         this.mediaConnection = mediaConnection;
@@ -181,16 +186,15 @@ final class FoscMediaRequests {
     }
 
     private int streamByte() {
-        return quirks.streamByteFor(deliveryStream());
+        return learner.streamByteFor(deliveryStream());
     }
 
     private CompletableFuture<Void> sendVideoOn(FoscConnectionHandler conn) {
         if (videoInFlight != null) {
             return videoInFlight;
         }
-        int streamByte = streamByte();
-        CompletableFuture<Void> f = statusRequest(conn, new FoscVideoOn(streamByte, options.credentials(), uid),
-                FoscCommand.VIDEO_ON_REPLY, "VIDEO_ON (stream byte " + streamByte + ")");
+        CompletableFuture<Void> f = probedRequest(conn, b -> new FoscVideoOn(b, options.credentials(), uid),
+                FoscCommand.VIDEO_ON_REPLY, "VIDEO_ON", true);
         videoInFlight = f;
         f.whenComplete((v, e) -> {
             if (videoInFlight == f) {
@@ -204,9 +208,8 @@ final class FoscMediaRequests {
         if (audioInFlight != null) {
             return audioInFlight;
         }
-        int streamByte = streamByte();
-        CompletableFuture<Void> f = statusRequest(conn, new FoscAudioOn(streamByte, options.credentials()),
-                FoscCommand.AUDIO_ON_REPLY, "AUDIO_ON (stream byte " + streamByte + ")");
+        CompletableFuture<Void> f = probedRequest(conn, b -> new FoscAudioOn(b, options.credentials()),
+                FoscCommand.AUDIO_ON_REPLY, "AUDIO_ON", false);
         audioInFlight = f;
         f.whenComplete((v, e) -> {
             if (audioInFlight == f) {
@@ -216,20 +219,67 @@ final class FoscMediaRequests {
         return f;
     }
 
-    private CompletableFuture<Void> statusRequest(FoscConnectionHandler conn, FoscMessage request,
-                                                  FoscCommand reply, String what) {
+    /**
+     * Sends {@code request} with the stream byte for the wanted stream; if the camera refuses it with status 1 and
+     * the learner still probes the byte, sends it once more with the other byte. The learner is told what was
+     * accepted. At most two requests, never more.
+     *
+     * @param what the command's name, for messages
+     * @param video whether this is VIDEO_ON (only VIDEO_ON accepted at the first try can settle the byte)
+     */
+    private CompletableFuture<Void> probedRequest(FoscConnectionHandler conn, IntFunction<FoscMessage> request,
+                                                  FoscCommand reply, String what, boolean video) {
+        FoscStream stream = deliveryStream();
+        int first = learner.streamByteFor(stream);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        conn.request(request, reply).whenComplete((message, error) -> {
+        statusRequest(conn, request.apply(first), reply).whenComplete((status, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
-            } else if (((FoscStatusReply) message).isOk()) {
-                result.complete(null);
-            } else {
-                int status = ((FoscStatusReply) message).status();
-                result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused " + what
-                        + " with status " + status, status));
+                return;
             }
+            if (status == 0) {
+                learner.streamByteAccepted(stream, first, video, false);
+                result.complete(null);
+                return;
+            }
+            int second = status == STATUS_REFUSED ? learner.alternativeStreamByte(first) : -1;
+            if (second < 0) {
+                result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused " + what
+                        + " (stream byte " + first + ") with status " + status, status));
+                return;
+            }
+            LOG.info("{}: camera refused {} with stream byte {} (status 1); trying stream byte {} once", address,
+                    what, first, second);
+            statusRequest(conn, request.apply(second), reply).whenComplete((status2, error2) -> {
+                if (error2 != null) {
+                    result.completeExceptionally(error2);
+                } else if (status2 == 0) {
+                    learner.streamByteAccepted(stream, second, video, true);
+                    LOG.info("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
+                            learner.current());
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(new FoscRequestRefusedException("camera " + address + " refused "
+                            + what + " with stream byte " + first + " (status 1) and again with stream byte " + second
+                            + " (status " + status2 + "): neither stream byte works, so the cause is not the stream"
+                            + " byte quirk (check the user's rights and the camera's stream settings)", status2));
+                }
+            });
         });
         return result;
+    }
+
+    /** Sends {@code request}; the future completes with the reply's status (0 = ok). */
+    private static CompletableFuture<Integer> statusRequest(FoscConnectionHandler conn, FoscMessage request,
+                                                            FoscCommand reply) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        conn.request(request, reply).whenComplete((message, error) -> {
+            if (error != null) {
+                status.completeExceptionally(error); // as it is: no CompletionException around it
+            } else {
+                status.complete(((FoscStatusReply) message).status());
+            }
+        });
+        return status;
     }
 }

@@ -9,8 +9,9 @@ import dev.fosc.codec.FoscSpeakerOn;
  * learned from the camera's own answers (PROTOCOL.md §2): the VIDEO_ON/AUDIO_ON stream byte that works and the
  * SPEAKER_ON size that is accepted. Learned values are kept for the session's life, across reconnects.
  *
- * <p>Probing is one request per step and never loops: a refused VIDEO_ON is tried once with the other stream
- * byte; SPEAKER_ON is tried with each size of {@link #SPEAKER_ON_PROBE_ORDER} once.
+ * <p>Probing is one request per step and never loops: a VIDEO_ON or AUDIO_ON refused with status 1 is tried once
+ * with the other stream byte (see {@link #streamByteAccepted} for what settles the byte); SPEAKER_ON is tried with
+ * each size of {@link #SPEAKER_ON_PROBE_ORDER} once. The rules are documented on {@code FoscCameraProfile.AUTO}.
  *
  * <p>Threading: written only on the session's event loop; {@link #current()} may be read from any thread.
  */
@@ -57,34 +58,64 @@ public final class FoscQuirkLearner {
     void speakerOnAccepted(int length) {
         if (probeSpeakerOn && !speakerOnLearned) {
             speakerOnLearned = true;
-            current = current.toBuilder().speakerOnLength(length).build();
+            current = current.withLearnedSpeakerOnLength(length);
         }
     }
 
-    /** The stream byte for VIDEO_ON/AUDIO_ON of {@code stream}. */
+    /** The stream byte for VIDEO_ON/AUDIO_ON of {@code stream}: the learned one, else the configured rule. */
     int streamByteFor(FoscStream stream) {
         return current.streamByteFor(stream);
     }
 
-    /**
-     * A VIDEO_ON or AUDIO_ON with {@code refusedByte} got status 1: the byte to try once instead, or {@code -1}
-     * when there is nothing to try (not probing, or the byte was learned already).
-     */
-    int alternativeStreamByte(int refusedByte) {
-        if (!probeStreamByte || streamByteLearned) {
-            return -1;
-        }
-        return refusedByte == 0 ? 1 : 0;
+    /** Whether the stream byte is still to be learned (AUTO, not set explicitly, not settled yet). */
+    boolean probingStreamByte() {
+        return probeStreamByte && !streamByteLearned;
     }
 
-    /** VIDEO_ON or AUDIO_ON with {@code streamByte} for {@code stream} got status 0: remembered. */
-    void streamByteAccepted(FoscStream stream, int streamByte) {
-        if (!probeStreamByte || streamByteLearned) {
+    /**
+     * A VIDEO_ON or AUDIO_ON with {@code refusedByte} got status 1: the byte to try once instead (0 for 1, 1 for
+     * anything else), or {@code -1} when there is nothing to try (not probing, or the byte is settled already). The
+     * caller sends the alternative at most once per request.
+     */
+    int alternativeStreamByte(int refusedByte) {
+        if (!probingStreamByte()) {
+            return -1;
+        }
+        return refusedByte == 1 ? 0 : 1;
+    }
+
+    /**
+     * A VIDEO_ON ({@code video}) or AUDIO_ON for {@code stream} was accepted with {@code streamByte}.
+     *
+     * <ul>
+     *   <li>After the other byte was refused ({@code retried}): the camera wants this byte; it is learned as the
+     *       fixed byte (or as "the stream's number" should that be what worked).</li>
+     *   <li>At the first try with byte 0 on VIDEO_ON: the camera takes 0, so stream numbers work; learned as
+     *       {@link FoscQuirks#STREAM_NUMBER}.</li>
+     *   <li>At the first try otherwise: nothing is settled. Byte 1 for the sub stream is accepted by cameras that take
+     *       stream numbers and by those (R2C) that want 1 for every stream alike; an AUDIO_ON accepted does not show
+     *       that VIDEO_ON would be.</li>
+     * </ul>
+     */
+    void streamByteAccepted(FoscStream stream, int streamByte, boolean video, boolean retried) {
+        if (!probingStreamByte()) {
             return;
         }
-        streamByteLearned = true;
-        if (streamByte != stream.number()) {
-            current = current.toBuilder().videoOnStreamByte(streamByte).build();
+        if (retried) {
+            streamByteLearned = true;
+            current = current.withLearnedVideoOnStreamByte(
+                    streamByte == stream.number() ? FoscQuirks.STREAM_NUMBER : streamByte);
+        } else if (video && streamByte == 0) {
+            streamByteLearned = true;
+            current = current.withLearnedVideoOnStreamByte(FoscQuirks.STREAM_NUMBER);
         }
+    }
+
+    /** What is known and what is still probed, for logs. */
+    @Override
+    public String toString() {
+        return "FoscQuirkLearner[" + current + ", streamByte " + (!probeStreamByte ? "configured"
+                : streamByteLearned ? "learned" : "probing") + ", speakerOnLength " + (!probeSpeakerOn ? "configured"
+                : speakerOnLearned ? "learned" : "probing") + "]";
     }
 }

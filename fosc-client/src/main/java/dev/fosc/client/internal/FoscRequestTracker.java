@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  * its command id to the oldest request waiting for that id. Each request has its own timeout, scheduled on the
  * connection's event loop.
  *
- * <p>A request that timed out is still owed its reply: a slow camera answers it late, and that answer must not
- * complete the next request of the same command. So each timeout leaves a debt, and the next reply of that
- * command pays it (it is dropped) instead of completing a request. A debt lapses one request timeout after it was
- * made (the camera lost that reply), so a lost reply cannot make every later request of that command time out.
+ * <p>Replies of one command carry nothing that ties them to one request, so they are interchangeable: a reply
+ * always completes the oldest request waiting for its command, if there is one. A request that timed out is still
+ * owed its reply, which a slow camera sends late: with nobody waiting, that late reply is dropped as paid debt
+ * rather than reported as unsolicited. A debt lapses one request timeout after it was made (the camera lost that
+ * reply). Debts never take a reply from a waiting request: an application that retries at once after a timeout
+ * gets the camera's prompt answer, whichever request the camera meant it for.
  *
  * <p>Used only on that event loop; not thread-safe.
  */
@@ -50,7 +52,10 @@ final class FoscRequestTracker {
         pending.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(p);
         p.timeout = executor.schedule(() -> {
             if (remove(p)) {
-                owed.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(executor.ticker().nanoTime() + timeoutNanos);
+                long now = executor.ticker().nanoTime();
+                ArrayDeque<Long> debts = owed.computeIfAbsent(reply, k -> new ArrayDeque<>());
+                pruneLapsed(debts, now); // bounded by the requests of one timeout window, reply or not
+                debts.add(now + timeoutNanos);
                 p.future.completeExceptionally(new FoscRequestTimeoutException("no " + reply + " to " + request
                         + " from " + address + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
             }
@@ -59,17 +64,14 @@ final class FoscRequestTracker {
     }
 
     /**
-     * Completes the oldest request waiting for {@code reply}'s command; true also when the reply was a late one
-     * owed to a request that timed out (then dropped); false if nothing waits for it.
+     * Completes the oldest request waiting for {@code reply}'s command; with none waiting, true when the reply
+     * pays a debt of a request that timed out (then dropped), false when nobody expected it.
      */
     boolean complete(FoscMessage reply) {
-        if (payDebt(reply.command())) {
-            return true;
-        }
         ArrayDeque<Pending> queue = pending.get(reply.command());
         Pending p = queue == null ? null : queue.poll();
         if (p == null) {
-            return false;
+            return payDebt(reply.command());
         }
         p.timeout.cancel(false);
         p.future.complete(reply);
@@ -81,13 +83,10 @@ final class FoscRequestTracker {
      * decoded); false if none waits.
      */
     boolean failOldest(FoscCommand reply, Throwable cause) {
-        if (payDebt(reply)) {
-            return true;
-        }
         ArrayDeque<Pending> queue = pending.get(reply);
         Pending p = queue == null ? null : queue.poll();
         if (p == null) {
-            return false;
+            return payDebt(reply);
         }
         p.timeout.cancel(false);
         p.future.completeExceptionally(cause);
@@ -100,6 +99,7 @@ final class FoscRequestTracker {
             for (Pending p : queue) {
                 if (p.future == future) {
                     remove(p);
+                    p.timeout.cancel(false);
                     p.future.completeExceptionally(cause);
                     return;
                 }
@@ -125,10 +125,7 @@ final class FoscRequestTracker {
         if (debts == null) {
             return false;
         }
-        long now = executor.ticker().nanoTime();
-        while (!debts.isEmpty() && debts.peek() - now < 0) {
-            debts.poll(); // lapsed: that reply was lost
-        }
+        pruneLapsed(debts, executor.ticker().nanoTime());
         if (debts.isEmpty()) {
             owed.remove(command);
             return false;
@@ -136,6 +133,13 @@ final class FoscRequestTracker {
         debts.poll();
         LOG.debug("{}: a late {} for a request that timed out; dropped", address, command);
         return true;
+    }
+
+    /** Drops the debts whose reply is no longer expected (that reply was lost). */
+    private static void pruneLapsed(ArrayDeque<Long> debts, long now) {
+        while (!debts.isEmpty() && debts.peek() - now < 0) {
+            debts.poll();
+        }
     }
 
     /** How many requests wait. */

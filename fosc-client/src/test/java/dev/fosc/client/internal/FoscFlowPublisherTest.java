@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bounded per-subscriber buffers, their water marks and the release of what they hold. */
@@ -48,8 +49,58 @@ class FoscFlowPublisherTest {
     }
 
     private FoscFlowPublisher<ByteBuf> publisher(int high, int low, int max, boolean dropUntilKey) {
-        return new FoscFlowPublisher<>(ch.eventLoop(), "test", high, low, max,
-                dropUntilKey ? b -> b.getByte(0) == 'K' : null, recorder);
+        return publisher(high, low, max, Long.MAX_VALUE - 1, Long.MAX_VALUE - 2, Long.MAX_VALUE, dropUntilKey);
+    }
+
+    /**
+     * Items are ByteBufs that pin their own root buffer, except those starting with 'E' ("events"): no buffer,
+     * {@value #EVENT_BYTES} bytes of their own.
+     */
+    private FoscFlowPublisher<ByteBuf> publisher(int high, int low, int max, long highBytes, long lowBytes,
+                                                 long maxBytes, boolean dropUntilKey) {
+        return new FoscFlowPublisher<>(ch.eventLoop(), "test", high, low, max, lowBytes < highBytes ? highBytes
+                : lowBytes + 1, lowBytes, maxBytes, WEIGHER, dropUntilKey ? b -> b.getByte(0) == 'K' : null, recorder);
+    }
+
+    private static final int EVENT_BYTES = 50;
+    private static final FoscFlowPublisher.Weigher<ByteBuf> WEIGHER = new FoscFlowPublisher.Weigher<>() {
+        @Override
+        public ByteBuf sharedBuffer(ByteBuf item) {
+            return item.getByte(0) == 'E' ? null : item;
+        }
+
+        @Override
+        public int ownBytes(ByteBuf item) {
+            return item.getByte(0) == 'E' ? EVENT_BYTES : 0;
+        }
+    };
+
+    private final List<ByteBuf> roots = new ArrayList<>();
+    private final List<ByteBuf> slices = new ArrayList<>();
+
+    /** A receive buffer of {@code capacity} bytes holding {@code items}, one byte each. */
+    private ByteBuf root(int capacity, String items) {
+        ByteBuf root = ch.alloc().directBuffer(capacity, capacity);
+        root.writeCharSequence(items, java.nio.charset.StandardCharsets.US_ASCII);
+        roots.add(root);
+        return root;
+    }
+
+    /** Offers the {@code i}-th item of {@code root} as a retained slice the test owns. */
+    private void offerSlice(FoscFlowPublisher<ByteBuf> p, ByteBuf root, int i) {
+        ByteBuf slice = root.retainedSlice(i, 1);
+        slices.add(slice);
+        p.offer(slice);
+    }
+
+    /** Releases the test's slices and roots: every buffer freed, nothing left retained by the publisher. */
+    private void releaseSlicesAndRoots() {
+        slices.forEach(ByteBuf::release);
+        for (ByteBuf root : roots) {
+            assertTrue(root.release(), "the publisher gave back every retain of " + root);
+        }
+        slices.clear();
+        roots.clear();
     }
 
     /** Offers an item the test owns (refCnt 1 stays with the test). */
@@ -178,6 +229,128 @@ class FoscFlowPublisherTest {
         }
         assertEquals(List.of("full", "drop"), pressure);
         p.complete();
+    }
+
+    @Test
+    void rootsAreFoundThroughSlicesOfSlices() {
+        ByteBuf root = root(64, "abcdef");
+        ByteBuf slice = root.retainedSlice(1, 4);
+        ByteBuf sliceOfSlice = slice.retainedSlice(1, 2);
+        ByteBuf duplicate = sliceOfSlice.duplicate();
+        ByteBuf unwrapped = FoscFlowPublisher.root(root); // below the leak detector's wrapper, if any
+        assertEquals(64, unwrapped.capacity());
+        assertSame(unwrapped, FoscFlowPublisher.root(slice));
+        assertSame(unwrapped, FoscFlowPublisher.root(sliceOfSlice));
+        assertSame(unwrapped, FoscFlowPublisher.root(duplicate));
+        assertSame(unwrapped, FoscFlowPublisher.root(unwrapped));
+        sliceOfSlice.release();
+        slice.release();
+        releaseSlicesAndRoots();
+    }
+
+    @Test
+    void slicesOfOneRootCountItOnceUntilTheLastLeaves() {
+        FoscFlowPublisher<ByteBuf> p = publisher(100, 10, 1000, 2500, 1000, 4000, false);
+        Recorder r = subscribe(p);
+        ByteBuf r1 = root(1000, "abc");
+        offerSlice(p, r1, 0);
+        assertEquals(1000, p.bufferedBytes(), "the whole receive buffer is pinned");
+        offerSlice(p, r1, 1);
+        offerSlice(p, r1, 2);
+        assertEquals(1000, p.bufferedBytes(), "three slices of one buffer pin it once");
+        offerSlice(p, root(1000, "d"), 0);
+        assertEquals(List.of(), pressure);
+        offerSlice(p, root(1000, "e"), 0);
+        assertEquals(3000, p.bufferedBytes());
+        assertEquals(List.of("full"), pressure, "3000 bytes >= the high mark 2500, though only 5 items");
+
+        r.subscription.request(2);
+        assertEquals(List.of("subscribe", "a", "b"), r.seen);
+        assertEquals(3000, p.bufferedBytes(), "c still pins the buffer a and b came from");
+        r.subscription.request(1);
+        assertEquals(2000, p.bufferedBytes(), "the last item of the buffer left");
+        assertEquals(List.of("full"), pressure, "2000 > low mark 1000");
+
+        ByteBuf event = Unpooled.copiedBuffer(new byte[] {'E'});
+        offered.add(event);
+        p.offer(event);
+        assertEquals(2000 + EVENT_BYTES, p.bufferedBytes(), "an event counts its nominal size");
+        offerSlice(p, root(3000, "f"), 0);
+        assertEquals(List.of("full", "drop"), pressure, "2050 + 3000 > cap 4000: dropped and counted");
+        assertEquals(2000 + EVENT_BYTES, p.bufferedBytes());
+
+        r.subscription.request(1);
+        assertEquals(1000 + EVENT_BYTES, p.bufferedBytes());
+        assertEquals(List.of("full", "drop"), pressure, "1050 > low mark 1000");
+        r.subscription.request(1);
+        assertEquals(List.of("full", "drop", "drained"), pressure, "50 bytes, 1 item: both low marks reached");
+        r.subscription.request(1);
+        assertEquals(List.of("subscribe", "a", "b", "c", "d", "e", "E"), r.seen);
+        assertEquals(0, p.bufferedBytes());
+
+        offerSlice(p, root(5000, "g"), 0);
+        assertEquals(5000, p.bufferedBytes(), "an item larger than the cap still fits an empty buffer");
+        assertEquals(List.of("full", "drop", "drained", "full"), pressure);
+        r.subscription.cancel();
+        assertEquals(0, p.bufferedBytes(), "cancel releases the bytes");
+        assertEquals(List.of("full", "drop", "drained", "full", "drained"), pressure);
+        releaseSlicesAndRoots();
+    }
+
+    @Test
+    void interleavedRootsAreCountedOncePerRoot() {
+        FoscFlowPublisher<ByteBuf> p = publisher(100, 10, 1000, 1 << 20, 1 << 19, 1 << 21, false);
+        Recorder r = subscribe(p);
+        ByteBuf r1 = root(1000, "ac");
+        ByteBuf r2 = root(300, "b");
+        offerSlice(p, r1, 0);
+        offerSlice(p, r2, 0);
+        offerSlice(p, r1, 1);
+        assertEquals(1300, p.bufferedBytes());
+        r.subscription.request(1);
+        assertEquals(1300, p.bufferedBytes(), "c still pins r1");
+        r.subscription.request(1);
+        assertEquals(1000, p.bufferedBytes());
+        r.subscription.request(1);
+        assertEquals(0, p.bufferedBytes());
+        assertEquals(List.of("subscribe", "a", "b", "c"), r.seen);
+        p.complete();
+        releaseSlicesAndRoots();
+    }
+
+    @Test
+    void twoSubscribersEachCountWhatTheyHold() {
+        FoscFlowPublisher<ByteBuf> p = publisher(100, 10, 1000, 1 << 20, 1 << 19, 1 << 21, false);
+        Recorder a = subscribe(p);
+        Recorder b = subscribe(p);
+        offerSlice(p, root(1000, "x"), 0);
+        assertEquals(2000, p.bufferedBytes(), "each subscriber's buffer pins it");
+        a.subscription.request(1);
+        assertEquals(1000, p.bufferedBytes());
+        p.fail(new IllegalStateException("gone"));
+        assertEquals(0, p.bufferedBytes(), "termination releases the bytes");
+        assertEquals(List.of("subscribe", "error:IllegalStateException"), b.seen);
+        releaseSlicesAndRoots();
+    }
+
+    @Test
+    void dropUntilKeyFrameHonoursTheByteMarks() {
+        FoscFlowPublisher<ByteBuf> p = publisher(100, 10, 1000, 1500, 500, 10_000, true);
+        Recorder r = subscribe(p);
+        offerSlice(p, root(1000, "K"), 0);
+        offerSlice(p, root(1000, "d"), 0); // 1000 < 1500 before it: buffered
+        offerSlice(p, root(1000, "d"), 0); // 2000 >= 1500: dropping starts
+        offerSlice(p, root(1000, "K"), 0); // a key frame, but still above the mark
+        assertEquals(List.of("dropVideo", "dropVideo"), pressure);
+        assertEquals(2000, p.bufferedBytes());
+        r.subscription.request(10);
+        assertEquals(0, p.bufferedBytes());
+        offerSlice(p, root(1000, "d"), 0); // below the marks now, but not a key frame
+        offerSlice(p, root(1000, "K"), 0);
+        assertEquals(List.of("subscribe", "K", "d", "K"), r.seen);
+        assertEquals(List.of("dropVideo", "dropVideo", "dropVideo"), pressure, "drops instead of pausing");
+        r.subscription.cancel();
+        releaseSlicesAndRoots();
     }
 
     @Test
