@@ -57,6 +57,13 @@ public final class FleetBenchmark {
             }
             LoadRunner runner = new LoadRunner(o, server, targets);
             for (int run = 1; run <= o.runs; run++) {
+                if (o.mode == FleetOptions.Mode.talk) {
+                    System.err.printf("fleet: run %d of %d, fosc, %d talkers%n", run, o.runs, o.cameras);
+                    Map<String, Measurement> talk = new LinkedHashMap<>();
+                    talk.put("fosc", new TalkRunner(o, server, targets).run());
+                    report.addRun(talk);
+                    continue;
+                }
                 List<String> order = new ArrayList<>(List.of(o.clients));
                 if (run % 2 == 0) {
                     java.util.Collections.reverse(order); // alternate who goes first

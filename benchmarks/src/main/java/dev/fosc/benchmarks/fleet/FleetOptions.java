@@ -78,7 +78,8 @@ final class FleetOptions {
             + "measured only then")
     Boolean epochTimestamps;
 
-    @Option(names = "--talk-seconds", description = "talk mode: seconds of PCM each talker writes (default ${DEFAULT-VALUE})")
+    @Option(names = "--talk-seconds", description = "talk mode: seconds each talker writes PCM in real time "
+            + "(default ${DEFAULT-VALUE}); the measured window")
     double talkSeconds = 10;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
@@ -125,8 +126,10 @@ final class FleetOptions {
             }
         }
         if (mode == Mode.talk) {
-            throw new IllegalArgumentException("--mode talk needs the talk API (FoscSession.openTalk), which is not on"
-                    + " this branch yet; the camera side is in place (FleetServer's TALK command)");
+            if (connect == null && portCount() < cameras) {
+                throw new IllegalArgumentException("--mode talk needs a camera (speaker) per talker: drop --ports");
+            }
+            clients = new String[] {"fosc"}; // the raw baselines do not talk
         }
         if (paced && unpaced) {
             throw new IllegalArgumentException("--paced and --unpaced exclude each other");

@@ -116,7 +116,13 @@ final class JsonReport {
             m.put("frame_data_bytes", o.frameDataBytes());
             m.put("bit_rate_per_camera", o.isPaced() ? o.videoBitRate() : null);
         }
-        m.put("seconds", o.seconds);
+        if (o.mode == FleetOptions.Mode.talk) {
+            m.put("talk_seconds", o.talkSeconds);
+            m.put("talk", "FoscTalkOptions.DEFAULT; PCM written in real time by one feeder thread (240 ms ahead, then"
+                    + " 960 B every 60 ms); lateness measured at the fake speakers");
+        } else {
+            m.put("seconds", o.seconds);
+        }
         m.put("warmup_s", o.warmup);
         m.put("threads", o.threads);
         m.put("server_threads", o.connect != null ? null : o.serverThreads);
