@@ -46,6 +46,9 @@ public final class FleetServer implements Callable<Integer> {
     boolean uptimeTimestamps;
     @Option(names = "--base-port", description = "first port (0: ephemeral ports)")
     int basePort;
+    @Option(names = "--max-played-frames", description = "talk frames each speaker keeps with their PCM (default "
+            + "${DEFAULT-VALUE}; arrival times are kept for every frame regardless)")
+    int maxPlayedFrames = 0;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FleetServer()).execute(args));
@@ -56,7 +59,7 @@ public final class FleetServer implements Callable<Integer> {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         FakeCamera.Builder template = FakeCamera.builder().user(user).password(password).fps(fps).videoBitRate(bitRate)
-                .unpaced(unpaced).epochTimestamps(!uptimeTimestamps).name("fleet");
+                .unpaced(unpaced).epochTimestamps(!uptimeTimestamps).maxPlayedFrames(maxPlayedFrames).name("fleet");
         try (FakeCameraFleet fleet = FakeCameraFleet.builder(template).cameras(cameras).threads(threads)
                 .basePort(basePort).start()) {
             StringBuilder ports = new StringBuilder("PORTS");
@@ -90,7 +93,8 @@ public final class FleetServer implements Callable<Integer> {
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return "STATS open=" + open + " connections=" + fleet.connectionCount() + " logins=" + fleet.loginCount()
-                + " sent=" + fleet.videoFramesSent() + " skipped=" + skipped + " cpu_ns=" + cpu;
+                + " sent=" + fleet.videoFramesSent() + " skipped=" + skipped + " cpu_ns=" + cpu + " gc_ms="
+                + ProcessMetrics.gcMillis();
     }
 
     static String talk(FakeCameraFleet fleet) {
@@ -100,15 +104,15 @@ public final class FleetServer implements Callable<Integer> {
         long received = 0;
         int talkers = 0;
         for (FakeCamera c : fleet.cameras()) {
-            var played = c.speaker().played();
-            if (!played.isEmpty()) {
+            long[] arrivals = c.speaker().arrivalNanos();
+            if (arrivals.length > 0) {
                 talkers++;
             }
-            TalkLateness.record(played, h, minMax);
+            TalkLateness.record(arrivals, h, minMax);
             discarded += c.speaker().discardedFrames();
             received += c.speaker().receivedFrames();
         }
-        return "TALK talkers=" + talkers + " received=" + received + " played=" + h.count() + " discarded=" + discarded
+        return "TALK talkers=" + talkers + " received=" + received + " measured=" + h.count() + " discarded=" + discarded
                 + " p50_us=" + h.quantile(0.5) + " p99_us=" + h.quantile(0.99) + " max_us="
                 + (h.count() == 0 ? -1 : minMax[1]) + " min_us=" + (h.count() == 0 ? -1 : minMax[0]);
     }

@@ -92,6 +92,7 @@ final class LoadRunner {
         double load0 = ProcessMetrics.loadAverage();
         Map<String, Long> server0 = server != null ? server.stats() : null;
         LoopStats.Snapshot s0 = stats.snapshot();
+        long gc0 = ProcessMetrics.gcMillis();
         long alloc0 = ProcessMetrics.threadAllocatedBytes(loopIds);
         long loopCpu0 = ProcessMetrics.threadCpuNanos(loopIds);
         long cpu0 = ProcessMetrics.processCpuNanos();
@@ -101,6 +102,7 @@ final class LoadRunner {
         long cpu1 = ProcessMetrics.processCpuNanos();
         long loopCpu1 = ProcessMetrics.threadCpuNanos(loopIds);
         long alloc1 = ProcessMetrics.threadAllocatedBytes(loopIds);
+        long gc1 = ProcessMetrics.gcMillis();
         LoopStats.Snapshot d = stats.snapshot().minus(s0);
         Map<String, Long> server1 = server != null ? server.stats() : null;
 
@@ -121,6 +123,7 @@ final class LoadRunner {
         m.put("cpu_us_per_frame", frames > 0 ? cpu * 1e6 / frames : Double.NaN);
         m.put("alloc_bytes_per_frame", frames > 0 ? (alloc1 - alloc0) / frames : Double.NaN);
         m.put("alloc_bytes_per_s", (alloc1 - alloc0) / secs);
+        m.put("gc_ms", gc1 - gc0);
         m.put("direct_bytes", ProcessMetrics.directBytes());
         m.put("allocator_direct_bytes", ProcessMetrics.allocatorDirectBytes());
         m.put("rss_bytes", ProcessMetrics.residentBytes());
@@ -132,6 +135,7 @@ final class LoadRunner {
             m.put("server_frames_sent_per_s", (server1.get("sent") - server0.get("sent")) / secs);
             m.put("server_frames_skipped", server1.get("skipped") - server0.get("skipped"));
             m.put("server_cpu_pct_of_core", 100 * (server1.get("cpu_ns") - server0.get("cpu_ns")) / 1e9 / secs);
+            m.put("server_gc_ms", server1.get("gc_ms") - server0.get("gc_ms"));
         }
         m.put("load_average_1m_start", load0);
         m.put("load_average_1m_end", ProcessMetrics.loadAverage());

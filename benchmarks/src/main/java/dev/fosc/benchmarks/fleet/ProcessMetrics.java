@@ -89,6 +89,15 @@ final class ProcessMetrics {
         return -1;
     }
 
+    /** Milliseconds this JVM spent in garbage collections so far (all collectors; pauses and concurrent work). */
+    static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+
     /** The machine's one-minute load average (other processes included), or -1. */
     static double loadAverage() {
         return OS.getSystemLoadAverage();

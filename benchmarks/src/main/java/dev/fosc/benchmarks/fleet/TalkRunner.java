@@ -80,6 +80,8 @@ final class TalkRunner {
                     t.write(frame, 0, frame.length);
                 }
             }
+            Map<String, Long> server0 = server != null ? server.stats() : null;
+            long gc0 = ProcessMetrics.gcMillis();
             long alloc0 = ProcessMetrics.threadAllocatedBytes(loopIds);
             long loopCpu0 = ProcessMetrics.threadCpuNanos(loopIds);
             long cpu0 = ProcessMetrics.processCpuNanos();
@@ -95,6 +97,8 @@ final class TalkRunner {
             long cpu1 = ProcessMetrics.processCpuNanos();
             long loopCpu1 = ProcessMetrics.threadCpuNanos(loopIds);
             long alloc1 = ProcessMetrics.threadAllocatedBytes(loopIds);
+            long gc1 = ProcessMetrics.gcMillis();
+            Map<String, Long> server1 = server != null ? server.stats() : null;
             List<FoscTalkStats> finals = new ArrayList<>();
             for (FoscTalk t : talks) {
                 try {
@@ -125,6 +129,11 @@ final class TalkRunner {
             m.put("cpu_pct_of_core", 100 * (cpu1 - cpu0) / 1e9 / secs);
             m.put("loop_cpu_s", (loopCpu1 - loopCpu0) / 1e9);
             m.put("alloc_bytes_per_s", (alloc1 - alloc0) / secs);
+            m.put("gc_ms", gc1 - gc0);
+            if (server0 != null) {
+                m.put("server_cpu_pct_of_core", 100 * (server1.get("cpu_ns") - server0.get("cpu_ns")) / 1e9 / secs);
+                m.put("server_gc_ms", server1.get("gc_ms") - server0.get("gc_ms"));
+            }
             if (server != null) {
                 Map<String, Long> talk = server.talk();
                 m.put("camera_talkers", talk.get("talkers"));
@@ -136,6 +145,8 @@ final class TalkRunner {
                 m.put("earliness_max_ms", -talk.get("min_us") / 1e3);
             }
             m.put("load_average_1m_end", ProcessMetrics.loadAverage());
+            m.put("talk_lateness_note", "camera side: arrival_k - (arrival_0 + k * 60 ms) when the fake camera's "
+                    + "event loop read frame k (its JVM's nanoTime); early frames count as 0 in the percentiles");
         } finally {
             feeder.shutdownNow();
             load.close();

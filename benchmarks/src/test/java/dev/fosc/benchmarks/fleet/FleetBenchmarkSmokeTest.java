@@ -43,6 +43,17 @@ class FleetBenchmarkSmokeTest {
         assertTrue(json.contains("\"heap_per_session_bytes\""), json);
     }
 
+    @Test
+    void talkers() throws Exception {
+        String json = FleetBenchmark.run("--mode", "talk", "--cameras", "3", "--talk-seconds", "1.5", "--runs", "1");
+        for (String field : List.of("talks_opened", "frames_sent", "lateness_p50_ms", "lateness_p99_ms",
+                "camera_frames_received", "cpu_s")) {
+            assertTrue(json.contains("\"" + field + "\""), field + " missing: " + json);
+        }
+        assertEquals(2, count(json, "\"talks_opened\": 3"), json);
+        assertEquals(2, count(json, "\"camera_talkers\": 3"), json);
+    }
+
     private static void checkVideo(String json, int clientsPerRun) {
         for (String field : VIDEO_FIELDS) {
             assertTrue(json.contains("\"" + field + "\""), field + " missing: " + json);
