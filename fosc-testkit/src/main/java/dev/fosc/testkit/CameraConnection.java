@@ -77,6 +77,8 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     private int videoPosition;
     private long videoStartMillis;
     private boolean skipToKeyFrame;
+    private boolean unpacedStreaming; // unpaced video is on (no timer: the pump writes while writable)
+    private boolean pumpScheduled;
 
     private ScheduledFuture<?> audioTimer;
     private long audioTick;
@@ -255,38 +257,91 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     // ---- media ---------------------------------------------------------------------------------------------
 
     private void startVideo() {
-        if (videoTimer != null) {
+        if (videoTimer != null || unpacedStreaming) {
             return; // already streaming: a repeated VIDEO_ON only gets its reply
         }
         videoTick = 0;
         videoPosition = camera.video().firstKey(); // decodable from the first frame the client gets
         skipToKeyFrame = false;
         videoStartMillis = camera.uptimeMillis();
+        if (camera.settings().unpaced()) {
+            unpacedStreaming = true;
+            schedulePump();
+            return;
+        }
         long period = 1_000_000_000L / camera.settings().fps();
         videoTimer = ctx.executor().scheduleAtFixedRate(this::sendVideoFrame, 0, period, TimeUnit.NANOSECONDS);
     }
 
     private void sendVideoFrame() {
         VideoFrames video = camera.video();
-        FakeCameraSettings s = camera.settings();
         int i = videoPosition;
-        videoPosition = (i + 1) % video.count();
-        long timestamp = videoStartMillis + videoTick * 1000 / s.fps();
-        videoTick++;
         boolean key = video.isKey(i);
         if (!channel.isWritable() || (skipToKeyFrame && !key)) {
+            videoPosition = (i + 1) % video.count();
+            videoTick++;
             skipToKeyFrame = true; // the stream stays decodable: resume at a key frame
             camera.stats().videoFramesSkipped.incrementAndGet();
             return;
         }
         skipToKeyFrame = false;
-        FoscMediaHeader header = FoscMediaHeader.video(timestamp, key, s.clip().width(), s.clip().height(), s.fps(),
-                video.bitRate());
+        writeVideoFrame(true);
+    }
+
+    /** Writes the next video frame (the caller checked writability and key-frame skipping). */
+    private void writeVideoFrame(boolean flush) {
+        VideoFrames video = camera.video();
+        FakeCameraSettings s = camera.settings();
+        int i = videoPosition;
+        videoPosition = (i + 1) % video.count();
+        long timestamp;
+        if (s.epochTimestamps()) {
+            timestamp = EpochMicros.now();
+        } else if (s.unpaced()) {
+            timestamp = camera.uptimeMillis();
+        } else {
+            timestamp = videoStartMillis + videoTick * 1000 / s.fps();
+        }
+        videoTick++;
+        FoscMediaHeader header = FoscMediaHeader.video(timestamp, video.isKey(i), s.clip().width(), s.clip().height(),
+                s.fps(), video.bitRate());
         camera.stats().videoFramesSent.incrementAndGet();
-        send(new FoscVideoData(header, video.frame(i)));
+        send(new FoscVideoData(header, video.frame(i)), flush);
+    }
+
+    /** Unpaced video: runs the pump once, later, unless it is already due. */
+    private void schedulePump() {
+        if (!pumpScheduled) {
+            pumpScheduled = true;
+            ctx.executor().execute(this::pumpVideo);
+        }
+    }
+
+    /**
+     * Unpaced video: writes frames while the connection is writable (a batch up to the high water mark), flushes
+     * once, and comes back after the loop's other work if the socket took it all; otherwise
+     * {@link #channelWritabilityChanged} brings it back.
+     */
+    private void pumpVideo() {
+        pumpScheduled = false;
+        if (!unpacedStreaming || stalled || closing || !channel.isActive()) {
+            return;
+        }
+        boolean wrote = false;
+        while (unpacedStreaming && channel.isWritable() && channel.isActive()) {
+            writeVideoFrame(false);
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        if (channel.isWritable()) {
+            schedulePump();
+        }
     }
 
     private void stopVideo() {
+        unpacedStreaming = false;
         if (videoTimer != null) {
             videoTimer.cancel(false);
             videoTimer = null;
@@ -335,9 +390,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         send(event.toMessage(camera.settings().profile()));
     }
 
-    /** Writes {@code msg} (taking ownership) and applies a pending close-after-frames fault. */
+    /** Writes and flushes {@code msg} (taking ownership) and applies a pending close-after-frames fault. */
     private void send(FoscMessage msg) {
-        ChannelFuture f = ctx.writeAndFlush(msg);
+        send(msg, true);
+    }
+
+    private void send(FoscMessage msg, boolean flush) {
+        ChannelFuture f = flush ? ctx.writeAndFlush(msg) : ctx.write(msg);
         if (framesUntilClose > 0 && --framesUntilClose == 0) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
@@ -405,6 +464,9 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (!stalled && !closing) {
             channel.config().setAutoRead(channel.isWritable());
+            if (unpacedStreaming && channel.isWritable()) {
+                schedulePump();
+            }
         }
         ctx.fireChannelWritabilityChanged();
     }

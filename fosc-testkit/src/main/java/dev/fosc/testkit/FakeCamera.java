@@ -456,6 +456,8 @@ public final class FakeCamera implements AutoCloseable {
         private int fps = DEFAULT_FPS;
         private FakeVideoClip clip;
         private int videoBitRate;
+        private boolean unpaced;
+        private boolean epochTimestamps;
         private List<String> presets = List.of();
         private List<String> cruises = List.of();
         private String cameraId = DEFAULT_CAMERA_ID;
@@ -536,6 +538,28 @@ public final class FakeCamera implements AutoCloseable {
                 throw new IllegalArgumentException("bit rate must be >= 0: " + bitsPerSecond);
             }
             this.videoBitRate = bitsPerSecond;
+            return this;
+        }
+
+        /**
+         * Sends video as fast as each connection takes it instead of {@link #fps(int)} frames a second (default
+         * false: paced). Unpaced, a camera writes frames while the connection is writable and goes on as soon as it
+         * becomes writable again, yielding to its event loop's other connections between batches; no frame is
+         * skipped (a client that reads slowly only slows its own stream down). The media header still says
+         * {@code fps}; its timestamp is the time of writing. For load tests that measure a client's ceiling.
+         */
+        public Builder unpaced(boolean unpaced) {
+            this.unpaced = unpaced;
+            return this;
+        }
+
+        /**
+         * Media-header timestamps in microseconds since the Unix epoch ({@link EpochMicros#now()}), taken when the
+         * frame is written (default false: milliseconds since the camera started, on the frame's schedule). For
+         * delivery-delay measurements in another process on the same machine; real cameras send milliseconds.
+         */
+        public Builder epochTimestamps(boolean epochTimestamps) {
+            this.epochTimestamps = epochTimestamps;
             return this;
         }
 
@@ -705,7 +729,7 @@ public final class FakeCamera implements AutoCloseable {
         /** A snapshot, recording by default if {@code recordByDefault} and {@link #record} was not called. */
         FakeCameraSettings settings(boolean recordByDefault) {
             return new FakeCameraSettings(FoscCredentials.of(user, password), profile, bindAddress, port, fps,
-                    clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, presets, cruises, cameraId,
+                    clip != null ? clip : FakeVideoClip.testPattern(), videoBitRate, unpaced, epochTimestamps, presets, cruises, cameraId,
                     idleTimeout, loginInterval, lockOutAfter, preamble, httpOkAnswer, motionEvery, speakerBacklog,
                     maxPlayedFrames, record != null ? record : recordByDefault, maxRecordedFrames, maxRecordedBytes,
                     maxPayloadLength, List.copyOf(faultsOnConnect), name);

@@ -184,7 +184,7 @@ public final class FakeCameraFleet implements AutoCloseable {
 
         private static FakeCameraSettings withPortAndName(FakeCameraSettings s, int port, String name) {
             return new FakeCameraSettings(s.credentials(), s.profile(), s.bindAddress(), port, s.fps(), s.clip(),
-                    s.videoBitRate(), s.presets(), s.cruises(), s.cameraId(), s.idleTimeout(), s.loginInterval(),
+                    s.videoBitRate(), s.unpaced(), s.epochTimestamps(), s.presets(), s.cruises(), s.cameraId(), s.idleTimeout(), s.loginInterval(),
                     s.lockOutAfter(), s.preamble(), s.httpOkAnswer(), s.motionEvery(), s.speakerBacklog(),
                     s.maxPlayedFrames(), s.record(),
                     s.maxRecordedFrames(), s.maxRecordedBytes(), s.maxPayloadLength(), s.faultsOnConnect(), name);

@@ -15,6 +15,8 @@ record FakeCameraSettings(
         int fps,
         FakeVideoClip clip,
         int videoBitRate,
+        boolean unpaced,
+        boolean epochTimestamps,
         List<String> presets,
         List<String> cruises,
         String cameraId,

@@ -31,6 +31,11 @@ public final class FakeSpeaker {
     public static final Duration DEFAULT_BACKLOG = Duration.ofMillis(100);
     /** The default number of played frames kept: 10,000 (10 minutes of talk, about 9.6 MB of PCM). */
     public static final int DEFAULT_MAX_PLAYED_FRAMES = 10_000;
+    /**
+     * The most arrival times kept ({@link #arrivalNanos()}): 100,000 (100 minutes of talk, 800 KB at most; the array
+     * grows only as frames arrive). Later arrivals are counted in {@link #receivedFrames()} only.
+     */
+    public static final int MAX_ARRIVALS = 100_000;
 
     private final long backlogNanos;
     private final int maxPlayed;
@@ -40,6 +45,8 @@ public final class FakeSpeaker {
     private long discarded;
     private long notKept;
     private long playEndNanos = Long.MIN_VALUE;
+    private long[] arrivals = new long[16];
+    private int arrivalCount;
 
     FakeSpeaker(Duration backlog, int maxPlayedFrames) {
         this.backlogNanos = backlog.toNanos();
@@ -52,6 +59,7 @@ public final class FakeSpeaker {
         synchronized (this) {
             try {
                 received++;
+                recordArrival(nowNanos);
                 long backlog = playEndNanos == Long.MIN_VALUE ? 0 : playEndNanos - nowNanos;
                 if (backlog > backlogNanos) {
                     discarded++;
@@ -75,8 +83,29 @@ public final class FakeSpeaker {
         }
     }
 
+    private void recordArrival(long nowNanos) {
+        if (arrivalCount == MAX_ARRIVALS) {
+            return;
+        }
+        if (arrivalCount == arrivals.length) {
+            arrivals = java.util.Arrays.copyOf(arrivals, Math.min(MAX_ARRIVALS, arrivals.length * 2));
+        }
+        arrivals[arrivalCount++] = nowNanos;
+    }
+
+    /**
+     * When every talk frame that reached the speaker arrived (played or discarded, kept or not in {@link #played()};
+     * at most {@link #MAX_ARRIVALS}), in order, on the {@link System#nanoTime()} clock: for pacing measurements that
+     * need no PCM (with {@link FakeCamera.Builder#maxPlayedFrames(int) maxPlayedFrames(0)} a speaker keeps no audio).
+     */
+    public synchronized long[] arrivalNanos() {
+        return java.util.Arrays.copyOf(arrivals, arrivalCount);
+    }
+
     /** Forgets what was played and discarded, and resets the play clock. */
     public synchronized void clear() {
+        arrivals = new long[16];
+        arrivalCount = 0;
         played.clear();
         received = 0;
         discarded = 0;

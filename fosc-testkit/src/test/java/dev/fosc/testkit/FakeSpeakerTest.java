@@ -151,6 +151,21 @@ class FakeSpeakerTest {
     }
 
     @Test
+    void recordsEveryArrivalPlayedOrDiscardedEvenWhenKeepingNoAudio() {
+        FakeSpeaker speaker = new FakeSpeaker(java.time.Duration.ofMillis(100), 0);
+        long t = 1_000_000_000L;
+        long[] at = {t, t + 60_000_000L, t + 60_000_001L, t + 60_000_002L, t + 180_000_000L}; // the 4th finds 120 ms queued
+        for (long a : at) {
+            speaker.offer(0, pcmFrame(0), a);
+        }
+        assertArrayEquals(at, speaker.arrivalNanos());
+        assertEquals(1, speaker.discardedFrames());
+        assertTrue(speaker.played().isEmpty(), "maxPlayedFrames(0) keeps no audio");
+        speaker.clear();
+        assertEquals(0, speaker.arrivalNanos().length);
+    }
+
+    @Test
     void keepsAtMostMaxPlayedFramesAndCountsTheRest() {
         FakeSpeaker speaker = new FakeSpeaker(java.time.Duration.ofMillis(100), 3);
         byte[] g726 = new G726Encoder().encode(pcmFrame(0));
