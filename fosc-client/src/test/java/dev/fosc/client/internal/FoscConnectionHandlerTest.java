@@ -301,6 +301,25 @@ class FoscConnectionHandlerTest {
     }
 
     @Test
+    void theStallDetectorCountsSilenceFromWhenReadingResumesNotFromTheLastByteBeforeThePause() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        h.setReading(false);
+        tick(ch, 36); // a reader-idle check while paused: ignored, the next one 35 s later
+        tick(ch, 34);
+        h.setReading(true); // the camera's bytes waited in the socket: a read comes, but not in this test
+        tick(ch, 1);
+        assertTrue(ch.isActive(), "1 s of reading is no stall, whatever came before the pause");
+        tick(ch, 33);
+        assertTrue(ch.isActive(), "34 s of reading");
+        tick(ch, 36);
+        assertFalse(ch.isActive(), "silent for more than the reader-idle time of reading: stalled");
+        assertInstanceOf(FoscStalledException.class, listener.closeCause);
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void loginCheckReplyOneMeansLoginLost() throws Exception {
         FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
         EmbeddedChannel ch = loggedIn(h);
