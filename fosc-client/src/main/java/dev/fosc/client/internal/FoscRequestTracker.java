@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * always completes the oldest request waiting for its command, if there is one. A request that timed out is still
  * owed its reply, which a slow camera sends late: with nobody waiting, that late reply is dropped as paid debt
  * rather than reported as unsolicited. A debt lapses one request timeout (of reading time) after it was made (the
- * camera lost that reply). Debts never take a reply from a waiting request: an application that retries at once after a timeout
- * gets the camera's prompt answer, whichever request the camera meant it for.
+ * camera lost that reply). Debts never take a reply from a waiting request: an application that retries at once
+ * after a timeout gets the camera's prompt answer, whichever request the camera meant it for.
  *
  * <p>Timeouts (and the lapse of debts) count only the time during which the connection reads: while reading is
  * paused ({@link #pauseReading()}, a slow application's back-pressure) a reply can arrive but sits unread in the
