@@ -22,9 +22,11 @@ import java.util.Objects;
  *       time after which LOGIN_CHECK is sent (the camera drops a client silent for 60 s)</td></tr>
  *   <tr><td>{@link #readerIdleTimeout()}</td><td>{@link #DEFAULT_READER_IDLE_TIMEOUT} (35 s)</td><td>no byte
  *       received for this long means the connection stalled: it is closed and re-established; must be longer
- *       than the keepalive interval (the keepalive's replies are what an idle connection receives)</td></tr>
+ *       than the keepalive interval (the keepalive's replies are what an idle connection receives); only time
+ *       while reading is on counts (a slow subscriber pauses it)</td></tr>
  *   <tr><td>{@link #requestTimeout()}</td><td>{@link #DEFAULT_REQUEST_TIMEOUT} (5 s)</td><td>how long a request
- *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply</td></tr>
+ *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply; time while reading is paused for a slow subscriber does
+ *       not count (the reply may be waiting unread)</td></tr>
  *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
  *       timeout</td></tr>
  *   <tr><td>{@link #reconnectPolicy()}</td><td>{@link FoscReconnectPolicy#DEFAULT}</td><td>backoff with full
@@ -213,7 +215,7 @@ public final class FoscSessionOptions {
         return readerIdleTimeout;
     }
 
-    /** Reply timeout of each request. */
+    /** Reply timeout of each request, counted while the session reads (not while a slow subscriber pauses it). */
     public Duration requestTimeout() {
         return requestTimeout;
     }

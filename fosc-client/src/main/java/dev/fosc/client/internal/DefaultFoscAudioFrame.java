@@ -48,6 +48,14 @@ final class DefaultFoscAudioFrame extends AbstractReferenceCounted implements Fo
         return data.content();
     }
 
+    /**
+     * Whether the frame and its buffers are still alive: false once the application released the frame, its
+     * {@link #original()} or its decoded {@link #pcm()}, which it only borrowed.
+     */
+    boolean intact() {
+        return refCnt() > 0 && data.refCnt() > 0 && (decodedPcm == null || decodedPcm.refCnt() > 0);
+    }
+
     @Override
     protected void deallocate() {
         try {

@@ -372,8 +372,13 @@ final class DefaultFoscTalk implements FoscTalk {
             out = encode();
         } else {
             out = conn.channel().alloc().buffer(FRAME);
-            n = buffer.take(out, FRAME);
-            out.writeZero(FRAME - n);
+            try {
+                n = buffer.take(out, FRAME);
+                out.writeZero(FRAME - n);
+            } catch (Throwable t) { // an Error too: the buffer is not handed on, so release it here
+                out.release();
+                throw t;
+            }
         }
         if (n < FRAME) {
             framesPadded++;
@@ -384,7 +389,12 @@ final class DefaultFoscTalk implements FoscTalk {
 
     private ByteBuf encode() {
         ByteBuf out = conn.channel().alloc().buffer(G726Encoder.G726_BLOCK_BYTES);
-        g726.encodeBlock(Unpooled.wrappedBuffer(pcmScratch), out);
+        try {
+            g726.encodeBlock(Unpooled.wrappedBuffer(pcmScratch), out);
+        } catch (Throwable t) { // an Error too: the buffer is not handed on, so release it here
+            out.release();
+            throw t;
+        }
         return out;
     }
 

@@ -38,6 +38,14 @@ final class DefaultFoscVideoFrame extends AbstractReferenceCounted implements Fo
         return data.content();
     }
 
+    /**
+     * Whether the frame and its data are still alive: false once the application released the frame, or its
+     * {@link #data()}, which it only borrowed.
+     */
+    boolean intact() {
+        return refCnt() > 0 && data.refCnt() > 0;
+    }
+
     @Override
     protected void deallocate() {
         data.release();

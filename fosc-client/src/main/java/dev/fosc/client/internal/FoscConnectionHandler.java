@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  *       LOGIN_REPLY; accepted → the idle handler is installed and the session told; refused → the session
  *       decides; no reply within the request timeout → protocol error, closed.</li>
  *   <li>Keepalive: an {@link IdleStateHandler} at the head of the pipeline (so any received byte counts, not
- *       only whole frames). Writer idle → LOGIN_CHECK; reader idle while reading is on → stalled, closed. A
+ *       only whole frames). Writer idle → LOGIN_CHECK, also while reading is paused (the camera counts only
+ *       the client's bytes); reader idle for the reader-idle time of reading → stalled, closed. A
  *       LOGIN_CHECK_REPLY with result 1 → LOGIN again. The media role installs the idle handler at once and
  *       ignores LOGIN_CHECK_REPLY results (its uid belongs to the control login).</li>
  *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
@@ -54,6 +55,8 @@ import java.util.concurrent.TimeUnit;
  *       the oldest request waiting for it with the {@link FoscMalformedPayloadException}; the connection stays
  *       open. For LOGIN_REPLY that means "not logged in" (PROTOCOL.md §3): the listener is told, as for a
  *       refusal. The invalid message then goes on to the listener like any other (it is counted there).</li>
+ *   <li>Reading is switched off and on by the session ({@link #setReading}); request timeouts and the stall
+ *       detector count only the time during which the connection reads.</li>
  *   <li>When the channel closes every waiting request fails with {@link FoscConnectionClosedException}.</li>
  * </ul>
  *
@@ -83,6 +86,10 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean loginInFlight;
     private boolean closed;
     private Throwable closeCause;
+    /** Whether the session switched reading off (back-pressure); known before the channel is registered too. */
+    private boolean readingPaused;
+    /** When reading was last switched on (or the handler added), on the loop's ticker. */
+    private long readingSince;
 
     FoscConnectionHandler(FoscConnectionRole role, FoscSessionOptions options, int uid, String address,
                           FoscConnectionListener listener) {
@@ -127,6 +134,34 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         this.channel = ctx.channel();
         this.tracker = new FoscRequestTracker(ctx.executor(), address);
+        this.readingSince = ctx.executor().ticker().nanoTime();
+        if (readingPaused) { // switched off before the channel was known
+            channel.config().setAutoRead(false);
+            tracker.pauseReading();
+        }
+    }
+
+    /**
+     * Switches reading from the socket on or off (the session's back-pressure: {@code autoRead}). While it is off,
+     * replies may arrive but stay unread, so the request timeouts stand still (they count reading time only; see
+     * {@link FoscRequestTracker}); the keepalive goes on. Event loop only; before registration too.
+     */
+    void setReading(boolean read) {
+        if (channel != null) {
+            channel.config().setAutoRead(read);
+        }
+        if (readingPaused != read) {
+            return; // no change
+        }
+        readingPaused = !read;
+        if (tracker != null) {
+            if (read) {
+                readingSince = ctx.executor().ticker().nanoTime();
+                tracker.resumeReading();
+            } else {
+                tracker.pauseReading();
+            }
+        }
     }
 
     @Override
@@ -295,7 +330,10 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
                         close(translate(f.cause()));
                     }
                 });
-            } else if (state == IdleState.READER_IDLE && ctx.channel().config().isAutoRead()) {
+            } else if (state == IdleState.READER_IDLE && ctx.channel().config().isAutoRead()
+                    && ctx.executor().ticker().nanoTime() - readingSince >= options.readerIdleTimeout().toNanos()) {
+                // silence counts only while reading is on: a camera whose bytes sit unread is not stalled, and
+                // the reader-idle time starts again when reading resumes
                 close(new FoscStalledException("nothing received from " + address + " for "
                         + options.readerIdleTimeout().toMillis() + " ms: the connection stalled"));
             }

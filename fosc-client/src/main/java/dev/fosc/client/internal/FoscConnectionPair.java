@@ -124,13 +124,17 @@ final class FoscConnectionPair {
         return mode == FoscConnectionMode.SINGLE ? control != null : media != null;
     }
 
-    /** Turns reading on or off on every open channel. */
+    /**
+     * Turns reading on or off on both connections (their request timeouts stand still while it is off). A connection
+     * opened later starts reading: the session applies its reading state once the connection is logged in (control)
+     * or active (media).
+     */
     void setAutoRead(boolean read) {
-        if (control != null && control.channel() != null) {
-            control.channel().config().setAutoRead(read);
+        if (control != null) {
+            control.setReading(read);
         }
-        if (media != null && media.channel() != null) {
-            media.channel().config().setAutoRead(read);
+        if (media != null) {
+            media.setReading(read);
         }
     }
 

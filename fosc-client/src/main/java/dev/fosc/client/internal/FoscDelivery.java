@@ -19,7 +19,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,11 @@ import java.time.Instant;
 /**
  * Hands one session's media and events to the application: the listener first (synchronously), then the
  * {@code Flow} publishers. Builds the public frame types (decoding G.726 to PCM), catches and logs exceptions
- * thrown by application code, releases every frame after delivery, and turns subscriber buffers crossing their
- * water marks into "pause/resume reading" for the session.
+ * thrown by application code, releases every frame after delivery (in {@code finally}: whatever is thrown,
+ * {@code Error}s included, nothing stays pinned), and turns subscriber buffers crossing their water marks into
+ * "pause/resume reading" for the session. A frame the application released although it was only borrowed is not
+ * handed on, and the library's failing release of it is logged (once per session at WARN), never thrown: the
+ * session stays connected.
  *
  * <p>Used on the session's event loop only.
  */
@@ -92,6 +97,7 @@ final class FoscDelivery implements FoscBackPressure {
     private final FoscFlowPublisher<FoscAudioFrame> audio;
     private final FoscFlowPublisher<FoscEvent> events;
     private int fullSubscribers;
+    private boolean borrowedReleaseLogged;
 
     /**
      * @param readingChanged called when {@link #readingPaused()} flips
@@ -181,46 +187,87 @@ final class FoscDelivery implements FoscBackPressure {
     }
 
     private void video(FoscVideoData data, FoscStream stream) {
-        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(data, stream);
+        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(data, stream); // owns data from here
         try {
-            listener.onVideoFrame(session, frame);
-        } catch (Throwable t) {
-            LOG.warn("{}: the application's onVideoFrame threw; the frame was released", address, t);
-        }
-        try {
-            video.offer(frame);
+            try {
+                listener.onVideoFrame(session, frame);
+            } catch (Throwable t) {
+                LOG.warn("{}: the application's onVideoFrame threw; the frame was released", address, t);
+            }
+            if (frame.intact()) {
+                video.offer(frame);
+            } else {
+                borrowedReleased("a video frame (in onVideoFrame)", null);
+            }
         } finally {
-            frame.release();
+            release(frame, "a video frame (in onVideoFrame)");
         }
     }
 
     private void audio(FoscAudioData data, ByteBufAllocator alloc) {
+        DefaultFoscAudioFrame frame;
         ByteBuf pcm = null;
-        FoscAudioFormat format = data.format();
         try {
+            FoscAudioFormat format = data.format();
             if (format == FoscAudioFormat.G726) {
-                pcm = alloc.buffer(G726Decoder.PCM_BLOCK_BYTES);
+                pcm = alloc.buffer(G726Decoder.PCM_BLOCK_BYTES); // may throw OutOfDirectMemoryError
                 g726.decodeBlock(data.content().duplicate(), pcm);
             } else if (format == FoscAudioFormat.UNKNOWN) {
                 pcm = Unpooled.EMPTY_BUFFER;
             }
-        } catch (RuntimeException e) {
-            if (pcm != null) {
-                pcm.release();
+            frame = new DefaultFoscAudioFrame(data, pcm); // owns data and pcm from here
+        } catch (Throwable t) { // any Throwable, an Error too: nothing may keep the received buffer pinned
+            ReferenceCountUtil.safeRelease(pcm);
+            ReferenceCountUtil.safeRelease(data);
+            throw t;
+        }
+        try {
+            try {
+                listener.onAudioFrame(session, frame);
+            } catch (Throwable t) {
+                LOG.warn("{}: the application's onAudioFrame threw; the frame was released", address, t);
             }
-            data.release();
-            throw e;
-        }
-        DefaultFoscAudioFrame frame = new DefaultFoscAudioFrame(data, pcm);
-        try {
-            listener.onAudioFrame(session, frame);
-        } catch (Throwable t) {
-            LOG.warn("{}: the application's onAudioFrame threw; the frame was released", address, t);
-        }
-        try {
-            audio.offer(frame);
+            if (frame.intact()) {
+                audio.offer(frame);
+            } else {
+                borrowedReleased("an audio frame (in onAudioFrame)", null);
+            }
         } finally {
+            release(frame, "an audio frame (in onAudioFrame)");
+        }
+    }
+
+    /**
+     * The library's release of a frame it lent: if the application released the frame (or one of its buffers)
+     * already, that release fails; it is reported, not thrown (the frame's memory is freed either way).
+     */
+    private void release(ReferenceCounted frame, String what) {
+        try {
             frame.release();
+        } catch (IllegalReferenceCountException e) {
+            borrowedReleased(what, e);
+        }
+    }
+
+    /**
+     * The application released something it only borrowed (a bug in the application): the library's own use
+     * of it failed or was skipped. Logged at WARN once per session, then at DEBUG: a listener that does it does
+     * it for every frame.
+     */
+    @Override
+    public void borrowedItemReleased(String what, IllegalReferenceCountException cause) {
+        borrowedReleased(what, cause);
+    }
+
+    private void borrowedReleased(String what, IllegalReferenceCountException cause) {
+        String reason = cause != null ? cause.toString() : "it was no longer alive when the callback returned";
+        if (!borrowedReleaseLogged) {
+            borrowedReleaseLogged = true;
+            LOG.warn("{}: application code released {} that it only borrowed ({}); frames are valid until the"
+                    + " callback returns and the library releases them: retain() one to keep it. Not delivered"
+                    + " further; the session goes on; reported once per session", address, what, reason);
+        } else {
+            LOG.debug("{}: the application released {} it only borrowed ({})", address, what, reason);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fosc.client.internal;
 import dev.fosc.client.FoscSessionClosedException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,9 @@ import java.util.function.Predicate;
  *       With {@code dropUntilKey} a full buffer instead drops items until one that {@code isKey} accepts comes
  *       while the buffer is below both high marks. Beyond a hard cap (items, or bytes for a non-empty buffer:
  *       an item always fits an empty buffer), items are dropped and counted.</li>
- *   <li>An exception thrown by {@code onNext} is logged; the item is released and delivery goes on.</li>
+ *   <li>An exception thrown by {@code onNext} ({@code Error}s included) is logged; the item is released and
+ *       delivery goes on. An item the subscriber released itself (it was only borrowed) makes the publisher's
+ *       release fail: that is reported to {@link FoscBackPressure#borrowedItemReleased}, not thrown.</li>
  * </ul>
  *
  * @param <T> the item type
@@ -193,7 +196,14 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             return;
         }
         for (Object sub : snapshot) { // a copy: a subscriber may cancel while we iterate
-            ((Sub) sub).offer(item);
+            try {
+                ((Sub) sub).offer(item);
+            } catch (IllegalReferenceCountException e) {
+                // thrown before that subscriber's buffer changed: an earlier subscriber released the item in its
+                // onNext (it was only borrowed), so it is dead and nobody else can have it
+                pressure.borrowedItemReleased(name + " item (in onNext, before every subscriber had it)", e);
+                return;
+            }
         }
     }
 
@@ -343,7 +353,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
                     } catch (Throwable t) {
                         LOG.warn("{}: a subscriber's onNext threw; the item was released", name, t);
                     } finally {
-                        ReferenceCountUtil.release(item);
+                        releaseOwn(item, "in onNext");
                     }
                 }
             } finally {
@@ -414,8 +424,21 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
 
         private void releaseBuffer() {
             for (T item; (item = poll()) != null; ) {
-                ReferenceCountUtil.release(item);
+                releaseOwn(item, "while buffered");
             }
+        }
+    }
+
+    /**
+     * Releases the publisher's retain of {@code item}. If a subscriber released the item although it only borrowed
+     * it (an application bug), this release fails: that is reported to {@link FoscBackPressure#borrowedItemReleased},
+     * never thrown, so that delivery, cancellation and termination go on.
+     */
+    private void releaseOwn(T item, String where) {
+        try {
+            ReferenceCountUtil.release(item);
+        } catch (IllegalReferenceCountException e) {
+            pressure.borrowedItemReleased(name + " item (" + where + ")", e);
         }
     }
 

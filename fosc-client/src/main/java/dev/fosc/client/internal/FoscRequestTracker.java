@@ -25,9 +25,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Replies of one command carry nothing that ties them to one request, so they are interchangeable: a reply
  * always completes the oldest request waiting for its command, if there is one. A request that timed out is still
  * owed its reply, which a slow camera sends late: with nobody waiting, that late reply is dropped as paid debt
- * rather than reported as unsolicited. A debt lapses one request timeout after it was made (the camera lost that
- * reply). Debts never take a reply from a waiting request: an application that retries at once after a timeout
- * gets the camera's prompt answer, whichever request the camera meant it for.
+ * rather than reported as unsolicited. A debt lapses one request timeout (of reading time) after it was made (the
+ * camera lost that reply). Debts never take a reply from a waiting request: an application that retries at once
+ * after a timeout gets the camera's prompt answer, whichever request the camera meant it for.
+ *
+ * <p>Timeouts (and the lapse of debts) count only the time during which the connection reads: while reading is
+ * paused ({@link #pauseReading()}, a slow application's back-pressure) a reply can arrive but sits unread in the
+ * socket, so no request may time out for it. The tracker keeps a reading clock that stands still while paused; each
+ * request's deadline is a point on that clock. A timeout that fires early (the clock stood still meanwhile) is
+ * scheduled again for what is left; one that fires while paused waits for {@link #resumeReading()}.
  *
  * <p>Used only on that event loop; not thread-safe.
  */
@@ -38,29 +44,86 @@ final class FoscRequestTracker {
     private final EventExecutor executor;
     private final String address;
     private final Map<FoscCommand, ArrayDeque<Pending>> pending = new HashMap<>();
-    /** Per reply command: when each reply still owed to a timed-out request stops being expected (ticker ns). */
+    /** Per reply command: when each reply still owed to a timed-out request stops being expected (reading clock). */
     private final Map<FoscCommand, ArrayDeque<Long>> owed = new HashMap<>();
+    /** The ticker time of the reading clock's stop, while reading is paused. */
+    private long pausedSince;
+    private boolean paused;
+    /** The ticker time during which reading was paused, in the pauses that ended. */
+    private long pausedTotal;
 
     FoscRequestTracker(EventExecutor executor, String address) {
         this.executor = executor;
         this.address = address;
     }
 
-    /** Registers a request; the future completes with the reply or fails after {@code timeoutNanos}. */
+    /**
+     * Registers a request; the future completes with the reply or fails once {@code timeoutNanos} of reading time
+     * passed without it (time while reading is paused does not count).
+     */
     CompletableFuture<FoscMessage> register(FoscCommand request, FoscCommand reply, long timeoutNanos) {
-        Pending p = new Pending(request, reply);
+        Pending p = new Pending(request, reply, timeoutNanos, readingNanos() + timeoutNanos);
         pending.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(p);
-        p.timeout = executor.schedule(() -> {
-            if (remove(p)) {
-                long now = executor.ticker().nanoTime();
-                ArrayDeque<Long> debts = owed.computeIfAbsent(reply, k -> new ArrayDeque<>());
-                pruneLapsed(debts, now); // bounded by the requests of one timeout window, reply or not
-                debts.add(now + timeoutNanos);
-                p.future.completeExceptionally(new FoscRequestTimeoutException("no " + reply + " to " + request
-                        + " from " + address + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
-            }
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (!paused) {
+            arm(p);
+        }
         return p.future;
+    }
+
+    /** Reading stopped (autoRead off): the reading clock stands still, no request times out. Idempotent. */
+    void pauseReading() {
+        if (!paused) {
+            paused = true;
+            pausedSince = executor.ticker().nanoTime();
+        }
+    }
+
+    /**
+     * Reading goes on: the reading clock runs again, and each request gets the rest of its timeout. Idempotent.
+     */
+    void resumeReading() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        pausedTotal += executor.ticker().nanoTime() - pausedSince;
+        for (ArrayDeque<Pending> queue : pending.values()) {
+            for (Pending p : queue) {
+                if (p.timeout == null) { // expired while paused, or registered then
+                    arm(p);
+                }
+            }
+        }
+    }
+
+    /** The time during which reading was on, from an arbitrary origin (ticker ns minus the pauses). */
+    private long readingNanos() {
+        long now = executor.ticker().nanoTime();
+        return now - pausedTotal - (paused ? now - pausedSince : 0);
+    }
+
+    private void arm(Pending p) {
+        p.timeout = executor.schedule(() -> expire(p), Math.max(0, p.deadline - readingNanos()),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void expire(Pending p) {
+        p.timeout = null;
+        if (paused) {
+            return; // resumeReading arms it again for what is left
+        }
+        long now = readingNanos();
+        if (p.deadline - now > 0) {
+            arm(p); // reading was paused for a while since it was armed
+            return;
+        }
+        if (remove(p)) {
+            ArrayDeque<Long> debts = owed.computeIfAbsent(p.reply, k -> new ArrayDeque<>());
+            pruneLapsed(debts, now); // bounded by the requests of one timeout window, reply or not
+            debts.add(now + p.timeoutNanos);
+            p.future.completeExceptionally(new FoscRequestTimeoutException("no " + p.reply + " to " + p.request
+                    + " from " + address + " within " + TimeUnit.NANOSECONDS.toMillis(p.timeoutNanos) + " ms"));
+        }
     }
 
     /**
@@ -73,7 +136,7 @@ final class FoscRequestTracker {
         if (p == null) {
             return payDebt(reply.command());
         }
-        p.timeout.cancel(false);
+        cancelTimeout(p);
         p.future.complete(reply);
         return true;
     }
@@ -88,7 +151,7 @@ final class FoscRequestTracker {
         if (p == null) {
             return payDebt(reply);
         }
-        p.timeout.cancel(false);
+        cancelTimeout(p);
         p.future.completeExceptionally(cause);
         return true;
     }
@@ -99,7 +162,7 @@ final class FoscRequestTracker {
             for (Pending p : queue) {
                 if (p.future == future) {
                     remove(p);
-                    p.timeout.cancel(false);
+                    cancelTimeout(p);
                     p.future.completeExceptionally(cause);
                     return;
                 }
@@ -113,7 +176,7 @@ final class FoscRequestTracker {
         pending.values().forEach(all::addAll);
         pending.clear();
         for (Pending p : all) {
-            p.timeout.cancel(false);
+            cancelTimeout(p);
             p.future.completeExceptionally(new FoscConnectionClosedException("connection to " + address
                     + " closed while " + p.request + " waited for " + p.reply, cause));
         }
@@ -125,7 +188,7 @@ final class FoscRequestTracker {
         if (debts == null) {
             return false;
         }
-        pruneLapsed(debts, executor.ticker().nanoTime());
+        pruneLapsed(debts, readingNanos());
         if (debts.isEmpty()) {
             owed.remove(command);
             return false;
@@ -135,7 +198,7 @@ final class FoscRequestTracker {
         return true;
     }
 
-    /** Drops the debts whose reply is no longer expected (that reply was lost). */
+    /** Drops the debts whose reply is no longer expected (that reply was lost); {@code now} on the reading clock. */
     private static void pruneLapsed(ArrayDeque<Long> debts, long now) {
         while (!debts.isEmpty() && debts.peek() - now < 0) {
             debts.poll();
@@ -151,6 +214,13 @@ final class FoscRequestTracker {
         return n;
     }
 
+    private static void cancelTimeout(Pending p) {
+        if (p.timeout != null) {
+            p.timeout.cancel(false);
+            p.timeout = null;
+        }
+    }
+
     private boolean remove(Pending p) {
         ArrayDeque<Pending> queue = pending.get(p.reply);
         return queue != null && queue.remove(p);
@@ -159,12 +229,18 @@ final class FoscRequestTracker {
     private static final class Pending {
         final FoscCommand request;
         final FoscCommand reply;
+        final long timeoutNanos;
+        /** When it times out, on the reading clock. */
+        final long deadline;
         final CompletableFuture<FoscMessage> future = new CompletableFuture<>();
+        /** The scheduled expiry check, or {@code null} while none is (reading paused). */
         ScheduledFuture<?> timeout;
 
-        Pending(FoscCommand request, FoscCommand reply) {
+        Pending(FoscCommand request, FoscCommand reply, long timeoutNanos, long deadline) {
             this.request = request;
             this.reply = reply;
+            this.timeoutNanos = timeoutNanos;
+            this.deadline = deadline;
         }
     }
 }

@@ -25,6 +25,8 @@ import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -159,6 +161,41 @@ class DefaultFoscTalkTest {
         assertEquals(3, talk.stats().framesSent());
         assertEquals(3, counters.talkFramesSent);
         assertEquals(0, talk.stats().framesPadded());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FoscTalkEncoding.class)
+    void aFrameBufferIsReleasedWhenFillingItThrows(FoscTalkEncoding encoding) throws Exception {
+        DefaultFoscTalk talk = open(opts().encoding(encoding).build());
+        List<io.netty.buffer.ByteBuf> allocated = new ArrayList<>();
+        // a buffer that cannot take a whole frame: filling it throws between its allocation and its hand-over
+        ch.config().setAllocator(new io.netty.buffer.AbstractByteBufAllocator(false) {
+            @Override
+            protected io.netty.buffer.ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+                io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer(initialCapacity, initialCapacity)
+                        .writeZero(1);
+                allocated.add(b);
+                return b;
+            }
+
+            @Override
+            protected io.netty.buffer.ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+                return newHeapBuffer(initialCapacity, maxCapacity);
+            }
+
+            @Override
+            public boolean isDirectBufferPooled() {
+                return false;
+            }
+        });
+        try {
+            talk.write(pcm(1), 0, FRAME);
+        } catch (IndexOutOfBoundsException expected) {
+            // the first frame is filled at once, on this thread
+        }
+        assertEquals(1, allocated.size(), encoding + ": " + allocated);
+        assertEquals(0, allocated.get(0).refCnt(), encoding + ": the frame buffer was released");
+        assertEquals(0, frames().size());
     }
 
     @Test

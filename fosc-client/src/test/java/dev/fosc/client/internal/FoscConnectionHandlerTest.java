@@ -219,6 +219,107 @@ class FoscConnectionHandlerTest {
     }
 
     @Test
+    void aRequestWhoseReplyIsNotReadBecauseReadingIsPausedDoesNotTimeOut() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        h.setReading(false); // issue 8, defect 4: a slow Flow subscriber
+        assertFalse(ch.config().isAutoRead());
+        CompletableFuture<FoscMessage> v = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        tick(ch, 30);
+        assertFalse(v.isDone(), "the reply may be in the socket: no timeout while nobody reads it");
+        h.setReading(true);
+        assertTrue(ch.config().isAutoRead());
+        ch.writeInbound(new FoscVideoOnReply(0)); // read once reading resumed
+        assertEquals(new FoscVideoOnReply(0), v.getNow(null));
+        assertTrue(ch.isActive());
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aRequestTimesOutAfterItsTimeoutOfReadingTimeAroundAPause() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        CompletableFuture<FoscMessage> v = h.request(new FoscVideoOn(0, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
+        tick(ch, 2);
+        h.setReading(false);
+        tick(ch, 20);
+        h.setReading(true);
+        tick(ch, 2);
+        assertFalse(v.isDone(), "4 s of reading");
+        tick(ch, 1);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> v.get(1, TimeUnit.SECONDS));
+        assertInstanceOf(FoscRequestTimeoutException.class, e.getCause());
+        assertTrue(ch.isActive());
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aReloginAfterLoginCheckReplyOneDoesNotTimeOutWhileReadingIsPaused() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        ch.writeInbound(new FoscLoginCheckReply(1));
+        assertEquals(new FoscLogin(ADMIN, UID, 0), ch.readOutbound());
+        h.setReading(false); // the frames read with the LOGIN_CHECK_REPLY filled a subscriber
+        tick(ch, 30);
+        assertTrue(ch.isActive(), "no 'no LOGIN_REPLY' protocol error while the LOGIN_REPLY cannot be read");
+        h.setReading(true);
+        ch.writeInbound(accepted());
+        assertTrue(h.isLoggedIn());
+        assertEquals(List.of("active", "loggedIn:CAM1", "loginLost", "loggedIn:CAM1"), listener.calls);
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aLoginSwitchedToPausedBeforeTheChannelIsRegisteredDoesNotTimeOutEither() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.CONTROL);
+        h.setReading(false); // the session paused reading while this connection was being opened
+        EmbeddedChannel ch = channel(h);
+        assertFalse(ch.config().isAutoRead(), "the channel takes the paused state when the handler is added");
+        assertEquals(new FoscLogin(ADMIN, UID, 0), ch.readOutbound());
+        tick(ch, 30);
+        assertTrue(ch.isActive());
+        h.setReading(true);
+        ch.writeInbound(accepted());
+        assertTrue(h.isLoggedIn());
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void theKeepaliveGoesOutWhileReadingIsPaused() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        h.setReading(false);
+        for (int i = 0; i < 5; i++) { // the camera counts only the client's bytes: LOGIN_CHECK must go on
+            tick(ch, 10);
+            assertEquals(new FoscLoginCheck(UID), ch.readOutbound(), "keepalive " + i);
+        }
+        assertTrue(ch.isActive(), "not stalled while paused");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void theStallDetectorCountsSilenceFromWhenReadingResumesNotFromTheLastByteBeforeThePause() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        h.setReading(false);
+        tick(ch, 36); // a reader-idle check while paused: ignored, the next one 35 s later
+        tick(ch, 34);
+        h.setReading(true); // the camera's bytes waited in the socket: a read comes, but not in this test
+        tick(ch, 1);
+        assertTrue(ch.isActive(), "1 s of reading is no stall, whatever came before the pause");
+        tick(ch, 33);
+        assertTrue(ch.isActive(), "34 s of reading");
+        tick(ch, 36);
+        assertFalse(ch.isActive(), "silent for more than the reader-idle time of reading: stalled");
+        assertInstanceOf(FoscStalledException.class, listener.closeCause);
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void loginCheckReplyOneMeansLoginLost() throws Exception {
         FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
         EmbeddedChannel ch = loggedIn(h);
