@@ -19,7 +19,10 @@ import java.util.concurrent.Flow;
  * <h2>What is restored</h2>
  * The session remembers what the application turned on (video and its stream, audio) and turns it on again
  * after every reconnect or re-login. Requests made while not connected are remembered the same way: their
- * futures complete once the camera answered after the next login.
+ * futures complete once the camera answered after the next login, or fail with {@link FoscNotConnectedException}
+ * when the login does not come within {@link FoscSessionOptions#waitTimeout()} (30 s), when
+ * {@link FoscSessionOptions#maxWaitingCalls()} calls wait already, or at once when the session is
+ * {@link FoscSessionState#DISCONNECTED} (it does not reconnect by itself). The wish is kept in every case.
  *
  * <h2>Errors</h2>
  * Operations on a closed or failed session throw {@link FoscSessionClosedException} synchronously. Request

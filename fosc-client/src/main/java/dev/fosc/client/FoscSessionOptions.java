@@ -27,6 +27,11 @@ import java.util.Objects;
  *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply</td></tr>
  *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
  *       timeout</td></tr>
+ *   <tr><td>{@link #waitTimeout()}</td><td>{@link #DEFAULT_WAIT_TIMEOUT} (30 s)</td><td>how long a
+ *       {@code videoOn}/{@code audioOn}/{@code audioOff} made while not logged in waits for the login before its
+ *       future fails with {@link FoscNotConnectedException} (the wish is kept)</td></tr>
+ *   <tr><td>{@link #maxWaitingCalls()}</td><td>{@value #DEFAULT_MAX_WAITING_CALLS}</td><td>calls that may wait for
+ *       the login at a time; more fail at once with {@link FoscNotConnectedException}</td></tr>
  *   <tr><td>{@link #reconnectPolicy()}</td><td>{@link FoscReconnectPolicy#DEFAULT}</td><td>backoff with full
  *       jitter, 1 s to 60 s</td></tr>
  *   <tr><td>{@link #highWaterMark()}</td><td>{@value #DEFAULT_HIGH_WATER_MARK}</td><td>items buffered for a
@@ -68,6 +73,17 @@ public final class FoscSessionOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Default TCP connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Default time a call made while the session is not logged in waits for the login: 30 s, half the longest
+     * reconnect delay of the default policy (its mean), plus room for a login; long enough for a blip, short enough
+     * that a {@code join()} returns. The wish itself is kept however long the session takes.
+     */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Default bound of the calls waiting for the login at a time: 16. An application needs one per kind (videoOn,
+     * audioOn, audioOff); more are repeated calls, and the newest wish counts anyway.
+     */
+    public static final int DEFAULT_MAX_WAITING_CALLS = 16;
     /** Default per-subscriber buffer size at which reading pauses. */
     public static final int DEFAULT_HIGH_WATER_MARK = 64;
     /** Default per-subscriber buffer size at which reading resumes. */
@@ -110,6 +126,8 @@ public final class FoscSessionOptions {
     private final Duration readerIdleTimeout;
     private final Duration requestTimeout;
     private final Duration connectTimeout;
+    private final Duration waitTimeout;
+    private final int maxWaitingCalls;
     private final FoscReconnectPolicy reconnectPolicy;
     private final int highWaterMark;
     private final int lowWaterMark;
@@ -136,6 +154,8 @@ public final class FoscSessionOptions {
         this.readerIdleTimeout = b.readerIdleTimeout;
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
+        this.waitTimeout = b.waitTimeout;
+        this.maxWaitingCalls = b.maxWaitingCalls;
         this.reconnectPolicy = b.reconnectPolicy;
         this.highWaterMark = b.highWaterMark;
         this.lowWaterMark = b.lowWaterMark;
@@ -223,6 +243,20 @@ public final class FoscSessionOptions {
         return connectTimeout;
     }
 
+    /**
+     * How long a {@code videoOn}, {@code audioOn} or {@code audioOff} made while the session is not logged in
+     * (connecting, reconnecting, or before {@code connect()}) waits for the login; then its future fails with
+     * {@link FoscNotConnectedException}. The wish is kept and applied after the next login.
+     */
+    public Duration waitTimeout() {
+        return waitTimeout;
+    }
+
+    /** How many calls may wait for the login at a time; a call beyond fails at once. */
+    public int maxWaitingCalls() {
+        return maxWaitingCalls;
+    }
+
     /** The reconnect policy. */
     public FoscReconnectPolicy reconnectPolicy() {
         return reconnectPolicy;
@@ -285,7 +319,7 @@ public final class FoscSessionOptions {
     public Builder toBuilder() {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
-                .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
+                .waitTimeout(waitTimeout).maxWaitingCalls(maxWaitingCalls).reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
                 .maxBufferedItems(maxBufferedItems).byteWaterMarks(lowWaterMarkBytes, highWaterMarkBytes)
                 .maxBufferedBytes(maxBufferedBytes).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
         b.quirks = explicitQuirks;
@@ -304,7 +338,8 @@ public final class FoscSessionOptions {
                 + ", " + quirks + (learnsVideoOnStreamByte() || learnsSpeakerOnLength() ? " (learning"
                 + (learnsVideoOnStreamByte() ? " stream byte" : "") + (learnsSpeakerOnLength() ? " speakerOn size" : "")
                 + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
-                + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
+                + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", waitTimeout=" + waitTimeout + ", maxWaitingCalls="
+                + maxWaitingCalls + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
                 + ", byteWaterMarks=" + lowWaterMarkBytes + ".." + highWaterMarkBytes + ", maxBufferedBytes="
                 + maxBufferedBytes
@@ -326,6 +361,8 @@ public final class FoscSessionOptions {
         private Duration readerIdleTimeout = DEFAULT_READER_IDLE_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
+        private int maxWaitingCalls = DEFAULT_MAX_WAITING_CALLS;
         private FoscReconnectPolicy reconnectPolicy = FoscReconnectPolicy.DEFAULT;
         private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
         private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
@@ -423,6 +460,21 @@ public final class FoscSessionOptions {
             if (value.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("connectTimeout too large: " + value);
             }
+            return this;
+        }
+
+        /** @see FoscSessionOptions#waitTimeout() */
+        public Builder waitTimeout(Duration value) {
+            this.waitTimeout = positive("waitTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxWaitingCalls() */
+        public Builder maxWaitingCalls(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxWaitingCalls must be positive: " + value);
+            }
+            this.maxWaitingCalls = value;
             return this;
         }
 

@@ -111,7 +111,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
                 this::connectFailed);
         this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
-                this::openMediaIfWanted, connections::audioMayFlow);
+                this::openMediaIfWanted, connections::audioMayFlow,
+                () -> state != FoscSessionState.DISCONNECTED, loop);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
     }

@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscException;
+import dev.fosc.client.FoscNotConnectedException;
 import dev.fosc.client.FoscRequestRefusedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionOptions;
@@ -11,10 +12,10 @@ import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscMessage;
 import dev.fosc.codec.FoscStatusReply;
 import dev.fosc.codec.FoscVideoOn;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -22,8 +23,6 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static dev.fosc.client.internal.FoscFutures.complete;
-import static dev.fosc.client.internal.FoscFutures.drain;
-import static dev.fosc.client.internal.FoscFutures.failAll;
 import static dev.fosc.client.internal.FoscFutures.forward;
 
 /**
@@ -52,9 +51,10 @@ final class FoscMediaRequests {
 
     private FoscStream wantedVideo;
     private boolean wantedAudio;
-    private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioOffWaiters = new ArrayList<>();
+    private final BooleanSupplier willConnect;
+    private final FoscWaitingCalls videoWaiters;
+    private final FoscWaitingCalls audioWaiters;
+    private final FoscWaitingCalls audioOffWaiters;
     private CompletableFuture<Void> videoInFlight;
     private CompletableFuture<Void> audioInFlight;
 
@@ -64,10 +64,13 @@ final class FoscMediaRequests {
      * @param audioMayFlow true while a connection exists that may carry audio and stays (so AUDIO_OFF must wait for
      *     it rather than complete at once)
      * @param learner the session's quirks, learned or configured (shared with the session, kept across reconnects)
+     * @param willConnect false while the session is not connected and will not connect again by itself
+     *     (DISCONNECTED): calls then fail at once instead of waiting
+     * @param loop the session's event loop, for the timeouts of waiting calls
      */
     FoscMediaRequests(FoscSessionOptions options, FoscQuirkLearner learner, int uid, String address,
                       Supplier<FoscConnectionHandler> mediaConnection, Runnable openMediaIfWanted,
-                      BooleanSupplier audioMayFlow) {
+                      BooleanSupplier audioMayFlow, BooleanSupplier willConnect, EventLoop loop) {
         this.options = options;
         this.learner = learner;
         this.uid = uid;
@@ -75,6 +78,11 @@ final class FoscMediaRequests {
         this.mediaConnection = mediaConnection;
         this.openMediaIfWanted = openMediaIfWanted;
         this.audioMayFlow = audioMayFlow;
+        this.willConnect = willConnect;
+        FoscWaitingCalls.Budget budget = new FoscWaitingCalls.Budget(options.maxWaitingCalls());
+        this.videoWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "videoOn");
+        this.audioWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOn");
+        this.audioOffWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOff");
     }
 
     /** Whether the application wants any media (so a media connection is worth opening). */
@@ -96,6 +104,8 @@ final class FoscMediaRequests {
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendVideoOn(conn), result);
+        } else if (!willConnect.getAsBoolean()) {
+            result.completeExceptionally(disconnected("videoOn"));
         } else {
             videoWaiters.add(result);
             openMediaIfWanted.run();
@@ -105,10 +115,12 @@ final class FoscMediaRequests {
     /** {@link FoscSession#audioOn}, on the loop, the session open. */
     void audioOn(CompletableFuture<Void> result) {
         wantedAudio = true;
-        failAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
+        audioOffWaiters.failAll(new FoscException("audioOff for " + address + " superseded by audioOn"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendAudioOn(conn), result);
+        } else if (!willConnect.getAsBoolean()) {
+            result.completeExceptionally(disconnected("audioOn"));
         } else {
             audioWaiters.add(result);
             openMediaIfWanted.run();
@@ -119,7 +131,7 @@ final class FoscMediaRequests {
     void audioOff(CompletableFuture<Void> result) {
         wantedAudio = false;
         audioInFlight = null;
-        failAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
+        audioWaiters.failAll(new FoscException("audioOn for " + address + " superseded by audioOff"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
@@ -132,6 +144,11 @@ final class FoscMediaRequests {
         }
     }
 
+    private FoscNotConnectedException disconnected(String what) {
+        return new FoscNotConnectedException("session to " + address + " is disconnected and does not reconnect by"
+                + " itself: " + what + " fails at once (its wish is kept and applied after the next connect())");
+    }
+
     /** The connections are gone: the requests on them will never be answered. */
     void forgetInFlight() {
         videoInFlight = null;
@@ -140,26 +157,26 @@ final class FoscMediaRequests {
 
     /** The audioOff calls that waited for a connection without one: audio is off anyway. */
     void audioOffDone() {
-        drain(audioOffWaiters).forEach(f -> f.complete(null));
+        audioOffWaiters.drain().forEach(f -> f.complete(null));
     }
 
     /** The session gave up reconnecting: the videoOn/audioOn calls waiting fail with {@code cause}. */
     void failWaiters(Throwable cause) {
-        failAll(videoWaiters, cause);
-        failAll(audioWaiters, cause);
+        videoWaiters.failAll(cause);
+        audioWaiters.failAll(cause);
     }
 
     /** The session ended: every call waiting fails with {@code cause}. */
     void failAllWaiters(Throwable cause) {
-        failAll(videoWaiters, cause);
-        failAll(audioWaiters, cause);
-        failAll(audioOffWaiters, cause);
+        videoWaiters.failAll(cause);
+        audioWaiters.failAll(cause);
+        audioOffWaiters.failAll(cause);
     }
 
     /** {@code conn} can take media requests now: sends what the application wants, completes who waited. */
     void restore(FoscConnectionHandler conn) {
         if (!audioOffWaiters.isEmpty() && !wantedAudio) {
-            List<CompletableFuture<Void>> copy = drain(audioOffWaiters);
+            List<CompletableFuture<Void>> copy = audioOffWaiters.drain();
             CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
             copy.forEach(w -> forward(sent, w));
         }
@@ -173,8 +190,8 @@ final class FoscMediaRequests {
         }
     }
 
-    private void transfer(List<CompletableFuture<Void>> waiters, CompletableFuture<Void> sent, String what) {
-        List<CompletableFuture<Void>> copy = drain(waiters);
+    private void transfer(FoscWaitingCalls waiters, CompletableFuture<Void> sent, String what) {
+        List<CompletableFuture<Void>> copy = waiters.drain();
         sent.whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
