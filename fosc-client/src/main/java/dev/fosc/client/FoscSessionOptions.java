@@ -27,6 +27,12 @@ import java.util.Objects;
  *       (LOGIN, VIDEO_ON, AUDIO_ON) waits for its reply</td></tr>
  *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
  *       timeout</td></tr>
+ *   <tr><td>{@link #mediaStartTimeout()}</td><td>{@link #DEFAULT_MEDIA_START_TIMEOUT} (10 s)</td><td>an
+ *       accepted VIDEO_ON (AUDIO_ON) followed by no frame for this long, reading on, counts as a miss</td></tr>
+ *   <tr><td>{@link #mediaRetryDelay()}</td><td>{@link #DEFAULT_MEDIA_RETRY_DELAY} (1 s)</td><td>after a miss
+ *       (no reply, or no media) the request is sent again after this delay, doubled per miss</td></tr>
+ *   <tr><td>{@link #mediaRetries()}</td><td>{@value #DEFAULT_MEDIA_RETRIES}</td><td>requests sent again on one
+ *       connection before the next miss reconnects (never for silent audio)</td></tr>
  *   <tr><td>{@link #waitTimeout()}</td><td>{@link #DEFAULT_WAIT_TIMEOUT} (30 s)</td><td>how long a
  *       {@code videoOn}/{@code audioOn}/{@code audioOff} made while not logged in waits for the login before its
  *       future fails with {@link FoscNotConnectedException} (the wish is kept)</td></tr>
@@ -73,6 +79,18 @@ public final class FoscSessionOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Default TCP connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Default time an accepted VIDEO_ON (AUDIO_ON) may stay without a frame before it counts as a miss: 10 s, ten
+     * key-frame intervals of a typical camera (1 s GOP) and twice what a camera takes to start a stream.
+     */
+    public static final Duration DEFAULT_MEDIA_START_TIMEOUT = Duration.ofSeconds(10);
+    /** Default delay before a missed VIDEO_ON (AUDIO_ON) is sent again: 1 s, doubled per miss (1 s, 2 s, 4 s). */
+    public static final Duration DEFAULT_MEDIA_RETRY_DELAY = Duration.ofSeconds(1);
+    /**
+     * Default number of times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection: 3. The next miss
+     * reconnects: with the default request timeout about 27 s after the first VIDEO_ON went unanswered.
+     */
+    public static final int DEFAULT_MEDIA_RETRIES = 3;
     /**
      * Default time a call made while the session is not logged in waits for the login: 30 s, half the longest
      * reconnect delay of the default policy (its mean), plus room for a login; long enough for a blip, short enough
@@ -127,6 +145,9 @@ public final class FoscSessionOptions {
     private final Duration requestTimeout;
     private final Duration connectTimeout;
     private final Duration waitTimeout;
+    private final Duration mediaStartTimeout;
+    private final Duration mediaRetryDelay;
+    private final int mediaRetries;
     private final int maxWaitingCalls;
     private final FoscReconnectPolicy reconnectPolicy;
     private final int highWaterMark;
@@ -155,6 +176,9 @@ public final class FoscSessionOptions {
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
         this.waitTimeout = b.waitTimeout;
+        this.mediaStartTimeout = b.mediaStartTimeout;
+        this.mediaRetryDelay = b.mediaRetryDelay;
+        this.mediaRetries = b.mediaRetries;
         this.maxWaitingCalls = b.maxWaitingCalls;
         this.reconnectPolicy = b.reconnectPolicy;
         this.highWaterMark = b.highWaterMark;
@@ -252,6 +276,31 @@ public final class FoscSessionOptions {
         return waitTimeout;
     }
 
+    /**
+     * How long an accepted VIDEO_ON (AUDIO_ON) may stay without a frame of its medium, with reading on, before it
+     * counts as a miss and is asked again.
+     */
+    public Duration mediaStartTimeout() {
+        return mediaStartTimeout;
+    }
+
+    /**
+     * The delay before a missed VIDEO_ON (AUDIO_ON) is sent again: no reply within the request timeout, a malformed
+     * reply, or no media within {@link #mediaStartTimeout()}. Doubled per miss in a row.
+     */
+    public Duration mediaRetryDelay() {
+        return mediaRetryDelay;
+    }
+
+    /**
+     * How many times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection; the next miss closes it and the
+     * session reconnects (except for an audio request accepted without audio: then it stops asking). 0 reconnects at
+     * the first miss.
+     */
+    public int mediaRetries() {
+        return mediaRetries;
+    }
+
     /** How many calls may wait for the login at a time; a call beyond fails at once. */
     public int maxWaitingCalls() {
         return maxWaitingCalls;
@@ -319,7 +368,8 @@ public final class FoscSessionOptions {
     public Builder toBuilder() {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
-                .waitTimeout(waitTimeout).maxWaitingCalls(maxWaitingCalls).reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
+                .waitTimeout(waitTimeout).maxWaitingCalls(maxWaitingCalls).mediaStartTimeout(mediaStartTimeout)
+                .mediaRetryDelay(mediaRetryDelay).mediaRetries(mediaRetries).reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
                 .maxBufferedItems(maxBufferedItems).byteWaterMarks(lowWaterMarkBytes, highWaterMarkBytes)
                 .maxBufferedBytes(maxBufferedBytes).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
         b.quirks = explicitQuirks;
@@ -339,7 +389,8 @@ public final class FoscSessionOptions {
                 + (learnsVideoOnStreamByte() ? " stream byte" : "") + (learnsSpeakerOnLength() ? " speakerOn size" : "")
                 + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
                 + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", waitTimeout=" + waitTimeout + ", maxWaitingCalls="
-                + maxWaitingCalls + ", " + reconnectPolicy
+                + maxWaitingCalls + ", mediaStartTimeout=" + mediaStartTimeout + ", mediaRetryDelay=" + mediaRetryDelay
+                + ", mediaRetries=" + mediaRetries + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
                 + ", byteWaterMarks=" + lowWaterMarkBytes + ".." + highWaterMarkBytes + ", maxBufferedBytes="
                 + maxBufferedBytes
@@ -362,6 +413,9 @@ public final class FoscSessionOptions {
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
+        private Duration mediaStartTimeout = DEFAULT_MEDIA_START_TIMEOUT;
+        private Duration mediaRetryDelay = DEFAULT_MEDIA_RETRY_DELAY;
+        private int mediaRetries = DEFAULT_MEDIA_RETRIES;
         private int maxWaitingCalls = DEFAULT_MAX_WAITING_CALLS;
         private FoscReconnectPolicy reconnectPolicy = FoscReconnectPolicy.DEFAULT;
         private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
@@ -466,6 +520,27 @@ public final class FoscSessionOptions {
         /** @see FoscSessionOptions#waitTimeout() */
         public Builder waitTimeout(Duration value) {
             this.waitTimeout = positive("waitTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaStartTimeout() */
+        public Builder mediaStartTimeout(Duration value) {
+            this.mediaStartTimeout = positive("mediaStartTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaRetryDelay() */
+        public Builder mediaRetryDelay(Duration value) {
+            this.mediaRetryDelay = positive("mediaRetryDelay", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaRetries() */
+        public Builder mediaRetries(int value) {
+            if (value < 0 || value > 10) {
+                throw new IllegalArgumentException("mediaRetries must be 0..10: " + value);
+            }
+            this.mediaRetries = value;
             return this;
         }
 

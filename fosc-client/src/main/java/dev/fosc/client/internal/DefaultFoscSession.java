@@ -18,9 +18,11 @@ import dev.fosc.client.FoscStream;
 import dev.fosc.client.FoscTalk;
 import dev.fosc.client.FoscTalkOptions;
 import dev.fosc.client.FoscVideoFrame;
+import dev.fosc.codec.FoscAudioData;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscVideoData;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -112,7 +114,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
                 this::connectFailed);
         this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
                 this::openMediaIfWanted, connections::audioMayFlow,
-                () -> state != FoscSessionState.DISCONNECTED, loop);
+                () -> state != FoscSessionState.DISCONNECTED, loop, this::readingPaused);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
     }
@@ -382,6 +384,11 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             ReferenceCountUtil.release(message);
             return;
         }
+        if (message instanceof FoscVideoData) {
+            mediaRequests.videoArrived();
+        } else if (message instanceof FoscAudioData) {
+            mediaRequests.audioArrived();
+        }
         delivery.message(message, mediaRequests.deliveryStream(), connection.channel().alloc());
     }
 
@@ -456,6 +463,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     /** The connection media requests go to, or {@code null} when there is none ready. */
     private FoscConnectionHandler mediaConnection() {
         return state == FoscSessionState.CONNECTED ? connections.mediaTarget() : null;
+    }
+
+    private boolean readingPaused() {
+        return delivery.readingPaused();
     }
 
     /** Reading follows the subscribers' buffers: off while one is full. */

@@ -30,7 +30,8 @@ import static dev.fosc.client.internal.FoscFutures.forward;
  * calls waiting for a connection that can take them, the VIDEO_ON/AUDIO_ON requests in flight (shared by calls
  * that come while one is on its way), and turning media on again after each (re)login. The stream byte these
  * requests carry comes from the session's {@link FoscQuirkLearner}: with the AUTO profile a request refused with
- * status 1 is sent once more with the other byte, and the byte that worked is remembered there.
+ * status 1 is sent once more with the other byte, and the byte that worked is remembered there. A VIDEO_ON or AUDIO_ON
+ * that goes unanswered, or is accepted without media following, is asked again by {@link FoscMediaRetry}.
  *
  * <p>Threading: used only on the session's event loop; no locks. The session tells it where media requests go
  * (the connection, or none yet) and opens the media connection when asked.
@@ -55,6 +56,8 @@ final class FoscMediaRequests {
     private final FoscWaitingCalls videoWaiters;
     private final FoscWaitingCalls audioWaiters;
     private final FoscWaitingCalls audioOffWaiters;
+    private final FoscMediaRetry videoRetry;
+    private final FoscMediaRetry audioRetry;
     private CompletableFuture<Void> videoInFlight;
     private CompletableFuture<Void> audioInFlight;
 
@@ -66,11 +69,13 @@ final class FoscMediaRequests {
      * @param learner the session's quirks, learned or configured (shared with the session, kept across reconnects)
      * @param willConnect false while the session is not connected and will not connect again by itself
      *     (DISCONNECTED): calls then fail at once instead of waiting
-     * @param loop the session's event loop, for the timeouts of waiting calls
+     * @param loop the session's event loop, for the timeouts of waiting calls and the retries
+     * @param readingPaused true while the session does not read (media silence is then its own doing)
      */
     FoscMediaRequests(FoscSessionOptions options, FoscQuirkLearner learner, int uid, String address,
                       Supplier<FoscConnectionHandler> mediaConnection, Runnable openMediaIfWanted,
-                      BooleanSupplier audioMayFlow, BooleanSupplier willConnect, EventLoop loop) {
+                      BooleanSupplier audioMayFlow, BooleanSupplier willConnect, EventLoop loop,
+                      BooleanSupplier readingPaused) {
         this.options = options;
         this.learner = learner;
         this.uid = uid;
@@ -83,6 +88,10 @@ final class FoscMediaRequests {
         this.videoWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "videoOn");
         this.audioWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOn");
         this.audioOffWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOff");
+        this.videoRetry = new FoscMediaRetry(loop, address, "VIDEO_ON", "video", true, options.mediaRetryDelay(),
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused);
+        this.audioRetry = new FoscMediaRetry(loop, address, "AUDIO_ON", "audio", false, options.mediaRetryDelay(),
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused);
     }
 
     /** Whether the application wants any media (so a media connection is worth opening). */
@@ -99,6 +108,7 @@ final class FoscMediaRequests {
     void videoOn(FoscStream stream, CompletableFuture<Void> result) {
         if (wantedVideo != stream) {
             videoInFlight = null;
+            videoRetry.reset();
         }
         wantedVideo = stream;
         FoscConnectionHandler conn = mediaConnection.get();
@@ -131,6 +141,7 @@ final class FoscMediaRequests {
     void audioOff(CompletableFuture<Void> result) {
         wantedAudio = false;
         audioInFlight = null;
+        audioRetry.reset();
         audioWaiters.failAll(new FoscException("audioOn for " + address + " superseded by audioOff"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
@@ -153,6 +164,18 @@ final class FoscMediaRequests {
     void forgetInFlight() {
         videoInFlight = null;
         audioInFlight = null;
+        videoRetry.reset();
+        audioRetry.reset();
+    }
+
+    /** A video frame arrived: VIDEO_ON worked. */
+    void videoArrived() {
+        videoRetry.arrived();
+    }
+
+    /** An audio frame arrived: AUDIO_ON worked. */
+    void audioArrived() {
+        audioRetry.arrived();
     }
 
     /** The audioOff calls that waited for a connection without one: audio is off anyway. */
@@ -194,7 +217,7 @@ final class FoscMediaRequests {
         List<CompletableFuture<Void>> copy = waiters.drain();
         sent.whenComplete((v, e) -> {
             if (e != null) {
-                LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
+                LOG.debug("{}: turning {} on failed: {}", address, what, e.getMessage());
             }
             for (CompletableFuture<Void> w : copy) {
                 complete(w, e);
@@ -217,6 +240,13 @@ final class FoscMediaRequests {
             if (videoInFlight == f) {
                 videoInFlight = null;
             }
+            if (wantedVideo != null && mediaConnection.get() == conn) {
+                videoRetry.answered(e, () -> {
+                    if (wantedVideo != null && mediaConnection.get() == conn) {
+                        sendVideoOn(conn);
+                    }
+                }, conn::close);
+            }
         });
         return f;
     }
@@ -231,6 +261,13 @@ final class FoscMediaRequests {
         f.whenComplete((v, e) -> {
             if (audioInFlight == f) {
                 audioInFlight = null;
+            }
+            if (wantedAudio && mediaConnection.get() == conn) {
+                audioRetry.answered(e, () -> {
+                    if (wantedAudio && mediaConnection.get() == conn) {
+                        sendAudioOn(conn);
+                    }
+                }, conn::close);
             }
         });
         return f;
