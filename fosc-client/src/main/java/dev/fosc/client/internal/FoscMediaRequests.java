@@ -302,14 +302,14 @@ final class FoscMediaRequests {
                         + " (stream byte " + first + ") with status " + status, status));
                 return;
             }
-            LOG.info("{}: camera refused {} with stream byte {} (status 1); trying stream byte {} once", address,
+            LOG.debug("{}: camera refused {} with stream byte {} (status 1); trying stream byte {} once", address,
                     what, first, second);
             statusRequest(conn, request.apply(second), reply).whenComplete((status2, error2) -> {
                 if (error2 != null) {
                     result.completeExceptionally(error2);
                 } else if (status2 == 0) {
                     learner.streamByteAccepted(stream, second, video, true);
-                    LOG.info("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
+                    LOG.debug("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
                             learner.current());
                     result.complete(null);
                 } else {
