@@ -49,9 +49,4 @@ public enum FoscSessionState {
     public boolean isTerminal() {
         return this == FAILED || this == CLOSED;
     }
-
-    /** Whether the session waits for its next attempt: {@link #RECONNECTING} or {@link #CREDENTIALS_SUSPECT}. */
-    public boolean isWaitingToReconnect() {
-        return this == RECONNECTING || this == CREDENTIALS_SUSPECT;
-    }
 }
