@@ -60,7 +60,9 @@ final class FoscSessionLog {
                 debug(from, to, why);
                 return;
             case CONNECTED:
-                if (inOutage) {
+                if (inOutage && attempts == 0) { // the login was lost and came back on the same connection
+                    log.info("{}: logged in again in {}", address, seconds(nanoTime.getAsLong() - outageStart));
+                } else if (inOutage) {
                     log.info("{}: {} after {} in {}", address, everConnected ? "reconnected" : "connected",
                             plural(attempts, "attempt"), seconds(nanoTime.getAsLong() - outageStart));
                 } else if (!everConnected) {

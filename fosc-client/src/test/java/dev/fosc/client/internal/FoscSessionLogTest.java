@@ -106,6 +106,18 @@ class FoscSessionLogTest {
     }
 
     @Test
+    void aLostLoginRegainedOnTheSameConnectionIsOneLineEachWay() {
+        to(CONNECTING);
+        to(LOGGING_IN);
+        to(CONNECTED);
+        to(LOGGING_IN, "camera cam:88 reported the login lost (LOGIN_CHECK_REPLY 1)", -1);
+        later(300);
+        to(CONNECTED);
+        assertEquals(List.of("cam:88: connected", "cam:88: login lost, logging in again: camera cam:88 reported the"
+                + " login lost (LOGIN_CHECK_REPLY 1)", "cam:88: logged in again in 0.3 s"), lines(Level.INFO));
+    }
+
+    @Test
     void aSuspectReloginWarnsOncePerOutageAndGivingUpIsSummarised() {
         to(CONNECTING);
         to(LOGGING_IN);
