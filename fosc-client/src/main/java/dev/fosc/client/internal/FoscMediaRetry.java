@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * more after the login. The one exception: audio accepted but silent is asked again, never reconnected for (a camera
  * without a microphone must not lose its video for it). A refusal (status not 0) is the camera's answer and is not
  * retried; a frame of the medium, a changed wish or a lost connection starts the count over. While reading is paused
- * (a slow subscriber) silence is not counted.
+ * (a slow subscriber) neither silence nor a timed-out request is counted (the reply may sit unread): the silence
+ * check waits for reading to resume.
  *
  * <p>Threading: used only on the session's event loop; its timers run there. No locks.
  */
@@ -85,7 +86,11 @@ final class FoscMediaRetry {
             return;
         }
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (e instanceof FoscRequestTimeoutException || e instanceof FoscMalformedPayloadException) {
+        if (e instanceof FoscRequestTimeoutException && readingPaused.getAsBoolean()) {
+            // the reply may sit unread behind our own pause: not the camera's miss; if media does not come once
+            // reading is on again, the silence counts
+            timer = loop.schedule(() -> silent(resend, reconnect), startTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } else if (e instanceof FoscRequestTimeoutException || e instanceof FoscMalformedPayloadException) {
             missed(resend, reconnect, true, "no valid reply to " + request);
         }
     }

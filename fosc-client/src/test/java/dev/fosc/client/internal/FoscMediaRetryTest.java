@@ -105,6 +105,21 @@ class FoscMediaRetryTest {
     }
 
     @Test
+    void aTimeoutWhileReadingIsPausedIsNotCountedButSilenceAfterwardsIs() {
+        FoscMediaRetry r = retry(true);
+        paused.set(true);
+        r.answered(timeout(), resend, reconnects::add);
+        advanceMillis(60_000);
+        assertEquals(0, r.misses(), "the reply may sit unread behind the pause");
+        assertEquals(0, resent.get());
+        paused.set(false);
+        advanceMillis(10_000);
+        assertEquals(1, r.misses(), "reading again, and still no video");
+        advanceMillis(1000);
+        assertEquals(1, resent.get());
+    }
+
+    @Test
     void aRefusalOrAClosedConnectionIsNotRetried() {
         FoscMediaRetry r = retry(true);
         r.answered(new FoscRequestRefusedException("refused", 1), resend, reconnects::add);
