@@ -59,6 +59,8 @@ final class FoscMediaRequests {
     private final FoscMediaRetry videoRetry;
     private final FoscMediaRetry audioRetry;
     private CompletableFuture<Void> videoInFlight;
+    /** The stream byte of the last VIDEO_ON the camera accepted, or -1. */
+    private int lastVideoByte = -1;
     private CompletableFuture<Void> audioInFlight;
 
     /**
@@ -89,9 +91,14 @@ final class FoscMediaRequests {
         this.audioWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOn");
         this.audioOffWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOff");
         this.videoRetry = new FoscMediaRetry(loop, address, "VIDEO_ON", "video", true, options.mediaRetryDelay(),
-                options.mediaRetries(), options.mediaStartTimeout(), readingPaused);
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> {
+                    if (lastVideoByte >= 0 && learner.videoSilent(lastVideoByte)) {
+                        LOG.debug("{}: VIDEO_ON with stream byte {} accepted but no video: trying stream byte 1;"
+                                + " learned: {}", address, lastVideoByte, learner.current());
+                    }
+                });
         this.audioRetry = new FoscMediaRetry(loop, address, "AUDIO_ON", "audio", false, options.mediaRetryDelay(),
-                options.mediaRetries(), options.mediaStartTimeout(), readingPaused);
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> { });
     }
 
     /** Whether the application wants any media (so a media connection is worth opening). */
@@ -292,6 +299,9 @@ final class FoscMediaRequests {
                 return;
             }
             if (status == 0) {
+                if (video) {
+                    lastVideoByte = first;
+                }
                 learner.streamByteAccepted(stream, first, video, false);
                 result.complete(null);
                 return;
@@ -308,6 +318,9 @@ final class FoscMediaRequests {
                 if (error2 != null) {
                     result.completeExceptionally(error2);
                 } else if (status2 == 0) {
+                    if (video) {
+                        lastVideoByte = second;
+                    }
                     learner.streamByteAccepted(stream, second, video, true);
                     LOG.debug("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
                             learner.current());

@@ -45,6 +45,7 @@ final class FoscMediaRetry {
     private final int retries;
     private final Duration startTimeout;
     private final BooleanSupplier readingPaused;
+    private final Runnable silenceSeen;
 
     private int misses;
     private ScheduledFuture<?> timer;
@@ -54,9 +55,11 @@ final class FoscMediaRetry {
      * @param medium what it turns on ("video")
      * @param reconnectsOnSilence whether an accepted request followed by silence counts towards the reconnect
      * @param readingPaused true while the session does not read (silence is then not the camera's)
+     * @param silenceSeen told when an accepted request is followed by silence with reading on, before it counts
      */
     FoscMediaRetry(EventLoop loop, String address, String request, String medium, boolean reconnectsOnSilence,
-                   Duration retryDelay, int retries, Duration startTimeout, BooleanSupplier readingPaused) {
+                   Duration retryDelay, int retries, Duration startTimeout, BooleanSupplier readingPaused,
+                   Runnable silenceSeen) {
         this.loop = loop;
         this.address = address;
         this.request = request;
@@ -66,6 +69,7 @@ final class FoscMediaRetry {
         this.retries = retries;
         this.startTimeout = startTimeout;
         this.readingPaused = readingPaused;
+        this.silenceSeen = silenceSeen;
     }
 
     /** Misses in a row so far (for tests). */
@@ -115,6 +119,7 @@ final class FoscMediaRetry {
             timer = loop.schedule(() -> silent(resend, reconnect), startTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
+        silenceSeen.run();
         missed(resend, reconnect, reconnectsOnSilence, request + " accepted but no " + medium + " within "
                 + startTimeout.toMillis() + " ms");
     }

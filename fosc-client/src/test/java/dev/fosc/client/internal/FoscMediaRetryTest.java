@@ -38,6 +38,7 @@ class FoscMediaRetryTest {
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicInteger resent = new AtomicInteger();
     private final Runnable resend = resent::incrementAndGet;
+    private final AtomicInteger silences = new AtomicInteger();
 
     @AfterEach
     void finish() {
@@ -46,7 +47,8 @@ class FoscMediaRetryTest {
 
     private FoscMediaRetry retry(boolean reconnectsOnSilence) {
         return new FoscMediaRetry(ch.eventLoop(), "cam:88", "VIDEO_ON", "video", reconnectsOnSilence,
-                OPTIONS.mediaRetryDelay(), OPTIONS.mediaRetries(), OPTIONS.mediaStartTimeout(), paused::get);
+                OPTIONS.mediaRetryDelay(), OPTIONS.mediaRetries(), OPTIONS.mediaStartTimeout(), paused::get,
+                silences::incrementAndGet);
     }
 
     private void advanceMillis(long millis) {
@@ -83,6 +85,7 @@ class FoscMediaRetryTest {
         r.answered(null, resend, reconnects::add);
         advanceMillis(10_000);
         assertEquals(1, r.misses(), "accepted, then 10 s without video");
+        assertEquals(1, silences.get(), "the silence is reported (AUTO learns from it)");
         advanceMillis(1000);
         assertEquals(1, resent.get());
         r.answered(null, resend, reconnects::add);
