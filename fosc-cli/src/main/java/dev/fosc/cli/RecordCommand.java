@@ -5,7 +5,7 @@ import dev.fosc.cli.record.PasswordSource;
 import dev.fosc.cli.record.ProfileConverter;
 import dev.fosc.cli.record.Recorder;
 import dev.fosc.cli.record.RecordingReport;
-import dev.fosc.client.FoscAuthenticationException;
+import dev.fosc.client.FoscLoginRefusedException;
 import dev.fosc.client.FoscCameraProfile;
 import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscReconnectPolicy;
@@ -43,8 +43,11 @@ import java.util.concurrent.TimeoutException;
  * reboots (the client reconnects with backoff; each loss is noted as a gap).
  *
  * <p>Exit codes: {@value #EXIT_OK} done, {@value #EXIT_USAGE} usage error, {@value #EXIT_LOGIN_REFUSED} login
- * refused (after exactly one attempt), {@value #EXIT_UNREACHABLE} cannot connect or protocol error before the
- * first login (once logged in, only a refusal ends the recording early: drops are the session's to repair),
+ * refused: the first login (after exactly one attempt), or, at the end of the recording, the last re-login (the
+ * session was waiting as credentials suspect: the camera refused a re-login of the password it had accepted; the
+ * recording went on for its whole duration meanwhile), {@value #EXIT_UNREACHABLE} cannot connect or protocol error
+ * before the first login (once logged in nothing ends the recording early: drops and refused re-logins are the
+ * session's to repair),
  * {@value #EXIT_IO} the output could not be written. Errors are one {@code error: ...} line on standard error; a
  * stack trace only with {@code --verbose}. The password never appears in any output.
  *
@@ -120,6 +123,11 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Cap of the reconnect backoff (default: 60s).")
     Duration reconnectMaxDelay = FoscReconnectPolicy.DEFAULT_MAX_DELAY;
 
+    @Option(names = "--min-login-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Shortest time between two logins to the camera, also after a drop (default: 5s; cameras"
+                    + " refuse logins that come back to back as if the password were wrong).")
+    Duration minLoginInterval = FoscReconnectPolicy.DEFAULT_MIN_LOGIN_INTERVAL;
+
     /**
      * The wait after a login refused as rate limiting or "too many users". Not tied to
      * {@code --reconnect-max-delay}: a short backoff cap must not make the camera see a refused login every few
@@ -174,7 +182,7 @@ public final class RecordCommand implements Callable<Integer> {
             options = FoscSessionOptions.builder(host, FoscCredentials.of(user, secret)).port(port).profile(profile)
                     .readerIdleTimeout(stallTimeout).keepaliveInterval(keepaliveFor(stallTimeout))
                     .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(initial).maxDelay(reconnectMaxDelay)
-                            .rateLimitedDelay(rateLimitedDelay)
+                            .rateLimitedDelay(rateLimitedDelay).minLoginInterval(minLoginInterval)
                             .build())
                     .build();
         } catch (IllegalArgumentException e) {
@@ -288,7 +296,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
         } catch (ExecutionException e) {
             Throwable c = unwrap(e.getCause());
-            if (c instanceof FoscRequestRefusedException || c instanceof FoscAuthenticationException) {
+            if (c instanceof FoscRequestRefusedException || c instanceof FoscLoginRefusedException) {
                 return setupFailure(err, camera, c);
             }
             notice(err, "turning media on did not complete (" + c.getMessage() + "); recording goes on, the"
@@ -304,13 +312,16 @@ public final class RecordCommand implements Callable<Integer> {
             if (stopped) {
                 return EXIT_OK; // Ctrl-C: what was recorded so far is kept
             }
-            if (failure instanceof FoscAuthenticationException) {
-                return fail(err, EXIT_LOGIN_REFUSED, "the camera refused the login after a reconnect: "
-                        + failure.getMessage() + "; recording stopped", failure);
-            }
             return fail(err, EXIT_IO, String.valueOf(failure.getMessage()), failure);
         } catch (TimeoutException e) {
-            return EXIT_OK; // recorded for the whole duration
+            // recorded for the whole duration; a session still refused at the end has suspect credentials
+            Throwable suspect = recorder.credentialsSuspect();
+            if (suspect != null) {
+                return fail(err, EXIT_LOGIN_REFUSED, "the camera refused the re-login of user '" + user + "' and still"
+                        + " did when the recording ended (credentials suspect: its limit on back-to-back logins, or a"
+                        + " changed password); the recording has a gap from then on", suspect);
+            }
+            return EXIT_OK;
         } catch (ExecutionException e) {
             return fail(err, EXIT_IO, String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -341,14 +352,14 @@ public final class RecordCommand implements Callable<Integer> {
 
     private int setupFailure(PrintWriter err, String camera, Throwable cause) {
         Throwable c = unwrap(cause);
-        if (c instanceof FoscAuthenticationException) {
+        if (c instanceof FoscLoginRefusedException) {
             return fail(err, EXIT_LOGIN_REFUSED, "login refused by " + camera + " for user '" + user + "' ("
-                    + reason((FoscAuthenticationException) c) + "); no second attempt was made", c);
+                    + reason((FoscLoginRefusedException) c) + "); no second attempt was made", c);
         }
         return fail(err, EXIT_UNREACHABLE, c.getMessage() != null ? c.getMessage() : c.toString(), c);
     }
 
-    private static String reason(FoscAuthenticationException e) {
+    private static String reason(FoscLoginRefusedException e) {
         switch (e.result()) {
             case 2: return "access denied";
             case 3: return "too many users";

@@ -1,6 +1,7 @@
 package dev.fosc.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,19 +15,27 @@ import java.util.Objects;
  * logged in for {@link #stableTime()}: a camera that accepts each login and drops the connection at once is
  * retried with a growing delay, not every second forever.
  *
+ * <h2>Logins never back to back</h2>
+ * Cameras refuse a login that comes soon after the previous one exactly as they refuse a bad password
+ * (PROTOCOL.md §6). Every attempt of a session therefore starts at least {@link #minLoginInterval()} after the
+ * previous LOGIN it sent, whatever the backoff says: a camera that accepts a login and drops the connection at once
+ * is never logged into faster than that.
+ *
  * <h2>Refused logins</h2>
- * Cameras refuse logins that come back to back exactly as they refuse a bad password (PROTOCOL.md §6), so the
- * refusal alone cannot tell the two apart. The session decides from what it knows:
+ * The refusal alone cannot tell a bad password from the camera's rate limit. The session decides from what it
+ * knows:
  * <ul>
- *   <li>A refusal of the <em>first</em> login of a session is a bad password: never retried (a retry loop could
- *       lock the camera).</li>
- *   <li>"Too many users" (result 3) is rate limiting: retried after the long delay.</li>
- *   <li>A bad-credentials refusal of credentials the camera accepted <em>recently</em> in this session (the last
- *       accepted login at most {@code 2 × rateLimitedDelay} ago) is taken as rate limiting and retried after the
- *       long delay, at most {@link #maxRefusedRelogins()} times in a row (default once); then the session fails
- *       as for a bad password. A refusal after a login accepted longer ago is a changed password: the session
- *       fails at once, so a changed password costs the camera one wrong login (two at most), never a series
- *       that could lock it.</li>
+ *   <li>A refusal of the <em>first</em> login of a session is a bad password: final ({@link FoscSessionState#FAILED}),
+ *       exactly one attempt (a retry loop could lock the camera).</li>
+ *   <li>"Too many users" (result 3) is rate limiting: retried after {@link #rateLimitedDelay()} plus a uniform jitter
+ *       of the same size, also on the first login.</li>
+ *   <li>A refusal (bad credentials, access denied, an empty or malformed LOGIN_REPLY) of credentials the camera
+ *       accepted earlier in the session never ends it: the session goes to
+ *       {@link FoscSessionState#CREDENTIALS_SUSPECT} and retries after the delays of
+ *       {@link #credentialsSuspectDelays()}, one after the other (the last one repeats), each drawn uniformly from
+ *       {@code [d, 1.5 × d)}. An accepted login starts the catalogue over. With the defaults a changed password costs
+ *       the camera one wrong login after 5 s, 15 s, 30 s, 1 min, 2 min, 5 min, then one every 10 minutes: never a
+ *       burst that could lock it, and a camera whose rate limit refused a re-login is back within seconds.</li>
  * </ul>
  *
  * <table>
@@ -37,9 +46,12 @@ import java.util.Objects;
  *   <tr><td>{@link #maxDelay()}</td><td>{@link #DEFAULT_MAX_DELAY} (60 s)</td></tr>
  *   <tr><td>{@link #multiplier()}</td><td>{@value #DEFAULT_MULTIPLIER}</td></tr>
  *   <tr><td>{@link #rateLimitedDelay()}</td><td>{@link #DEFAULT_RATE_LIMITED_DELAY} (30 s)</td></tr>
- *   <tr><td>{@link #maxRefusedRelogins()}</td><td>{@value #DEFAULT_MAX_REFUSED_RELOGINS}</td></tr>
+ *   <tr><td>{@link #minLoginInterval()}</td><td>{@link #DEFAULT_MIN_LOGIN_INTERVAL} (5 s)</td></tr>
+ *   <tr><td>{@link #credentialsSuspectDelays()}</td><td>{@link #DEFAULT_CREDENTIALS_SUSPECT_DELAYS} (5 s, 15 s,
+ *       30 s, 1 min, 2 min, 5 min, 10 min)</td></tr>
  *   <tr><td>{@link #stableTime()}</td><td>{@link #DEFAULT_STABLE_TIME} (30 s)</td></tr>
- *   <tr><td>{@link #retryFirstConnect()}</td><td>{@code false}: the first connect fails fast</td></tr>
+ *   <tr><td>{@link #retryFirstConnect()}</td><td>{@value #DEFAULT_RETRY_FIRST_CONNECT}: a camera offline when the
+ *       application starts is picked up when it comes online</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe.
@@ -54,8 +66,26 @@ public final class FoscReconnectPolicy {
     public static final double DEFAULT_MULTIPLIER = 2.0;
     /** Default minimum wait after a rate-limited or "too many users" login refusal. */
     public static final Duration DEFAULT_RATE_LIMITED_DELAY = Duration.ofSeconds(30);
-    /** Default number of consecutive refused re-logins taken as rate limiting before giving up. */
-    public static final int DEFAULT_MAX_REFUSED_RELOGINS = 1;
+    /**
+     * Default shortest time between two LOGINs of one session: 5 s. Cameras refuse logins that come back to back like
+     * a bad password; the exact window is not documented and varies by model, a few seconds in reports.
+     */
+    public static final Duration DEFAULT_MIN_LOGIN_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * Default waits after a refused re-login (credentials accepted earlier in the session): 5 s, 15 s, 30 s, 1 min,
+     * 2 min, 5 min, then 10 min for every later one. Seconds first (a rate-limited refusal clears quickly), minutes
+     * later (a changed password must not lock the camera: at most six wrong logins in the first hour, then six an
+     * hour).
+     */
+    public static final List<Duration> DEFAULT_CREDENTIALS_SUSPECT_DELAYS = List.of(Duration.ofSeconds(5),
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(10));
+    /**
+     * Default for {@link #retryFirstConnect()}: {@code true}. An NVR starts with every camera it knows; one that is
+     * offline then must be picked up when it comes online, without the application calling {@code connect()}
+     * again. A refused first <em>login</em> is never retried, whatever this says.
+     */
+    public static final boolean DEFAULT_RETRY_FIRST_CONNECT = true;
     /** Default time a connection must stay logged in before the backoff starts again from the first delay. */
     public static final Duration DEFAULT_STABLE_TIME = Duration.ofSeconds(30);
     /** The defaults. */
@@ -69,12 +99,14 @@ public final class FoscReconnectPolicy {
     private final double multiplier;
     private final Duration rateLimitedDelay;
     private final boolean retryFirstConnect;
-    private final int maxRefusedRelogins;
+    private final Duration minLoginInterval;
+    private final List<Duration> credentialsSuspectDelays;
     private final Duration stableTime;
 
     private FoscReconnectPolicy(Builder b) {
         this.stableTime = b.stableTime;
-        this.maxRefusedRelogins = b.maxRefusedRelogins;
+        this.minLoginInterval = b.minLoginInterval;
+        this.credentialsSuspectDelays = b.credentialsSuspectDelays;
         this.enabled = b.enabled;
         this.initialDelay = b.initialDelay;
         this.maxDelay = b.maxDelay;
@@ -92,7 +124,8 @@ public final class FoscReconnectPolicy {
     public Builder toBuilder() {
         return new Builder().enabled(enabled).initialDelay(initialDelay).maxDelay(maxDelay).multiplier(multiplier)
                 .rateLimitedDelay(rateLimitedDelay).retryFirstConnect(retryFirstConnect)
-                .maxRefusedRelogins(maxRefusedRelogins).stableTime(stableTime);
+                .minLoginInterval(minLoginInterval).credentialsSuspectDelays(credentialsSuspectDelays)
+                .stableTime(stableTime);
     }
 
     /** Whether lost connections are re-established at all. */
@@ -121,13 +154,29 @@ public final class FoscReconnectPolicy {
     }
 
     /**
-     * How many consecutive bad-credentials refusals of a re-login (credentials the camera accepted in this session
-     * at most {@code 2 × rateLimitedDelay} before) are taken as rate limiting and retried after
-     * {@link #rateLimitedDelay()}; 0 fails at the first. Each retry is one more wrong login if the password did
-     * change, so keep it small.
+     * The shortest time between two LOGINs of the session: a connection attempt starts no sooner than this after the
+     * previous LOGIN was sent, whatever the backoff delay (cameras refuse back-to-back logins like a bad password).
      */
-    public int maxRefusedRelogins() {
-        return maxRefusedRelogins;
+    public Duration minLoginInterval() {
+        return minLoginInterval;
+    }
+
+    /**
+     * The waits after consecutive refusals of a re-login (credentials the camera accepted earlier in the session):
+     * the {@code n}-th refusal in a row waits about the {@code n}-th delay (uniform in {@code [d, 1.5 × d)}), the last
+     * delay repeats; an accepted login starts over. Never empty; immutable.
+     */
+    public List<Duration> credentialsSuspectDelays() {
+        return credentialsSuspectDelays;
+    }
+
+    /**
+     * The base of the wait after {@code refusals} consecutive refused re-logins (1-based): the catalogue's entry, the
+     * last one beyond its end.
+     */
+    public Duration credentialsSuspectDelay(int refusals) {
+        int i = Math.min(Math.max(refusals, 1), credentialsSuspectDelays.size()) - 1;
+        return credentialsSuspectDelays.get(i);
     }
 
     /**
@@ -139,9 +188,12 @@ public final class FoscReconnectPolicy {
     }
 
     /**
-     * Whether a failure of the very first connection (before any login) is retried like a later loss. When
-     * {@code false} the {@code connect()} future fails at once and the session becomes
-     * {@link FoscSessionState#DISCONNECTED}.
+     * Whether a session that has never logged in retries a connection that failed (could not connect, closed or
+     * stalled before the LOGIN_REPLY) like a later loss. Either way the {@code connect()} future fails with that
+     * first failure: with {@code true} (the default) the session goes on to {@link FoscSessionState#RECONNECTING} and
+     * keeps trying (the application sees the later login as {@link FoscSessionState#CONNECTED}, and a new
+     * {@code connect()} completes with it); with {@code false} it becomes {@link FoscSessionState#DISCONNECTED}. A
+     * refused first login is final either way.
      */
     public boolean retryFirstConnect() {
         return retryFirstConnect;
@@ -161,7 +213,8 @@ public final class FoscReconnectPolicy {
     public String toString() {
         return "FoscReconnectPolicy[enabled=" + enabled + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
                 + ", multiplier=" + multiplier + ", rateLimitedDelay=" + rateLimitedDelay + ", retryFirstConnect="
-                + retryFirstConnect + ", maxRefusedRelogins=" + maxRefusedRelogins + ", stableTime=" + stableTime + "]";
+                + retryFirstConnect + ", minLoginInterval=" + minLoginInterval + ", credentialsSuspectDelays="
+                + credentialsSuspectDelays + ", stableTime=" + stableTime + "]";
     }
 
     /** Builds {@link FoscReconnectPolicy}. Not thread-safe. */
@@ -171,8 +224,9 @@ public final class FoscReconnectPolicy {
         private Duration maxDelay = DEFAULT_MAX_DELAY;
         private double multiplier = DEFAULT_MULTIPLIER;
         private Duration rateLimitedDelay = DEFAULT_RATE_LIMITED_DELAY;
-        private boolean retryFirstConnect;
-        private int maxRefusedRelogins = DEFAULT_MAX_REFUSED_RELOGINS;
+        private boolean retryFirstConnect = DEFAULT_RETRY_FIRST_CONNECT;
+        private Duration minLoginInterval = DEFAULT_MIN_LOGIN_INTERVAL;
+        private List<Duration> credentialsSuspectDelays = DEFAULT_CREDENTIALS_SUSPECT_DELAYS;
         private Duration stableTime = DEFAULT_STABLE_TIME;
 
         private Builder() {
@@ -217,12 +271,29 @@ public final class FoscReconnectPolicy {
             return this;
         }
 
-        /** @see FoscReconnectPolicy#maxRefusedRelogins() */
-        public Builder maxRefusedRelogins(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("maxRefusedRelogins must be >= 0: " + value);
+        /** @see FoscReconnectPolicy#minLoginInterval() */
+        public Builder minLoginInterval(Duration value) {
+            Objects.requireNonNull(value, "minLoginInterval");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("minLoginInterval must not be negative: " + value);
             }
-            this.maxRefusedRelogins = value;
+            this.minLoginInterval = value;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if {@code value} is empty or holds a delay that is not positive
+         * @see FoscReconnectPolicy#credentialsSuspectDelays()
+         */
+        public Builder credentialsSuspectDelays(List<Duration> value) {
+            Objects.requireNonNull(value, "credentialsSuspectDelays");
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("credentialsSuspectDelays is empty");
+            }
+            for (Duration d : value) {
+                positive("credentialsSuspectDelays", d);
+            }
+            this.credentialsSuspectDelays = List.copyOf(value);
             return this;
         }
 

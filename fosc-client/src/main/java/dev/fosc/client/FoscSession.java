@@ -19,7 +19,10 @@ import java.util.concurrent.Flow;
  * <h2>What is restored</h2>
  * The session remembers what the application turned on (video and its stream, audio) and turns it on again
  * after every reconnect or re-login. Requests made while not connected are remembered the same way: their
- * futures complete once the camera answered after the next login.
+ * futures complete once the camera answered after the next login, or fail with {@link FoscNotConnectedException}
+ * when the login does not come within {@link FoscSessionOptions#waitTimeout()} (30 s), when
+ * {@link FoscSessionOptions#maxWaitingCalls()} calls wait already, or at once when the session is
+ * {@link FoscSessionState#DISCONNECTED} (it does not reconnect by itself). The wish is kept in every case.
  *
  * <h2>Errors</h2>
  * Operations on a closed or failed session throw {@link FoscSessionClosedException} synchronously. Request
@@ -75,16 +78,32 @@ public interface FoscSession {
     FoscQuirks quirks();
 
     /**
-     * Connects and logs in. The future completes with the login data once the camera accepted the login, and
-     * fails with {@link FoscConnectException} when the camera cannot be reached, {@link FoscAuthenticationException}
-     * when it refuses the login (never retried), {@link FoscProtocolException} or
-     * {@link FoscConnectionClosedException} when the connection breaks before the login completed, and
-     * {@link FoscSessionClosedException} if the session is closed meanwhile. A rate-limited refusal
-     * ({@link FoscLoginRateLimitedException}) is retried after a long backoff and keeps the future pending.
+     * Connects and logs in. Before the session's first login the future tells the outcome of one attempt: it
+     * completes with the login data once the camera accepted the login, and fails with {@link FoscConnectException}
+     * when the camera cannot be reached, {@link FoscAuthenticationException} when it refuses the login (final:
+     * {@link FoscSessionState#FAILED}, never retried), {@link FoscLoginRateLimitedException} for "too many users",
+     * {@link FoscProtocolException} or {@link FoscConnectionClosedException} when the connection breaks before the
+     * login completed, and {@link FoscSessionClosedException} if the session is closed meanwhile. After any failure
+     * but a refused login the session keeps trying ({@link FoscReconnectPolicy#retryFirstConnect()}, on by default):
+     * a camera offline at start is picked up when it comes online, reported as {@link FoscSessionState#CONNECTED}
+     * to the listener, with the media asked for meanwhile turned on.
      *
-     * <p>Calling it again while connected completes at once with the current login data; while connecting, or
-     * reconnecting after a loss, it completes with the data of the next accepted login (never an earlier one's);
-     * after a failed first attempt ({@link FoscSessionState#DISCONNECTED}) it starts a new attempt.
+     * <p>The future fails with the exception itself: {@code join()} throws it wrapped in a
+     * {@link java.util.concurrent.CompletionException}, {@code get()} in an
+     * {@link java.util.concurrent.ExecutionException}; look at the cause:
+     * <pre>{@code
+     * try {
+     *     session.connect().join();
+     * } catch (CompletionException e) {
+     *     if (e.getCause() instanceof FoscAuthenticationException) { ... } // wrong password: the session failed
+     *     else if (e.getCause() instanceof FoscConnectException) { ... }  // offline: the session keeps trying
+     * }
+     * }</pre>
+     *
+     * <p>Calling it again while connected completes at once with the current login data; while the first attempts
+     * go on it completes with the outcome of the next one; while reconnecting after a login it completes with the
+     * data of the next accepted login (never an earlier one's); when {@link FoscSessionState#DISCONNECTED} it starts
+     * a new attempt.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
      */

@@ -29,6 +29,17 @@ import java.util.Objects;
  *       not count (the reply may be waiting unread)</td></tr>
  *   <tr><td>{@link #connectTimeout()}</td><td>{@link #DEFAULT_CONNECT_TIMEOUT} (5 s)</td><td>TCP connect
  *       timeout</td></tr>
+ *   <tr><td>{@link #mediaStartTimeout()}</td><td>{@link #DEFAULT_MEDIA_START_TIMEOUT} (10 s)</td><td>an
+ *       accepted VIDEO_ON (AUDIO_ON) followed by no frame for this long, reading on, counts as a miss</td></tr>
+ *   <tr><td>{@link #mediaRetryDelay()}</td><td>{@link #DEFAULT_MEDIA_RETRY_DELAY} (1 s)</td><td>after a miss
+ *       (no reply, or no media) the request is sent again after this delay, doubled per miss</td></tr>
+ *   <tr><td>{@link #mediaRetries()}</td><td>{@value #DEFAULT_MEDIA_RETRIES}</td><td>requests sent again on one
+ *       connection before the next miss reconnects (never for silent audio)</td></tr>
+ *   <tr><td>{@link #waitTimeout()}</td><td>{@link #DEFAULT_WAIT_TIMEOUT} (30 s)</td><td>how long a
+ *       {@code videoOn}/{@code audioOn}/{@code audioOff} made while not logged in waits for the login before its
+ *       future fails with {@link FoscNotConnectedException} (the wish is kept)</td></tr>
+ *   <tr><td>{@link #maxWaitingCalls()}</td><td>{@value #DEFAULT_MAX_WAITING_CALLS}</td><td>calls that may wait for
+ *       the login at a time; more fail at once with {@link FoscNotConnectedException}</td></tr>
  *   <tr><td>{@link #reconnectPolicy()}</td><td>{@link FoscReconnectPolicy#DEFAULT}</td><td>backoff with full
  *       jitter, 1 s to 60 s</td></tr>
  *   <tr><td>{@link #highWaterMark()}</td><td>{@value #DEFAULT_HIGH_WATER_MARK}</td><td>items buffered for a
@@ -70,6 +81,29 @@ public final class FoscSessionOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Default TCP connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Default time an accepted VIDEO_ON (AUDIO_ON) may stay without a frame before it counts as a miss: 10 s, ten
+     * key-frame intervals of a typical camera (1 s GOP) and twice what a camera takes to start a stream.
+     */
+    public static final Duration DEFAULT_MEDIA_START_TIMEOUT = Duration.ofSeconds(10);
+    /** Default delay before a missed VIDEO_ON (AUDIO_ON) is sent again: 1 s, doubled per miss (1 s, 2 s, 4 s). */
+    public static final Duration DEFAULT_MEDIA_RETRY_DELAY = Duration.ofSeconds(1);
+    /**
+     * Default number of times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection: 3. The next miss
+     * reconnects: with the default request timeout about 27 s after the first VIDEO_ON went unanswered.
+     */
+    public static final int DEFAULT_MEDIA_RETRIES = 3;
+    /**
+     * Default time a call made while the session is not logged in waits for the login: 30 s, half the longest
+     * reconnect delay of the default policy (its mean), plus room for a login; long enough for a blip, short enough
+     * that a {@code join()} returns. The wish itself is kept however long the session takes.
+     */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Default bound of the calls waiting for the login at a time: 16. An application needs one per kind (videoOn,
+     * audioOn, audioOff); more are repeated calls, and the newest wish counts anyway.
+     */
+    public static final int DEFAULT_MAX_WAITING_CALLS = 16;
     /** Default per-subscriber buffer size at which reading pauses. */
     public static final int DEFAULT_HIGH_WATER_MARK = 64;
     /** Default per-subscriber buffer size at which reading resumes. */
@@ -112,6 +146,11 @@ public final class FoscSessionOptions {
     private final Duration readerIdleTimeout;
     private final Duration requestTimeout;
     private final Duration connectTimeout;
+    private final Duration waitTimeout;
+    private final Duration mediaStartTimeout;
+    private final Duration mediaRetryDelay;
+    private final int mediaRetries;
+    private final int maxWaitingCalls;
     private final FoscReconnectPolicy reconnectPolicy;
     private final int highWaterMark;
     private final int lowWaterMark;
@@ -138,6 +177,11 @@ public final class FoscSessionOptions {
         this.readerIdleTimeout = b.readerIdleTimeout;
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
+        this.waitTimeout = b.waitTimeout;
+        this.mediaStartTimeout = b.mediaStartTimeout;
+        this.mediaRetryDelay = b.mediaRetryDelay;
+        this.mediaRetries = b.mediaRetries;
+        this.maxWaitingCalls = b.maxWaitingCalls;
         this.reconnectPolicy = b.reconnectPolicy;
         this.highWaterMark = b.highWaterMark;
         this.lowWaterMark = b.lowWaterMark;
@@ -225,6 +269,45 @@ public final class FoscSessionOptions {
         return connectTimeout;
     }
 
+    /**
+     * How long a {@code videoOn}, {@code audioOn} or {@code audioOff} made while the session is not logged in
+     * (connecting, reconnecting, or before {@code connect()}) waits for the login; then its future fails with
+     * {@link FoscNotConnectedException}. The wish is kept and applied after the next login.
+     */
+    public Duration waitTimeout() {
+        return waitTimeout;
+    }
+
+    /**
+     * How long an accepted VIDEO_ON (AUDIO_ON) may stay without a frame of its medium, with reading on, before it
+     * counts as a miss and is asked again.
+     */
+    public Duration mediaStartTimeout() {
+        return mediaStartTimeout;
+    }
+
+    /**
+     * The delay before a missed VIDEO_ON (AUDIO_ON) is sent again: no reply within the request timeout, a malformed
+     * reply, or no media within {@link #mediaStartTimeout()}. Doubled per miss in a row.
+     */
+    public Duration mediaRetryDelay() {
+        return mediaRetryDelay;
+    }
+
+    /**
+     * How many times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection; the next miss closes it and the
+     * session reconnects (except for an audio request accepted without audio: then it stops asking). 0 reconnects at
+     * the first miss.
+     */
+    public int mediaRetries() {
+        return mediaRetries;
+    }
+
+    /** How many calls may wait for the login at a time; a call beyond fails at once. */
+    public int maxWaitingCalls() {
+        return maxWaitingCalls;
+    }
+
     /** The reconnect policy. */
     public FoscReconnectPolicy reconnectPolicy() {
         return reconnectPolicy;
@@ -287,7 +370,8 @@ public final class FoscSessionOptions {
     public Builder toBuilder() {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
-                .reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
+                .waitTimeout(waitTimeout).maxWaitingCalls(maxWaitingCalls).mediaStartTimeout(mediaStartTimeout)
+                .mediaRetryDelay(mediaRetryDelay).mediaRetries(mediaRetries).reconnectPolicy(reconnectPolicy).waterMarks(lowWaterMark, highWaterMark)
                 .maxBufferedItems(maxBufferedItems).byteWaterMarks(lowWaterMarkBytes, highWaterMarkBytes)
                 .maxBufferedBytes(maxBufferedBytes).videoOverflow(videoOverflow).maxPayloadLength(maxPayloadLength);
         b.quirks = explicitQuirks;
@@ -306,7 +390,9 @@ public final class FoscSessionOptions {
                 + ", " + quirks + (learnsVideoOnStreamByte() || learnsSpeakerOnLength() ? " (learning"
                 + (learnsVideoOnStreamByte() ? " stream byte" : "") + (learnsSpeakerOnLength() ? " speakerOn size" : "")
                 + ")" : "") + ", keepalive=" + keepaliveInterval + ", readerIdle=" + readerIdleTimeout
-                + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", " + reconnectPolicy
+                + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout + ", waitTimeout=" + waitTimeout + ", maxWaitingCalls="
+                + maxWaitingCalls + ", mediaStartTimeout=" + mediaStartTimeout + ", mediaRetryDelay=" + mediaRetryDelay
+                + ", mediaRetries=" + mediaRetries + ", " + reconnectPolicy
                 + ", waterMarks=" + lowWaterMark + ".." + highWaterMark + ", maxBuffered=" + maxBufferedItems
                 + ", byteWaterMarks=" + lowWaterMarkBytes + ".." + highWaterMarkBytes + ", maxBufferedBytes="
                 + maxBufferedBytes
@@ -328,6 +414,11 @@ public final class FoscSessionOptions {
         private Duration readerIdleTimeout = DEFAULT_READER_IDLE_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
+        private Duration mediaStartTimeout = DEFAULT_MEDIA_START_TIMEOUT;
+        private Duration mediaRetryDelay = DEFAULT_MEDIA_RETRY_DELAY;
+        private int mediaRetries = DEFAULT_MEDIA_RETRIES;
+        private int maxWaitingCalls = DEFAULT_MAX_WAITING_CALLS;
         private FoscReconnectPolicy reconnectPolicy = FoscReconnectPolicy.DEFAULT;
         private int highWaterMark = DEFAULT_HIGH_WATER_MARK;
         private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
@@ -425,6 +516,42 @@ public final class FoscSessionOptions {
             if (value.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("connectTimeout too large: " + value);
             }
+            return this;
+        }
+
+        /** @see FoscSessionOptions#waitTimeout() */
+        public Builder waitTimeout(Duration value) {
+            this.waitTimeout = positive("waitTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaStartTimeout() */
+        public Builder mediaStartTimeout(Duration value) {
+            this.mediaStartTimeout = positive("mediaStartTimeout", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaRetryDelay() */
+        public Builder mediaRetryDelay(Duration value) {
+            this.mediaRetryDelay = positive("mediaRetryDelay", value);
+            return this;
+        }
+
+        /** @see FoscSessionOptions#mediaRetries() */
+        public Builder mediaRetries(int value) {
+            if (value < 0 || value > 10) {
+                throw new IllegalArgumentException("mediaRetries must be 0..10: " + value);
+            }
+            this.mediaRetries = value;
+            return this;
+        }
+
+        /** @see FoscSessionOptions#maxWaitingCalls() */
+        public Builder maxWaitingCalls(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxWaitingCalls must be positive: " + value);
+            }
+            this.maxWaitingCalls = value;
             return this;
         }
 

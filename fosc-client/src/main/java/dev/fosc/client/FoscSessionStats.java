@@ -24,12 +24,14 @@ package dev.fosc.client;
  * @param mainVideoBytes video payload bytes received while the main stream was requested
  * @param subVideoBytes video payload bytes received while the sub stream was requested
  * @param audioBytes audio payload bytes received, as sent by the camera (G.726 or PCM, before decoding)
- * @param loginsRefused logins the camera refused for good (bad credentials, access denied, an empty reply): the
+ * @param loginsRefused first logins the camera refused (bad credentials, access denied, an empty reply): the
  *     session failed
- * @param loginsRateLimited re-logins refused like a bad password soon after an accepted login, taken as rate
- *     limiting and retried after a long backoff
+ * @param loginsRateLimited re-logins refused (bad credentials, access denied, an empty reply) after the camera had
+ *     accepted the credentials in this session: most often its limit on back-to-back logins; the session went to
+ *     {@link FoscSessionState#CREDENTIALS_SUSPECT} and retried
  * @param loginsTooManyUsers logins refused because the camera had too many users (retried after a long backoff)
- * @param loginsMalformed logins answered with a malformed LOGIN_REPLY (not logged in; the session failed)
+ * @param loginsMalformed logins answered with a malformed LOGIN_REPLY (not logged in: final on the first login,
+ *     retried as credentials suspect after an accepted one)
  * @param loginsUnanswered logins whose connection ended before a reply came: no LOGIN_REPLY within the request
  *     timeout, or the camera closed the connection
  * @param talksOpened talks opened on the camera's speaker

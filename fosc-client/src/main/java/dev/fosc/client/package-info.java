@@ -37,11 +37,17 @@
  * fosc-micrometer module publishes them as Micrometer meters; this package depends on no metrics library.
  *
  * <h2>Errors</h2>
- * Connect futures fail with {@link dev.fosc.client.FoscConnectException} (unreachable) or
- * {@link dev.fosc.client.FoscAuthenticationException} (login refused: never retried);
- * {@link dev.fosc.client.FoscLoginRateLimitedException} is retried after a long backoff; request futures fail
- * with {@link dev.fosc.client.FoscRequestTimeoutException}, {@link dev.fosc.client.FoscRequestRefusedException},
- * {@link dev.fosc.client.FoscWriteQueueFullException} or {@link dev.fosc.client.FoscConnectionClosedException};
+ * Futures fail with the exception itself; {@code join()} wraps it in a
+ * {@link java.util.concurrent.CompletionException} and {@code get()} in an
+ * {@link java.util.concurrent.ExecutionException}: look at {@code getCause()}. Connect futures fail with
+ * {@link dev.fosc.client.FoscConnectException} (unreachable; the session keeps trying by default) or a
+ * {@link dev.fosc.client.FoscLoginRefusedException}: {@link dev.fosc.client.FoscAuthenticationException} (bad
+ * credentials: final on the first login, retried as credentials suspect after an accepted one) or its sibling
+ * {@link dev.fosc.client.FoscLoginRateLimitedException} (too many users: retried after a long backoff); request
+ * futures fail with {@link dev.fosc.client.FoscRequestTimeoutException},
+ * {@link dev.fosc.client.FoscRequestRefusedException}, {@link dev.fosc.client.FoscWriteQueueFullException},
+ * {@link dev.fosc.client.FoscConnectionClosedException} or, when no login came to wait for,
+ * {@link dev.fosc.client.FoscNotConnectedException};
  * protocol errors
  * ({@link dev.fosc.client.FoscProtocolException}) and stalls ({@link dev.fosc.client.FoscStalledException})
  * close the connection and reconnect; operations after close throw

@@ -69,7 +69,7 @@ class FoscAutoProfileIT {
         return FoscSessionOptions.builder(camera.host(), FoscCredentials.of("admin", PASSWORD)).port(camera.port())
                 .requestTimeout(Duration.ofSeconds(3))
                 .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(5))
-                        .maxDelay(Duration.ofMillis(50)).build());
+                        .maxDelay(Duration.ofMillis(50)).minLoginInterval(Duration.ZERO).build());
     }
 
     private static List<Integer> streamBytes(FakeCamera camera, FoscCommand command) {

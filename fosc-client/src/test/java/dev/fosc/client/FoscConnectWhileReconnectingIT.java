@@ -30,7 +30,7 @@ class FoscConnectWhileReconnectingIT {
         }, null); FoscClient client = FoscClient.builder().threads(1).build()) {
             RecordingListener rec = new RecordingListener();
             FoscSession session = client.newSession(camera.options().reconnectPolicy(FoscReconnectPolicy.builder()
-                    .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10)).build()).build(), rec);
+                    .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10)).minLoginInterval(Duration.ZERO).build()).build(), rec);
             assertEquals("FIRST", get(session.connect()).cameraId());
             get(firstLogin).close(); // the camera drops the connection
             ChannelHandlerContext ctx = get(secondLogin); // reconnected, LOGIN sent, no answer yet

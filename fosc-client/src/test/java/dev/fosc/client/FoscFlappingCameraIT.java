@@ -78,6 +78,7 @@ class FoscFlappingCameraIT {
             RecordingListener rec = new RecordingListener();
             DefaultFoscSession session = session(camera.options().reconnectPolicy(FoscReconnectPolicy.builder()
                     .initialDelay(initial).multiplier(multiplier).maxDelay(Duration.ofSeconds(10)).stableTime(stable)
+                    .minLoginInterval(Duration.ZERO)
                     .build()).build(), rec);
             get(session.connect());
             await(() -> camera.logins.get() >= 5 && session.state() == FoscSessionState.CONNECTED,

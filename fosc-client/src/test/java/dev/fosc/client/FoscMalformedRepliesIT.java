@@ -50,7 +50,7 @@ class FoscMalformedRepliesIT {
     }
 
     @Test
-    void aTwoByteLoginReplyToAReloginIsARefusalThatEndsTheSession() throws Exception {
+    void aTwoByteLoginReplyToAReloginIsARefusalThatLeavesTheSessionRetryingAsCredentialsSuspect() throws Exception {
         // the first login is accepted and dropped; every later LOGIN gets a 2-byte LOGIN_REPLY
         try (ScriptedCamera camera = new ScriptedCamera((ctx, login, n) -> {
             if (n == 0) {
@@ -62,17 +62,20 @@ class FoscMalformedRepliesIT {
         }, null)) {
             RecordingListener rec = new RecordingListener();
             FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
-                    .reconnectPolicy(fastRetries()).build(), rec);
+                    .reconnectPolicy(fastRetries().toBuilder().minLoginInterval(Duration.ZERO)
+                            .credentialsSuspectDelays(List.of(Duration.ofMillis(300))).build()).build(), rec);
             get(session.connect());
-            await(() -> rec.states().contains(FoscSessionState.FAILED), WAIT, // the listener has seen it
+            await(() -> rec.states().contains(FoscSessionState.CREDENTIALS_SUSPECT), WAIT,
                     () -> camera.logins.get() + " logins: " + rec.changes);
-            RecordingListener.Change last = rec.changes.get(rec.changes.size() - 1);
-            FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class, last.cause());
-            assertFalse(auth instanceof FoscLoginRateLimitedException);
+            RecordingListener.Change suspect = rec.changes.stream()
+                    .filter(c -> c.to() == FoscSessionState.CREDENTIALS_SUSPECT).findFirst().orElseThrow();
+            FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class, suspect.cause());
             assertInstanceOf(FoscMalformedPayloadException.class, auth.getCause());
             assertTrue(auth.getMessage().contains("malformed LOGIN_REPLY"), auth.getMessage());
-            TimeUnit.MILLISECONDS.sleep(200); // a retry would come within 50 ms
-            assertEquals(2, camera.logins.get(), "no login after the malformed reply");
+            TimeUnit.MILLISECONDS.sleep(100); // the backoff (10..50 ms) would have retried by now, the catalogue not
+            assertEquals(2, camera.logins.get(), "the next login waits the credentials-suspect delay");
+            await(() -> camera.logins.get() >= 3, WAIT, () -> "no retry after the credentials-suspect delay");
+            assertFalse(rec.states().contains(FoscSessionState.FAILED), rec.changes.toString());
         }
     }
 

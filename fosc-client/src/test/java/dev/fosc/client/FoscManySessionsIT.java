@@ -41,7 +41,7 @@ class FoscManySessionsIT {
                 FoscSession s = client.newSession(FoscSessionOptions.builder(camera.host(),
                                 FoscCredentials.of("admin", "pw")).port(camera.port())
                         .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(50))
-                                .maxDelay(Duration.ofMillis(500)).retryFirstConnect(true).build()).build(),
+                                .maxDelay(Duration.ofMillis(500)).minLoginInterval(Duration.ZERO).build()).build(),
                         new FoscSessionListener() {
                             @Override
                             public void onVideoFrame(FoscSession session, FoscVideoFrame frame) {

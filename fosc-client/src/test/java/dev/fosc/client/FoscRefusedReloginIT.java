@@ -15,15 +15,17 @@ import static dev.fosc.client.RecordingListener.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A camera whose password changed during the session: it accepted the first login, drops the connection, and
- * refuses every later login with "bad credentials". Each retry is one more wrong login (cameras can lock
- * themselves after a few), so the session retries at most once, and only when the accepted login was recent.
+ * A camera that refuses re-logins after accepting the first login (its password changed, or its rate limit): the
+ * session never fails for it. It goes to CREDENTIALS_SUSPECT and retries on the catalogue's escalating delays, each
+ * retry one login only (a changed password must not lock the camera), and logs in again once the camera accepts.
  */
 class FoscRefusedReloginIT {
 
-    private static final Duration RATE_LIMITED_DELAY = Duration.ofMillis(250);
+    private static final List<Duration> CATALOGUE = List.of(Duration.ofMillis(100), Duration.ofMillis(200),
+            Duration.ofMillis(400));
     private static FoscClient client;
 
     @BeforeAll
@@ -36,12 +38,14 @@ class FoscRefusedReloginIT {
         client.close();
     }
 
-    /** Accepts login 0 and drops it after {@code dropAfterMillis}; refuses every later login with result 1. */
-    private static ScriptedCamera passwordChangedAfterFirstLogin(long dropAfterMillis) throws InterruptedException {
+    /** Accepts login 0 (dropped after 20 ms) and every login from {@code acceptFrom} on; refuses those between. */
+    private static ScriptedCamera refusesReloginsUntil(int acceptFrom) throws InterruptedException {
         return new ScriptedCamera((ctx, login, n) -> {
-            if (n == 0) {
+            if (n == 0 || n >= acceptFrom) {
                 ctx.writeAndFlush(FoscLoginReply.accepted(List.of(), List.of(), "CAM"));
-                ScriptedCamera.closeLater(ctx, dropAfterMillis);
+                if (n == 0) {
+                    ScriptedCamera.closeLater(ctx, 20);
+                }
             } else {
                 ctx.writeAndFlush(FoscLoginReply.refused(FoscLoginReply.RESULT_BAD_CREDENTIALS));
             }
@@ -50,43 +54,50 @@ class FoscRefusedReloginIT {
 
     private static FoscSession session(ScriptedCamera camera, RecordingListener rec) {
         return client.newSession(camera.options().reconnectPolicy(FoscReconnectPolicy.builder()
-                .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10))
-                .rateLimitedDelay(RATE_LIMITED_DELAY).build()).build(), rec);
-    }
-
-    private static void awaitFailed(FoscSession session, RecordingListener rec, ScriptedCamera camera)
-            throws InterruptedException {
-        await(() -> rec.states().contains(FoscSessionState.FAILED), WAIT, // the listener has seen it
-                () -> camera.logins.get() + " logins: " + rec.changes);
-        FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class,
-                rec.changes.get(rec.changes.size() - 1).cause());
-        assertFalse(auth instanceof FoscLoginRateLimitedException);
-        TimeUnit.MILLISECONDS.sleep(3 * RATE_LIMITED_DELAY.toMillis()); // a retry would show by now
+                .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10)).minLoginInterval(Duration.ZERO)
+                .credentialsSuspectDelays(CATALOGUE).build()).build(), rec);
     }
 
     @Test
-    void aRefusalSoonAfterAnAcceptedLoginIsRetriedOnceOnly() throws Exception {
-        try (ScriptedCamera camera = passwordChangedAfterFirstLogin(20)) {
+    void refusedReloginsAreRetriedOnTheEscalatingCatalogueAndNeverFailTheSession() throws Exception {
+        try (ScriptedCamera camera = refusesReloginsUntil(Integer.MAX_VALUE)) {
             RecordingListener rec = new RecordingListener();
             FoscSession session = session(camera, rec);
             get(session.connect());
-            awaitFailed(session, rec, camera);
-            assertEquals(3, camera.logins.get(), "the accepted login, one refusal taken as rate limiting, one more");
-            assertEquals(1, rec.changes.stream().filter(c -> c.cause() instanceof FoscLoginRateLimitedException)
-                    .count(), rec.changes.toString());
+            await(() -> camera.logins.get() >= 5, WAIT, () -> camera.logins.get() + " logins: " + rec.changes);
+            List<RecordingListener.Change> changes = List.copyOf(rec.changes);
+            assertFalse(rec.states().contains(FoscSessionState.FAILED), changes.toString());
+            int refusal = 0;
+            for (int i = 0; i + 1 < changes.size(); i++) {
+                RecordingListener.Change c = changes.get(i);
+                if (c.to() != FoscSessionState.CREDENTIALS_SUSPECT) {
+                    continue;
+                }
+                FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class, c.cause());
+                assertTrue(auth.getMessage().contains("credentials suspect"), auth.getMessage());
+                Duration expected = CATALOGUE.get(Math.min(refusal++, CATALOGUE.size() - 1));
+                RecordingListener.Change next = changes.get(i + 1);
+                assertEquals(FoscSessionState.CONNECTING, next.to());
+                assertTrue(next.nanos() - c.nanos() >= expected.toNanos(), "refusal " + refusal + " waited "
+                        + (next.nanos() - c.nanos()) / 1_000_000 + " ms, less than " + expected + ": " + changes);
+            }
+            assertTrue(refusal >= 3, changes.toString());
+            session.close().get(5, TimeUnit.SECONDS);
         }
     }
 
     @Test
-    void aRefusalLongAfterTheAcceptedLoginIsAChangedPasswordAndNotRetried() throws Exception {
-        // the connection lasts 4 x the rate-limited delay: longer than the 2 x window in which a refusal can be
-        // rate limiting
-        try (ScriptedCamera camera = passwordChangedAfterFirstLogin(4 * RATE_LIMITED_DELAY.toMillis())) {
+    void onceTheCameraAcceptsAgainTheSessionIsConnectedAndTheCatalogueStartsOver() throws Exception {
+        try (ScriptedCamera camera = refusesReloginsUntil(3)) {
             RecordingListener rec = new RecordingListener();
             FoscSession session = session(camera, rec);
             get(session.connect());
-            awaitFailed(session, rec, camera);
-            assertEquals(2, camera.logins.get(), "one wrong login, no retry");
+            await(() -> camera.logins.get() >= 4 && session.state() == FoscSessionState.CONNECTED, WAIT,
+                    () -> camera.logins.get() + " logins: " + rec.changes);
+            assertEquals(2, rec.changes.stream().filter(c -> c.to() == FoscSessionState.CREDENTIALS_SUSPECT).count(),
+                    rec.changes.toString());
+            assertEquals(2, session.stats().logins(), session.stats().toString());
+            session.close().get(5, TimeUnit.SECONDS);
         }
     }
 }

@@ -180,7 +180,7 @@ class FoscResilienceIT {
                         .maxDelay(Duration.ofMillis(2)).retryFirstConnect(true).build()).build(), rec);
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.connect()));
         FoscAuthenticationException auth = assertInstanceOf(FoscAuthenticationException.class, e.getCause());
-        assertFalse(auth instanceof FoscLoginRateLimitedException);
+        assertInstanceOf(FoscLoginRefusedException.class, auth);
         assertFalse(auth.getMessage().contains("wrong-pw") || auth.getMessage().contains(PASSWORD), auth.getMessage());
         assertTrue(auth.getMessage().contains("refused the login of user 'admin'"), auth.getMessage());
         assertEquals(FoscSessionState.FAILED, session.state());
@@ -194,27 +194,29 @@ class FoscResilienceIT {
     }
 
     @Test
-    void aRateLimitedReloginBacksOffForTheLongDelayThenSucceeds() throws Exception {
+    void aRateLimitedReloginIsCredentialsSuspectWaitsItsDelayThenSucceeds() throws Exception {
         Duration limit = Duration.ofMillis(250);
-        Duration rateLimitedDelay = Duration.ofMillis(300);
+        Duration suspectDelay = Duration.ofMillis(300);
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).loginRateLimit(limit));
         RecordingListener rec = new RecordingListener();
         FoscSession session = streaming(camera, options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
                 .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(1))
-                        .maxDelay(Duration.ofMillis(5)).rateLimitedDelay(rateLimitedDelay).build()).build(), rec);
+                        .maxDelay(Duration.ofMillis(5)).minLoginInterval(Duration.ZERO)
+                        .credentialsSuspectDelays(List.of(suspectDelay)).build()).build(), rec);
         int frames = rec.videoFrames.get();
         camera.inject(FakeFault.reset()); // the client comes back within ms: refused as if the password were wrong
         awaitVideoResumed(session, rec, frames);
         assertTrue(camera.refusedLoginCount() >= 1);
         assertEquals(2, camera.loginCount());
         RecordingListener.Change limited = rec.changes.stream()
-                .filter(c -> c.cause() instanceof FoscLoginRateLimitedException).findFirst().orElseThrow();
+                .filter(c -> c.to() == FoscSessionState.CREDENTIALS_SUSPECT).findFirst().orElseThrow();
+        assertInstanceOf(FoscAuthenticationException.class, limited.cause());
         RecordingListener.Change next = rec.changes.get(rec.changes.indexOf(limited) + 1);
         assertEquals(FoscSessionState.CONNECTING, next.to());
-        assertTrue(next.nanos() - limited.nanos() >= rateLimitedDelay.toNanos(),
-                "waited at least the rate-limited delay before trying again");
+        assertTrue(next.nanos() - limited.nanos() >= suspectDelay.toNanos(),
+                "waited at least the credentials-suspect delay before trying again");
         assertEquals(camera.refusedLoginCount(), rec.changes.stream()
-                .filter(c -> c.cause() instanceof FoscLoginRateLimitedException).count());
+                .filter(c -> c.to() == FoscSessionState.CREDENTIALS_SUSPECT).count());
     }
 
     @Test
@@ -225,10 +227,11 @@ class FoscResilienceIT {
         }
         RecordingListener rec = new RecordingListener();
         FoscSession session = client.newSession(FoscSessionOptions.builder("127.0.0.1", FoscCredentials.of("admin", "x"))
-                .port(port).build(), rec);
+                .port(port).reconnectPolicy(FoscReconnectPolicy.builder().retryFirstConnect(false).build()).build(),
+                rec);
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.connect()));
         assertInstanceOf(FoscConnectException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("cannot connect to 127.0.0.1:" + port), e.getCause().getMessage());
+        assertEquals("cannot connect to 127.0.0.1:" + port + ": connection refused", e.getCause().getMessage());
         assertEquals(FoscSessionState.DISCONNECTED, session.state());
         assertEquals(List.of(FoscSessionState.CONNECTING, FoscSessionState.DISCONNECTED), rec.states());
     }

@@ -65,7 +65,8 @@ class FoscSessionIT {
         return FoscSessionOptions.builder(camera.host(), FoscCredentials.of("admin", password)).port(camera.port())
                 .profile(profile).requestTimeout(Duration.ofSeconds(3))
                 .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(5))
-                        .maxDelay(Duration.ofMillis(50)).rateLimitedDelay(Duration.ofMillis(300)).build());
+                        .maxDelay(Duration.ofMillis(50)).rateLimitedDelay(Duration.ofMillis(300))
+                        .minLoginInterval(Duration.ofMillis(20)).build());
     }
 
     static <T> T get(CompletableFuture<T> f) throws Exception {

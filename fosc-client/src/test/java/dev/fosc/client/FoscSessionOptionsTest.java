@@ -4,6 +4,7 @@ import dev.fosc.codec.FoscCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +36,50 @@ class FoscSessionOptionsTest {
         assertEquals(FoscSessionOptions.DEFAULT_LOW_WATER_MARK_BYTES, o.lowWaterMarkBytes());
         assertEquals(16L << 20, o.maxBufferedBytes());
         assertEquals(FoscSessionOptions.DEFAULT_MAX_BUFFERED_BYTES, o.maxBufferedBytes());
+    }
+
+    @Test
+    void reliabilityDefaultsAreTheDocumentedConstantsAndKeptByToBuilder() {
+        FoscSessionOptions o = FoscSessionOptions.builder("cam", CREDS).build();
+        assertEquals(Duration.ofSeconds(30), o.waitTimeout());
+        assertEquals(FoscSessionOptions.DEFAULT_WAIT_TIMEOUT, o.waitTimeout());
+        assertEquals(16, o.maxWaitingCalls());
+        assertEquals(FoscSessionOptions.DEFAULT_MAX_WAITING_CALLS, o.maxWaitingCalls());
+        assertEquals(Duration.ofSeconds(10), o.mediaStartTimeout());
+        assertEquals(FoscSessionOptions.DEFAULT_MEDIA_START_TIMEOUT, o.mediaStartTimeout());
+        assertEquals(Duration.ofSeconds(1), o.mediaRetryDelay());
+        assertEquals(FoscSessionOptions.DEFAULT_MEDIA_RETRY_DELAY, o.mediaRetryDelay());
+        assertEquals(3, o.mediaRetries());
+        assertEquals(FoscSessionOptions.DEFAULT_MEDIA_RETRIES, o.mediaRetries());
+        FoscReconnectPolicy p = o.reconnectPolicy();
+        assertTrue(p.retryFirstConnect(), "an NVR picks up cameras that were offline at start");
+        assertEquals(Duration.ofSeconds(5), p.minLoginInterval());
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)),
+                p.credentialsSuspectDelays());
+        assertEquals(Duration.ofMinutes(10), p.credentialsSuspectDelay(100), "the last delay repeats");
+
+        FoscSessionOptions changed = o.toBuilder().waitTimeout(Duration.ofSeconds(3)).maxWaitingCalls(2)
+                .mediaStartTimeout(Duration.ofSeconds(4)).mediaRetryDelay(Duration.ofMillis(50)).mediaRetries(0)
+                .reconnectPolicy(p.toBuilder().minLoginInterval(Duration.ZERO)
+                        .credentialsSuspectDelays(List.of(Duration.ofSeconds(1))).retryFirstConnect(false).build())
+                .build().toBuilder().build();
+        assertEquals(Duration.ofSeconds(3), changed.waitTimeout());
+        assertEquals(2, changed.maxWaitingCalls());
+        assertEquals(Duration.ofSeconds(4), changed.mediaStartTimeout());
+        assertEquals(Duration.ofMillis(50), changed.mediaRetryDelay());
+        assertEquals(0, changed.mediaRetries());
+        assertEquals(Duration.ZERO, changed.reconnectPolicy().minLoginInterval());
+        assertEquals(List.of(Duration.ofSeconds(1)), changed.reconnectPolicy().credentialsSuspectDelays());
+        assertFalse(changed.reconnectPolicy().retryFirstConnect());
+
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().maxWaitingCalls(0));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().mediaRetries(-1));
+        assertThrows(IllegalArgumentException.class, () -> o.toBuilder().waitTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> p.toBuilder().credentialsSuspectDelays(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> p.toBuilder()
+                .credentialsSuspectDelays(List.of(Duration.ofSeconds(1), Duration.ZERO)));
+        assertThrows(IllegalArgumentException.class, () -> p.toBuilder().minLoginInterval(Duration.ofSeconds(-1)));
     }
 
     @Test

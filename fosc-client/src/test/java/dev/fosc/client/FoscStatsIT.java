@@ -51,7 +51,7 @@ class FoscStatsIT {
         return FoscSessionOptions.builder(camera.host(), FoscCredentials.of(FakeCamera.DEFAULT_USER,
                         FakeCamera.DEFAULT_PASSWORD)).port(camera.port()).requestTimeout(Duration.ofSeconds(3))
                 .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(5))
-                        .maxDelay(Duration.ofMillis(50)).build());
+                        .maxDelay(Duration.ofMillis(50)).minLoginInterval(Duration.ZERO).build());
     }
 
     /** Counts what the application was handed, for comparison with the session's counters. */

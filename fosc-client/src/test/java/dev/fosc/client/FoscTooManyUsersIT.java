@@ -58,6 +58,13 @@ class FoscTooManyUsersIT {
                     FoscCredentials.of("admin", "pw")).port(port).reconnectPolicy(FoscReconnectPolicy.builder()
                     .initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).rateLimitedDelay(longDelay)
                     .build()).build(), rec);
+            // connect() completes with the outcome of the first attempt; the session keeps trying
+            java.util.concurrent.ExecutionException first = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> get(session.connect()));
+            assertTrue(first.getCause() instanceof FoscLoginRateLimitedException, String.valueOf(first.getCause()));
+            assertTrue(first.getCause() instanceof FoscLoginRefusedException);
+            RecordingListener.await(() -> session.state() == FoscSessionState.CONNECTED, FoscSessionIT.WAIT,
+                    () -> rec.changes.toString());
             assertEquals("CAM3", get(session.connect()).cameraId());
             assertEquals(2, logins.get());
             RecordingListener.Change limited = rec.changes.stream()

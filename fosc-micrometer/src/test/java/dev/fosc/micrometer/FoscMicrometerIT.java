@@ -74,7 +74,7 @@ class FoscMicrometerIT {
     private FoscSession session(FakeCamera camera, String password) {
         return client.newSession(FoscSessionOptions.builder(camera.host(), FoscCredentials.of(FakeCamera.DEFAULT_USER,
                         password)).port(camera.port()).reconnectPolicy(FoscReconnectPolicy.builder()
-                        .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(50)).build()).build());
+                        .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(50)).minLoginInterval(Duration.ZERO).build()).build());
     }
 
     private static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {

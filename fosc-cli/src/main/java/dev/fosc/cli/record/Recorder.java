@@ -77,6 +77,7 @@ public final class Recorder implements FoscSessionListener {
     private final Instant started;
     private final AtomicLong videoSkippedAfterDrop = new AtomicLong();
     private volatile FoscLoginInfo loginInfo;
+    private volatile Throwable credentialsSuspect;
 
     // writer thread only
     private long audioFrames;
@@ -126,7 +127,15 @@ public final class Recorder implements FoscSessionListener {
                 beforeEachWrite);
     }
 
-    /** Completes with the cause when the session failed for good (a refused login after a reconnect). */
+    /**
+     * The cause of the refused re-login when the session is waiting as credentials suspect now (the camera refused
+     * a re-login of credentials it had accepted), else {@code null}. Any thread.
+     */
+    public Throwable credentialsSuspect() {
+        return credentialsSuspect;
+    }
+
+    /** Completes with the cause when the session failed for good (the event-loop group went away, say). */
     public CompletableFuture<Throwable> failed() {
         return failed;
     }
@@ -144,6 +153,15 @@ public final class Recorder implements FoscSessionListener {
         Instant now = clock.instant();
         if (to == FoscSessionState.FAILED) {
             failed.complete(cause);
+        }
+        if (to == FoscSessionState.CREDENTIALS_SUSPECT) {
+            if (credentialsSuspect == null) { // once per refusal streak; written by the writer thread
+                writer.submit(WriterQueue.Kind.STATE, () -> notice("the camera refused the re-login (credentials"
+                        + " suspect: its limit on back-to-back logins, or a changed password); trying again later"));
+            }
+            credentialsSuspect = cause;
+        } else if (to == FoscSessionState.CONNECTED) {
+            credentialsSuspect = null;
         }
         if (to == FoscSessionState.CONNECTED) {
             everConnected = true;

@@ -174,7 +174,7 @@ class RecordCommandIT {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
         Path out = tmp.resolve("drops");
         CompletableFuture<Result> run = runAsync(Map.of(), args(camera, out, "--password", PASSWORD,
-                "--duration", "4s", "--reconnect-max-delay", "100ms"));
+                "--duration", "4s", "--reconnect-max-delay", "100ms", "--min-login-interval", "10ms"));
         camera.awaitLoginCount(1, WAIT);
         camera.takeFrame(FoscCommand.VIDEO_ON, WAIT);
         TimeUnit.MILLISECONDS.sleep(500); // let some video through before the drop
@@ -203,9 +203,10 @@ class RecordCommandIT {
     }
 
     @Test
-    void aShortBackoffCapDoesNotShortenTheWaitAfterARateLimitedLogin() throws Exception {
-        // the camera refuses any login less than 1 s after the previous attempt; the reconnect after the reset
-        // comes within 100 ms and is refused: the next attempt must wait the long delay (30 s), not 200-400 ms
+    void aShortBackoffCapDoesNotMakeAReloginComeBackToBack() throws Exception {
+        // the camera refuses any login less than 1 s after the previous attempt; the backoff after the reset is at
+        // most 100 ms, but no login may come sooner than the minimum login interval (5 s) after the previous one:
+        // within the 2.5 s recording the camera sees no second attempt, so nothing is refused
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).loginRateLimit(Duration.ofSeconds(1)));
         Path out = tmp.resolve("limited");
         CompletableFuture<Result> run = runAsync(Map.of(), args(camera, out, "--password", PASSWORD,
@@ -216,11 +217,46 @@ class RecordCommandIT {
         Result r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(0, r.exit(), r.err());
         r.assertNoSecret();
-        assertEquals(1, camera.refusedLoginCount(), "one refused re-login, then the long wait");
-        assertEquals(2, camera.loginAttemptCount());
+        assertEquals(0, camera.refusedLoginCount(), "no back-to-back login");
+        assertEquals(1, camera.loginAttemptCount());
         Map<String, Object> s = sessionJson(out);
         assertTrue(s.containsKey("gaps[0].start"), s.toString());
         assertNull(s.get("gaps[0].end"), "still waiting when the recording ended: " + s);
+    }
+
+    @Test
+    void aRefusedReloginNoLongerEndsTheRecordingButExitsThreeWhenStillRefusedAtTheEnd() throws Exception {
+        // the first login is accepted, then the camera refuses every login (a changed password): the session
+        // waits as credentials suspect and the recording runs its whole duration, with a gap, then exits 3
+        try (MiniCamera camera = new MiniCamera((ctx, msg, n) -> {
+            if (msg instanceof FoscLogin) {
+                if (n == 0) {
+                    ctx.writeAndFlush(FoscLoginReply.accepted(List.of(), List.of(), "MINI"));
+                    ctx.channel().eventLoop().schedule(() -> ctx.close(), 300, TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.writeAndFlush(FoscLoginReply.refused(FoscLoginReply.RESULT_BAD_CREDENTIALS));
+                }
+            } else if (msg instanceof FoscVideoOn) {
+                ctx.write(new FoscVideoOnReply(0));
+                ctx.writeAndFlush(new FoscVideoData(FoscMediaHeader.video(n, true, 640, 360, 25, 1000),
+                        Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 1, 0x65, 1})));
+            }
+        })) {
+            Path out = tmp.resolve("suspect");
+            long start = System.nanoTime();
+            Result r = run(Map.of(), "--host", "127.0.0.1", "--port", String.valueOf(camera.port()), "--out",
+                    out.toString(), "--password", PASSWORD, "--duration", "7s");
+            assertEquals(3, r.exit(), r.err());
+            r.assertNoSecret();
+            assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(7), "recorded for the whole duration");
+            assertTrue(r.err().contains("fosc record: the camera refused the re-login (credentials suspect"), r.err());
+            assertTrue(r.err().contains("error: the camera refused the re-login of user 'admin' and still did when"
+                    + " the recording ended"), r.err());
+            assertEquals(2, camera.count("LOGIN"), "the accepted login and one re-login 5 s later, no burst");
+            Map<String, Object> s = sessionJson(out);
+            assertEquals("login refused", s.get("outcome"));
+            assertTrue(s.containsKey("gaps[0].start"), s.toString());
+        }
     }
 
     @Test
@@ -241,7 +277,8 @@ class RecordCommandIT {
         })) {
             Path out = tmp.resolve("early-drop");
             Result r = run(Map.of(), "--host", "127.0.0.1", "--port", String.valueOf(camera.port()), "--out",
-                    out.toString(), "--password", PASSWORD, "--duration", "1500ms", "--reconnect-max-delay", "100ms");
+                    out.toString(), "--password", PASSWORD, "--duration", "1500ms", "--reconnect-max-delay", "100ms",
+                    "--min-login-interval", "10ms");
             assertEquals(0, r.exit(), r.err());
             r.assertNoSecret();
             Map<String, Object> s = sessionJson(out);

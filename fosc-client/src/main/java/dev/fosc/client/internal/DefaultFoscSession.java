@@ -1,14 +1,12 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscAudioFrame;
-import dev.fosc.client.FoscAuthenticationException;
 import dev.fosc.client.FoscConnectException;
 import dev.fosc.client.FoscConnectionMode;
 import dev.fosc.client.FoscEvent;
 import dev.fosc.client.FoscException;
 import dev.fosc.client.FoscLoginEvent;
 import dev.fosc.client.FoscLoginInfo;
-import dev.fosc.client.FoscLoginRateLimitedException;
 import dev.fosc.client.FoscQuirks;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionClosedException;
@@ -20,9 +18,11 @@ import dev.fosc.client.FoscStream;
 import dev.fosc.client.FoscTalk;
 import dev.fosc.client.FoscTalkOptions;
 import dev.fosc.client.FoscVideoFrame;
+import dev.fosc.codec.FoscAudioData;
 import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscVideoData;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -76,6 +76,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private volatile Throwable terminalCause;
 
     private final FoscReconnectScheduler reconnects;
+    private final FoscSessionLog log;
     private final FoscMediaRequests mediaRequests;
     private final FoscConnectionPair connections;
 
@@ -108,10 +109,12 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         this.uid = options.uid() != null ? options.uid() : java.util.concurrent.ThreadLocalRandom.current().nextInt();
         this.terminated = terminated;
         this.reconnects = new FoscReconnectScheduler(options.reconnectPolicy(), loop, random);
+        this.log = new FoscSessionLog(LOG, address, reconnects::nanoTime);
         this.connections = new FoscConnectionPair(options, loop, channelType, resolver, remote, address, uid, this,
                 this::connectFailed);
         this.mediaRequests = new FoscMediaRequests(options, quirkLearner, uid, address, this::mediaConnection,
-                this::openMediaIfWanted, connections::audioMayFlow);
+                this::openMediaIfWanted, connections::audioMayFlow,
+                () -> state != FoscSessionState.DISCONNECTED, loop, this::readingPaused);
         this.delivery = new FoscDelivery(this, address, options,
                 listener != null ? listener : new FoscSessionListener() { }, loop, counters, this::applyReading);
     }
@@ -273,7 +276,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     // ---------------------------------------------------------------- state machine (event loop)
 
     private void startAttempt() {
-        setState(FoscSessionState.CONNECTING, null, "");
+        setState(FoscSessionState.CONNECTING, null);
         if (isOver()) {
             return; // the listener closed the session from onStateChanged
         }
@@ -290,8 +293,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (!connections.isCurrent(handler)) {
             return;
         }
-        String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
-        lost(handler, new FoscConnectException("cannot connect to " + address + ": " + reason, cause));
+        lost(handler, new FoscConnectException("cannot connect to " + address + ": " + FoscIoErrors.describe(cause),
+                cause), FoscReconnectScheduler.Wait.BACKOFF);
     }
 
     @Override
@@ -300,7 +303,8 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         if (connection.role().logsIn()) {
-            setState(FoscSessionState.LOGGING_IN, null, "");
+            reconnects.loginSent();
+            setState(FoscSessionState.LOGGING_IN, null);
         } else {
             connections.markMediaReady();
             applyReading();
@@ -318,8 +322,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         counters.logins++;
         reconnects.loggedIn(() -> connections.isControl(connection) && state == FoscSessionState.CONNECTED);
         applyReading();
-        setState(FoscSessionState.CONNECTED, null, info.cameraId().isEmpty() ? "" : " (camera " + info.cameraId()
-                + ")");
+        setState(FoscSessionState.CONNECTED, null, -1, info.cameraId().isEmpty() ? null : "camera " + info.cameraId());
         if (isOver()) {
             return; // the listener closed the session from onStateChanged: nothing to restore
         }
@@ -335,14 +338,9 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (!connections.isControl(connection)) {
             return;
         }
-        String user = "user '" + options.credentials().user() + "'";
-        FoscAuthenticationException verdict = reconnects.loginRefused(reply, address, user);
-        counters.loginRefused(reply, verdict);
-        if (verdict instanceof FoscLoginRateLimitedException) {
-            lost(connection, verdict);
-        } else {
-            fail(verdict);
-        }
+        FoscReconnectScheduler.Refusal refusal = reconnects.loginRefused(reply, address, userName());
+        counters.loginRefused(reply, refusal.isFinal());
+        refused(connection, refusal);
     }
 
     @Override
@@ -351,21 +349,32 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         counters.loginsMalformed++;
-        // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in"; like a refused first
-        // login it is final, never retried (a retry loop could lock the camera)
-        fail(new FoscAuthenticationException("camera " + address + " answered the login of user '"
-                + options.credentials().user() + "' with a malformed LOGIN_REPLY (" + cause.getMessage()
-                + "): not logged in; not retrying", FoscLoginReply.RESULT_EMPTY, cause));
+        // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in": a refusal like any other
+        refused(connection, reconnects.loginInvalid(cause, address, userName()));
+    }
+
+    /** A refused login: final on the first login of the session, else a wait before the next attempt. */
+    private void refused(FoscConnectionHandler connection, FoscReconnectScheduler.Refusal refusal) {
+        if (refusal.isFinal()) {
+            terminate(FoscSessionState.FAILED, refusal.cause(), refusal.cause());
+        } else {
+            lost(connection, refusal.cause(), refusal.next());
+        }
+    }
+
+    private String userName() {
+        return "user '" + options.credentials().user() + "'";
     }
 
     @Override
     public void connectionLoginLost(FoscConnectionHandler connection) {
         if (connections.isControl(connection)) {
             reconnects.cancelStableTimer();
+            reconnects.loginSent(); // the connection has sent LOGIN again
             FoscException loginLost = new FoscException("camera " + address
                     + " reported the login lost (LOGIN_CHECK_REPLY 1)");
             interruptTalk(loginLost); // its speaker grant went with the login: talk data would play nothing
-            setState(FoscSessionState.LOGGING_IN, loginLost, "");
+            setState(FoscSessionState.LOGGING_IN, loginLost);
         }
     }
 
@@ -374,6 +383,11 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (!connections.isCurrent(connection) || isOver()) {
             ReferenceCountUtil.release(message);
             return;
+        }
+        if (message instanceof FoscVideoData) {
+            mediaRequests.videoArrived();
+        } else if (message instanceof FoscAudioData) {
+            mediaRequests.audioArrived();
         }
         delivery.message(message, mediaRequests.deliveryStream(), connection.channel().alloc());
     }
@@ -384,12 +398,16 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             if (state == FoscSessionState.LOGGING_IN && connection.role().logsIn()) {
                 counters.loginsUnanswered++; // no reply in time, or the camera hung up on the LOGIN
             }
-            lost(connection, cause);
+            lost(connection, cause, FoscReconnectScheduler.Wait.BACKOFF);
         }
     }
 
-    /** A connection was lost (or never came up): drop both, then reconnect, or give up. */
-    private void lost(FoscConnectionHandler connection, Throwable cause) {
+    /**
+     * A connection was lost (or never came up, or its login was refused): drop both, then wait {@code wait} and
+     * reconnect, or give up. Before the first login the {@code connect()} future fails with {@code cause}, whether
+     * the session goes on trying or not.
+     */
+    private void lost(FoscConnectionHandler connection, Throwable cause, FoscReconnectScheduler.Wait wait) {
         reconnects.cancelStableTimer();
         interruptTalk(cause);
         mediaRequests.forgetInFlight();
@@ -398,27 +416,34 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         if (isOver()) {
             return;
         }
-        boolean rateLimited = cause instanceof FoscLoginRateLimitedException;
-        if (!reconnects.shouldReconnect(rateLimited)) {
-            setState(FoscSessionState.DISCONNECTED, cause, "");
-            if (connectFuture != null && !connectFuture.isDone()) {
-                connectFuture.completeExceptionally(cause);
-            }
+        if (!reconnects.shouldReconnect(wait)) {
+            setState(FoscSessionState.DISCONNECTED, cause);
+            failConnectFuture(cause);
             mediaRequests.failWaiters(cause);
             return;
         }
-        long delay = reconnects.nextDelayNanos(rateLimited);
-        setState(FoscSessionState.RECONNECTING, cause, " (next attempt in "
-                + TimeUnit.NANOSECONDS.toMillis(delay) + " ms)");
+        long delay = reconnects.nextDelayNanos(wait);
+        FoscSessionState waiting = wait == FoscReconnectScheduler.Wait.CREDENTIALS_SUSPECT
+                ? FoscSessionState.CREDENTIALS_SUSPECT : FoscSessionState.RECONNECTING;
+        setState(waiting, cause, delay, FoscIoErrors.describe(cause));
         if (isOver()) {
             return; // closed from onStateChanged
         }
+        if (!reconnects.everLoggedIn()) {
+            failConnectFuture(cause); // the outcome of the attempt connect() started; the session keeps trying
+        }
         reconnects.schedule(delay, () -> {
-            if (state == FoscSessionState.RECONNECTING && !closeRequested) {
+            if (state == waiting && !closeRequested) {
                 counters.reconnects++;
                 startAttempt();
             }
         });
+    }
+
+    private void failConnectFuture(Throwable cause) {
+        if (connectFuture != null && !connectFuture.isDone()) {
+            connectFuture.completeExceptionally(cause);
+        }
     }
 
     /** After a login: turn on again what the application wanted. */
@@ -440,6 +465,10 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         return state == FoscSessionState.CONNECTED ? connections.mediaTarget() : null;
     }
 
+    private boolean readingPaused() {
+        return delivery.readingPaused();
+    }
+
     /** Reading follows the subscribers' buffers: off while one is full. */
     private void applyReading() {
         connections.setAutoRead(!delivery.readingPaused());
@@ -454,17 +483,13 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         terminate(FoscSessionState.CLOSED, ex, null);
     }
 
-    private void fail(FoscAuthenticationException cause) {
-        terminate(FoscSessionState.FAILED, cause, cause);
-    }
-
     /** Ends the session: closes the connections (CLOSE first when logged in), fails what waits. */
     private void terminate(FoscSessionState end, Throwable cause, Throwable reported) {
         terminalCause = cause;
         reconnects.cancel();
         interruptTalk(cause);
         List<ChannelFuture> closing = connections.closeAll(end == FoscSessionState.CLOSED, cause);
-        setState(end, reported, "");
+        setState(end, reported);
         if (connectFuture != null && !connectFuture.isDone()) {
             connectFuture.completeExceptionally(cause);
         }
@@ -500,14 +525,18 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         }
     }
 
-    private void setState(FoscSessionState to, Throwable cause, String detail) {
+    private void setState(FoscSessionState to, Throwable cause) {
+        setState(to, cause, -1, cause == null ? null : FoscIoErrors.describe(cause));
+    }
+
+    /**
+     * @param nextAttemptNanos the delay before the next attempt when {@code to} waits for one, else -1
+     * @param detail the cause as a sentence, or a detail of the step, for the log; or {@code null}
+     */
+    private void setState(FoscSessionState to, Throwable cause, long nextAttemptNanos, String detail) {
         FoscSessionState from = state;
         state = to;
-        if (cause == null) {
-            LOG.info("{} {} -> {}{}", address, from, to, detail);
-        } else {
-            LOG.info("{} {} -> {}{}: {}", address, from, to, detail, cause.getMessage());
-        }
+        log.changed(from, to, detail, nextAttemptNanos);
         delivery.stateChanged(from, to, cause);
     }
 

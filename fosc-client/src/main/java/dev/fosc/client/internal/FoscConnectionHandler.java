@@ -230,7 +230,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 tracker.fail(future, new FoscConnectionClosedException("could not send " + message.command()
-                        + " to " + address + ": " + f.cause(), f.cause()));
+                        + " to " + address + ": " + FoscIoErrors.describe(f.cause()), f.cause()));
             }
         });
         return future;
@@ -254,7 +254,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
                 future.complete(null);
             } else {
                 future.completeExceptionally(new FoscConnectionClosedException("could not send " + message.command()
-                        + " to " + address + ": " + f.cause(), f.cause()));
+                        + " to " + address + ": " + FoscIoErrors.describe(f.cause()), f.cause()));
             }
         });
         return future;
@@ -356,10 +356,11 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
             return new FoscProtocolException("protocol error from " + address + ": " + reason.getMessage(), cause);
         }
         if (cause instanceof IOException) {
-            return new FoscConnectionClosedException("connection to " + address + " lost: " + cause.getMessage(),
-                    cause);
+            return new FoscConnectionClosedException("connection to " + address + " lost: "
+                    + FoscIoErrors.describe(cause), cause);
         }
-        return new FoscException("unexpected error on the connection to " + address + ": " + cause, cause);
+        return new FoscException("unexpected error on the connection to " + address + ": "
+                + FoscIoErrors.describe(cause), cause);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.fosc.client.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,19 +29,5 @@ final class FoscFutures {
         } else {
             f.complete(null);
         }
-    }
-
-    /** Empties {@code waiters} (first, so a callback may add new ones), then fails each with {@code error}. */
-    static void failAll(List<CompletableFuture<Void>> waiters, Throwable error) {
-        for (CompletableFuture<Void> w : drain(waiters)) {
-            w.completeExceptionally(error);
-        }
-    }
-
-    /** A copy of {@code waiters}, which is left empty. */
-    static List<CompletableFuture<Void>> drain(List<CompletableFuture<Void>> waiters) {
-        List<CompletableFuture<Void>> copy = new ArrayList<>(waiters);
-        waiters.clear();
-        return copy;
     }
 }

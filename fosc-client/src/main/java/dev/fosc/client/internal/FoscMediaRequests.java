@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscException;
+import dev.fosc.client.FoscNotConnectedException;
 import dev.fosc.client.FoscRequestRefusedException;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionOptions;
@@ -11,10 +12,10 @@ import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscMessage;
 import dev.fosc.codec.FoscStatusReply;
 import dev.fosc.codec.FoscVideoOn;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -22,8 +23,6 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static dev.fosc.client.internal.FoscFutures.complete;
-import static dev.fosc.client.internal.FoscFutures.drain;
-import static dev.fosc.client.internal.FoscFutures.failAll;
 import static dev.fosc.client.internal.FoscFutures.forward;
 
 /**
@@ -31,7 +30,8 @@ import static dev.fosc.client.internal.FoscFutures.forward;
  * calls waiting for a connection that can take them, the VIDEO_ON/AUDIO_ON requests in flight (shared by calls
  * that come while one is on its way), and turning media on again after each (re)login. The stream byte these
  * requests carry comes from the session's {@link FoscQuirkLearner}: with the AUTO profile a request refused with
- * status 1 is sent once more with the other byte, and the byte that worked is remembered there.
+ * status 1 is sent once more with the other byte, and the byte that worked is remembered there. A VIDEO_ON or AUDIO_ON
+ * that goes unanswered, or is accepted without media following, is asked again by {@link FoscMediaRetry}.
  *
  * <p>Threading: used only on the session's event loop; no locks. The session tells it where media requests go
  * (the connection, or none yet) and opens the media connection when asked.
@@ -52,10 +52,15 @@ final class FoscMediaRequests {
 
     private FoscStream wantedVideo;
     private boolean wantedAudio;
-    private final List<CompletableFuture<Void>> videoWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> audioOffWaiters = new ArrayList<>();
+    private final BooleanSupplier willConnect;
+    private final FoscWaitingCalls videoWaiters;
+    private final FoscWaitingCalls audioWaiters;
+    private final FoscWaitingCalls audioOffWaiters;
+    private final FoscMediaRetry videoRetry;
+    private final FoscMediaRetry audioRetry;
     private CompletableFuture<Void> videoInFlight;
+    /** The stream byte of the last VIDEO_ON the camera accepted, or -1. */
+    private int lastVideoByte = -1;
     private CompletableFuture<Void> audioInFlight;
 
     /**
@@ -64,10 +69,15 @@ final class FoscMediaRequests {
      * @param audioMayFlow true while a connection exists that may carry audio and stays (so AUDIO_OFF must wait for
      *     it rather than complete at once)
      * @param learner the session's quirks, learned or configured (shared with the session, kept across reconnects)
+     * @param willConnect false while the session is not connected and will not connect again by itself
+     *     (DISCONNECTED): calls then fail at once instead of waiting
+     * @param loop the session's event loop, for the timeouts of waiting calls and the retries
+     * @param readingPaused true while the session does not read (media silence is then its own doing)
      */
     FoscMediaRequests(FoscSessionOptions options, FoscQuirkLearner learner, int uid, String address,
                       Supplier<FoscConnectionHandler> mediaConnection, Runnable openMediaIfWanted,
-                      BooleanSupplier audioMayFlow) {
+                      BooleanSupplier audioMayFlow, BooleanSupplier willConnect, EventLoop loop,
+                      BooleanSupplier readingPaused) {
         this.options = options;
         this.learner = learner;
         this.uid = uid;
@@ -75,6 +85,20 @@ final class FoscMediaRequests {
         this.mediaConnection = mediaConnection;
         this.openMediaIfWanted = openMediaIfWanted;
         this.audioMayFlow = audioMayFlow;
+        this.willConnect = willConnect;
+        FoscWaitingCalls.Budget budget = new FoscWaitingCalls.Budget(options.maxWaitingCalls());
+        this.videoWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "videoOn");
+        this.audioWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOn");
+        this.audioOffWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOff");
+        this.videoRetry = new FoscMediaRetry(loop, address, "VIDEO_ON", "video", true, options.mediaRetryDelay(),
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> {
+                    if (lastVideoByte >= 0 && learner.videoSilent(lastVideoByte)) {
+                        LOG.debug("{}: VIDEO_ON with stream byte {} accepted but no video: trying stream byte 1;"
+                                + " learned: {}", address, lastVideoByte, learner.current());
+                    }
+                });
+        this.audioRetry = new FoscMediaRetry(loop, address, "AUDIO_ON", "audio", false, options.mediaRetryDelay(),
+                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> { });
     }
 
     /** Whether the application wants any media (so a media connection is worth opening). */
@@ -91,11 +115,14 @@ final class FoscMediaRequests {
     void videoOn(FoscStream stream, CompletableFuture<Void> result) {
         if (wantedVideo != stream) {
             videoInFlight = null;
+            videoRetry.reset();
         }
         wantedVideo = stream;
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendVideoOn(conn), result);
+        } else if (!willConnect.getAsBoolean()) {
+            result.completeExceptionally(disconnected("videoOn"));
         } else {
             videoWaiters.add(result);
             openMediaIfWanted.run();
@@ -105,10 +132,12 @@ final class FoscMediaRequests {
     /** {@link FoscSession#audioOn}, on the loop, the session open. */
     void audioOn(CompletableFuture<Void> result) {
         wantedAudio = true;
-        failAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
+        audioOffWaiters.failAll(new FoscException("audioOff for " + address + " superseded by audioOn"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendAudioOn(conn), result);
+        } else if (!willConnect.getAsBoolean()) {
+            result.completeExceptionally(disconnected("audioOn"));
         } else {
             audioWaiters.add(result);
             openMediaIfWanted.run();
@@ -119,7 +148,8 @@ final class FoscMediaRequests {
     void audioOff(CompletableFuture<Void> result) {
         wantedAudio = false;
         audioInFlight = null;
-        failAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
+        audioRetry.reset();
+        audioWaiters.failAll(new FoscException("audioOn for " + address + " superseded by audioOff"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
@@ -132,34 +162,51 @@ final class FoscMediaRequests {
         }
     }
 
+    private FoscNotConnectedException disconnected(String what) {
+        return new FoscNotConnectedException("session to " + address + " is disconnected and does not reconnect by"
+                + " itself: " + what + " fails at once (its wish is kept and applied after the next connect())");
+    }
+
     /** The connections are gone: the requests on them will never be answered. */
     void forgetInFlight() {
         videoInFlight = null;
         audioInFlight = null;
+        videoRetry.reset();
+        audioRetry.reset();
+    }
+
+    /** A video frame arrived: VIDEO_ON worked. */
+    void videoArrived() {
+        videoRetry.arrived();
+    }
+
+    /** An audio frame arrived: AUDIO_ON worked. */
+    void audioArrived() {
+        audioRetry.arrived();
     }
 
     /** The audioOff calls that waited for a connection without one: audio is off anyway. */
     void audioOffDone() {
-        drain(audioOffWaiters).forEach(f -> f.complete(null));
+        audioOffWaiters.drain().forEach(f -> f.complete(null));
     }
 
     /** The session gave up reconnecting: the videoOn/audioOn calls waiting fail with {@code cause}. */
     void failWaiters(Throwable cause) {
-        failAll(videoWaiters, cause);
-        failAll(audioWaiters, cause);
+        videoWaiters.failAll(cause);
+        audioWaiters.failAll(cause);
     }
 
     /** The session ended: every call waiting fails with {@code cause}. */
     void failAllWaiters(Throwable cause) {
-        failAll(videoWaiters, cause);
-        failAll(audioWaiters, cause);
-        failAll(audioOffWaiters, cause);
+        videoWaiters.failAll(cause);
+        audioWaiters.failAll(cause);
+        audioOffWaiters.failAll(cause);
     }
 
     /** {@code conn} can take media requests now: sends what the application wants, completes who waited. */
     void restore(FoscConnectionHandler conn) {
         if (!audioOffWaiters.isEmpty() && !wantedAudio) {
-            List<CompletableFuture<Void>> copy = drain(audioOffWaiters);
+            List<CompletableFuture<Void>> copy = audioOffWaiters.drain();
             CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
             copy.forEach(w -> forward(sent, w));
         }
@@ -173,11 +220,11 @@ final class FoscMediaRequests {
         }
     }
 
-    private void transfer(List<CompletableFuture<Void>> waiters, CompletableFuture<Void> sent, String what) {
-        List<CompletableFuture<Void>> copy = drain(waiters);
+    private void transfer(FoscWaitingCalls waiters, CompletableFuture<Void> sent, String what) {
+        List<CompletableFuture<Void>> copy = waiters.drain();
         sent.whenComplete((v, e) -> {
             if (e != null) {
-                LOG.warn("{}: turning {} on failed: {}", address, what, e.getMessage());
+                LOG.debug("{}: turning {} on failed: {}", address, what, e.getMessage());
             }
             for (CompletableFuture<Void> w : copy) {
                 complete(w, e);
@@ -200,6 +247,13 @@ final class FoscMediaRequests {
             if (videoInFlight == f) {
                 videoInFlight = null;
             }
+            if (wantedVideo != null && mediaConnection.get() == conn) {
+                videoRetry.answered(e, () -> {
+                    if (wantedVideo != null && mediaConnection.get() == conn) {
+                        sendVideoOn(conn);
+                    }
+                }, conn::close);
+            }
         });
         return f;
     }
@@ -214,6 +268,13 @@ final class FoscMediaRequests {
         f.whenComplete((v, e) -> {
             if (audioInFlight == f) {
                 audioInFlight = null;
+            }
+            if (wantedAudio && mediaConnection.get() == conn) {
+                audioRetry.answered(e, () -> {
+                    if (wantedAudio && mediaConnection.get() == conn) {
+                        sendAudioOn(conn);
+                    }
+                }, conn::close);
             }
         });
         return f;
@@ -238,6 +299,9 @@ final class FoscMediaRequests {
                 return;
             }
             if (status == 0) {
+                if (video) {
+                    lastVideoByte = first;
+                }
                 learner.streamByteAccepted(stream, first, video, false);
                 result.complete(null);
                 return;
@@ -248,14 +312,17 @@ final class FoscMediaRequests {
                         + " (stream byte " + first + ") with status " + status, status));
                 return;
             }
-            LOG.info("{}: camera refused {} with stream byte {} (status 1); trying stream byte {} once", address,
+            LOG.debug("{}: camera refused {} with stream byte {} (status 1); trying stream byte {} once", address,
                     what, first, second);
             statusRequest(conn, request.apply(second), reply).whenComplete((status2, error2) -> {
                 if (error2 != null) {
                     result.completeExceptionally(error2);
                 } else if (status2 == 0) {
+                    if (video) {
+                        lastVideoByte = second;
+                    }
                     learner.streamByteAccepted(stream, second, video, true);
-                    LOG.info("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
+                    LOG.debug("{}: camera accepted {} with stream byte {}; learned: {}", address, what, second,
                             learner.current());
                     result.complete(null);
                 } else {

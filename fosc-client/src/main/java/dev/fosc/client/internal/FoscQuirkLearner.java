@@ -26,6 +26,7 @@ public final class FoscQuirkLearner {
     private volatile FoscQuirks current;
     private boolean speakerOnLearned;
     private boolean streamByteLearned;
+    private boolean relearnedFromSilence;
 
     /**
      * @param initial the quirks to start from (the profile's, with the application's overrides)
@@ -109,6 +110,24 @@ public final class FoscQuirkLearner {
             streamByteLearned = true;
             current = current.withLearnedVideoOnStreamByte(FoscQuirks.STREAM_NUMBER);
         }
+    }
+
+    /**
+     * A VIDEO_ON accepted with {@code streamByte} was followed by no video (PROTOCOL.md §2: an R2C answers a VIDEO_ON
+     * with byte 0 with status 0 and sends nothing; only 1 works). For a session that learns the stream byte, byte 0
+     * gone silent teaches byte 1 for every stream, once per session (also when byte 0 had been "settled" by that
+     * acceptance alone); the caller's next VIDEO_ON carries it.
+     *
+     * @return whether the byte changed
+     */
+    boolean videoSilent(int streamByte) {
+        if (!probeStreamByte || relearnedFromSilence || streamByte != 0) {
+            return false;
+        }
+        relearnedFromSilence = true;
+        streamByteLearned = true;
+        current = current.withLearnedVideoOnStreamByte(1);
+        return true;
     }
 
     /** What is known and what is still probed, for logs. */

@@ -2,8 +2,10 @@ package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscAuthenticationException;
 import dev.fosc.client.FoscLoginRateLimitedException;
+import dev.fosc.client.FoscLoginRefusedException;
 import dev.fosc.client.FoscReconnectPolicy;
 import dev.fosc.codec.FoscLoginReply;
+import dev.fosc.codec.FoscMalformedPayloadException;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -12,13 +14,31 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
- * One session's reconnect policy at work: whether a lost connection is retried, the backoff delay of the next
- * attempt, the reconnect timer, the "stable login" timer that resets the backoff, and what a refused login means
- * (rate limiting to retry after a long backoff, or bad credentials to fail for good).
+ * One session's reconnect policy at work: whether a lost connection is retried, the delay of the next attempt (the
+ * backoff, the long wait after "too many users", the credentials-suspect catalogue after a refused re-login, and
+ * never sooner than {@link FoscReconnectPolicy#minLoginInterval()} after the previous LOGIN), the reconnect timer,
+ * the "stable login" timer that resets the backoff, and what a refused login means.
+ *
+ * <p>Time is the event loop's ticker ({@link EventLoop#ticker()}), the clock its timers run on, so that tests drive
+ * it with a mock ticker like the rest of the session.
  *
  * <p>Threading: used only on the session's event loop; its timers are scheduled on that loop. No locks.
  */
 final class FoscReconnectScheduler {
+
+    /** Why the session waits for its next attempt; each kind has its own delay. */
+    enum Wait {
+        /** An ordinary loss: the exponential backoff with full jitter. */
+        BACKOFF,
+        /** "Too many users": {@link FoscReconnectPolicy#rateLimitedDelay()} plus jitter. */
+        RATE_LIMITED,
+        /** A refused re-login: the next delay of {@link FoscReconnectPolicy#credentialsSuspectDelays()}. */
+        CREDENTIALS_SUSPECT
+    }
+
+    /** What a refused login means: the exception to report, and whether the session may try again. */
+    record Refusal(FoscLoginRefusedException cause, boolean isFinal, Wait next) {
+    }
 
     private final FoscReconnectPolicy policy;
     private final EventLoop loop;
@@ -26,8 +46,9 @@ final class FoscReconnectScheduler {
 
     private boolean everLoggedIn;
     private int attempt;
-    private int refusedRelogins;
-    private long lastLoginNanos;
+    private int suspectRefusals;
+    private boolean loginSent;
+    private long lastLoginSentNanos;
     private ScheduledFuture<?> reconnectTimer;
     private ScheduledFuture<?> stableTimer;
 
@@ -40,21 +61,37 @@ final class FoscReconnectScheduler {
         this.random = random;
     }
 
+    /** The loop's clock, in nanoseconds. */
+    long nanoTime() {
+        return loop.ticker().nanoTime();
+    }
+
+    /** Whether a login of this session was ever accepted. */
+    boolean everLoggedIn() {
+        return everLoggedIn;
+    }
+
+    /** A LOGIN was sent now: the next attempt waits at least the policy's minimum login interval from here. */
+    void loginSent() {
+        loginSent = true;
+        lastLoginSentNanos = nanoTime();
+    }
+
     /**
-     * A login was accepted. The backoff starts again from the first delay only once this login has lasted the
-     * policy's stable time: a camera that accepts and drops at once must not be logged into every second forever.
+     * A login was accepted. The credentials-suspect catalogue starts over at once (the password works); the backoff
+     * starts again from the first delay only once this login has lasted the policy's stable time: a camera that
+     * accepts and drops at once must not be logged into every second forever.
      *
      * @param stillLoggedIn checked when the stable time is over: true if this login is still the current one
      */
     void loggedIn(BooleanSupplier stillLoggedIn) {
         everLoggedIn = true;
-        lastLoginNanos = System.nanoTime();
+        suspectRefusals = 0;
         cancelStableTimer();
         stableTimer = loop.schedule(() -> {
             stableTimer = null;
             if (stillLoggedIn.getAsBoolean()) {
                 attempt = 0;
-                refusedRelogins = 0;
             }
         }, policy.stableTime().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -68,13 +105,33 @@ final class FoscReconnectScheduler {
     }
 
     /** Whether a lost connection is to be retried, or the session goes to DISCONNECTED. */
-    boolean shouldReconnect(boolean rateLimited) {
-        return policy.enabled() && (everLoggedIn || policy.retryFirstConnect() || rateLimited);
+    boolean shouldReconnect(Wait wait) {
+        return policy.enabled() && (everLoggedIn || policy.retryFirstConnect() || wait == Wait.RATE_LIMITED);
     }
 
-    /** The delay before the next attempt; counts the attempt. */
-    long nextDelayNanos(boolean rateLimited) {
-        return FoscBackoff.delayNanos(policy, attempt++, rateLimited, random.getAsDouble());
+    /**
+     * The delay before the next attempt, counted as one more attempt: the delay of {@code wait}, but never less than
+     * what is left of the minimum login interval since the last LOGIN.
+     */
+    long nextDelayNanos(Wait wait) {
+        long delay;
+        switch (wait) {
+            case RATE_LIMITED:
+                delay = FoscBackoff.delayNanos(policy, attempt, true, random.getAsDouble());
+                break;
+            case CREDENTIALS_SUSPECT:
+                long base = policy.credentialsSuspectDelay(suspectRefusals).toNanos();
+                delay = base + (long) (random.getAsDouble() * (base / 2));
+                break;
+            default:
+                delay = FoscBackoff.delayNanos(policy, attempt, false, random.getAsDouble());
+        }
+        attempt++;
+        if (loginSent) {
+            long sinceLogin = nanoTime() - lastLoginSentNanos;
+            delay = Math.max(delay, policy.minLoginInterval().toNanos() - sinceLogin);
+        }
+        return delay;
     }
 
     /** Runs {@code attempt} on the loop after {@code delayNanos}, unless {@link #cancel()} comes first. */
@@ -95,32 +152,39 @@ final class FoscReconnectScheduler {
     }
 
     /**
-     * What a refused login means.
+     * What a refused login means: "too many users" is rate limiting (retried after the long delay); any other
+     * refusal is final on the first login of the session, and a credentials-suspect wait after the camera accepted
+     * the credentials once.
      *
      * @param user how to name the user in messages (never the password)
-     * @return a {@link FoscLoginRateLimitedException} when the session should reconnect after a long backoff
-     *     (too many users, or a back-to-back re-login refused like a bad password), otherwise a
-     *     {@link FoscAuthenticationException}: the session fails, never retried (wrong logins can lock a camera)
      */
-    FoscAuthenticationException loginRefused(FoscLoginReply reply, String address, String user) {
+    Refusal loginRefused(FoscLoginReply reply, String address, String user) {
         int result = reply.result();
         if (result == FoscLoginReply.RESULT_TOO_MANY_USERS) {
-            return new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
-                    + ": too many users (result " + result + ")", result);
+            return new Refusal(new FoscLoginRateLimitedException("camera " + address + " refused the login of "
+                    + user + ": too many users (result " + result + ")", result), false, Wait.RATE_LIMITED);
         }
-        boolean badCredentials = result == FoscLoginReply.RESULT_BAD_CREDENTIALS || reply.isEmptyRefusal();
-        // back-to-back logins are refused like a bad password; a login accepted long ago cannot make this one
-        // "back to back", so then the password really changed: no retry (wrong logins can lock a camera)
-        boolean recentLogin = everLoggedIn
-                && System.nanoTime() - lastLoginNanos <= 2 * policy.rateLimitedDelay().toNanos();
-        if (badCredentials && recentLogin && refusedRelogins < policy.maxRefusedRelogins()) {
-            refusedRelogins++;
-            return new FoscLoginRateLimitedException("camera " + address + " refused the login of " + user
-                    + " it accepted before (" + refusal(result) + "): taken as rate limiting, retry " + refusedRelogins
-                    + " of " + policy.maxRefusedRelogins() + " after a long backoff", result);
+        return refused("camera " + address + " refused the login of " + user + ": " + refusal(result), result, null);
+    }
+
+    /** A LOGIN_REPLY too malformed to hold a result: "not logged in" (PROTOCOL.md §3), a refusal like any other. */
+    Refusal loginInvalid(FoscMalformedPayloadException cause, String address, String user) {
+        return refused("camera " + address + " answered the login of " + user + " with a malformed LOGIN_REPLY ("
+                + cause.getMessage() + "): not logged in", FoscLoginReply.RESULT_EMPTY, cause);
+    }
+
+    private Refusal refused(String what, int result, Throwable cause) {
+        if (!everLoggedIn) {
+            // the first login of the session: a bad password; one attempt, never retried (wrong logins can lock a
+            // camera)
+            return new Refusal(new FoscAuthenticationException(what + "; not retrying", result, cause), true,
+                    Wait.BACKOFF);
         }
-        return new FoscAuthenticationException("camera " + address + " refused the login of " + user + ": "
-                + refusal(result) + "; not retrying", result);
+        suspectRefusals++;
+        return new Refusal(new FoscAuthenticationException(what + " although it accepted these credentials before:"
+                + " most likely its limit on back-to-back logins, possibly a changed password; credentials suspect,"
+                + " refusal " + suspectRefusals + " in a row, retrying later", result, cause), false,
+                Wait.CREDENTIALS_SUSPECT);
     }
 
     private static String refusal(int result) {

@@ -1,7 +1,5 @@
 package dev.fosc.client.internal;
 
-import dev.fosc.client.FoscAuthenticationException;
-import dev.fosc.client.FoscLoginRateLimitedException;
 import dev.fosc.client.FoscSessionStats;
 import dev.fosc.client.FoscStream;
 import dev.fosc.codec.FoscLoginReply;
@@ -62,13 +60,13 @@ final class FoscSessionCounters {
     }
 
     /**
-     * A refused login, counted by the session's verdict: too many users, rate limiting (a rate-limited verdict
-     * for any other result), or refused for good.
+     * A refused login, counted by the session's verdict: too many users, a refused re-login of credentials accepted
+     * before (credentials suspect, retried), or refused for good (the first login).
      */
-    void loginRefused(FoscLoginReply reply, FoscAuthenticationException verdict) {
+    void loginRefused(FoscLoginReply reply, boolean isFinal) {
         if (reply.result() == FoscLoginReply.RESULT_TOO_MANY_USERS) {
             loginsTooManyUsers++;
-        } else if (verdict instanceof FoscLoginRateLimitedException) {
+        } else if (!isFinal) {
             loginsRateLimited++;
         } else {
             loginsRefused++;

@@ -43,6 +43,23 @@ class FoscQuirkLearnerTest {
     }
 
     @Test
+    void byteZeroAcceptedButSilentTeachesByteOneOnceEvenAfterItSettledStreamNumbers() {
+        FoscQuirkLearner l = auto();
+        l.streamByteAccepted(FoscStream.MAIN, 0, true, false); // an R2C answers 0 with status 0...
+        assertEquals(0, l.streamByteFor(FoscStream.MAIN));
+        assertTrue(l.videoSilent(0)); // ...and sends no video
+        assertEquals(1, l.streamByteFor(FoscStream.MAIN));
+        assertEquals(1, l.streamByteFor(FoscStream.SUB));
+        assertTrue(l.current().videoOnStreamByteLearned());
+        assertFalse(l.videoSilent(1), "once per session: byte 1 silent too is not the stream byte");
+        assertFalse(l.videoSilent(0));
+        assertEquals(1, l.streamByteFor(FoscStream.MAIN));
+        FoscQuirkLearner named = new FoscQuirkLearner(FoscCameraProfile.FI9821W_V2.quirks(), false, false);
+        assertFalse(named.videoSilent(0), "a named profile is never changed");
+        assertEquals(0, named.streamByteFor(FoscStream.MAIN));
+    }
+
+    @Test
     void subAcceptedWithOneSettlesNothing() {
         FoscQuirkLearner l = auto();
         l.streamByteAccepted(FoscStream.SUB, 1, true, false);
