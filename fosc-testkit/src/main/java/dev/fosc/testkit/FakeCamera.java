@@ -292,7 +292,13 @@ public final class FakeCamera implements AutoCloseable {
 
     // ---- faults --------------------------------------------------------------------------------------------
 
-    /** Applies {@code fault} now: to every open connection, or to the camera for a camera-wide fault. */
+    /**
+     * Applies {@code fault} now: to every open connection, or to the camera for a camera-wide fault; returns once
+     * the camera's event loop has applied it.
+     *
+     * @throws IllegalStateException on another event loop's thread (use {@link #schedule(FakeFault, Duration)}
+     *     with {@link Duration#ZERO} there), or if the camera's event loop is shut down
+     */
     public void inject(FakeFault fault) {
         Objects.requireNonNull(fault, "fault");
         server.runOnLoop("FakeCamera.inject", () -> server.inject(fault));
@@ -328,7 +334,12 @@ public final class FakeCamera implements AutoCloseable {
         server.runOnLoop("FakeCamera.clearFaults", () -> server.faultsOnConnect().clear());
     }
 
-    /** Applies {@code fault} as {@link #inject(FakeFault)} does, after {@code delay}. */
+    /**
+     * Applies {@code fault} as {@link #inject(FakeFault)} does, after {@code delay}, without waiting: usable from
+     * any thread, event loops included.
+     *
+     * @throws IllegalStateException if the camera's event loop is shut down (the camera was closed)
+     */
     public Future<?> schedule(FakeFault fault, Duration delay) {
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(delay, "delay");
