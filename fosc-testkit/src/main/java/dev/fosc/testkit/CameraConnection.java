@@ -33,7 +33,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -42,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -158,7 +158,12 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
                 }
             }
             if (!stalled) {
-                handle(m);
+                if (camera.ignores(m.command())) {
+                    log.debug("{}: connection #{}: {} ignored (fault: lost request)", camera.label(), index,
+                            m.command());
+                } else {
+                    handle(m);
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -419,10 +424,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
                 }
                 break;
             case STALL:
-                stalled = true;
-                stopVideo();
-                stopAudio();
-                channel.config().setAutoRead(false);
+                stall(fault.duration());
+                break;
+            case VIDEO_BURST:
+                burst(fault.count());
                 break;
             case BAD_MAGIC:
                 writeRaw(WireFaults.badMagicHeader(ctx.alloc()));
@@ -450,6 +455,53 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Stops reading and writing; for good if {@code duration} is zero, else resumes after it. */
+    private void stall(Duration duration) {
+        if (stalled) {
+            return; // already stalled: the first stall decides when (whether) it ends
+        }
+        boolean videoWasOn = videoTimer != null;
+        boolean audioWasOn = audioTimer != null;
+        stalled = true;
+        stopVideo();
+        stopAudio();
+        channel.config().setAutoRead(false);
+        ClientIdleHandler idle = channel.pipeline().get(ClientIdleHandler.class);
+        if (idle != null) {
+            idle.pause();
+        }
+        if (!duration.isZero()) {
+            ctx.executor().schedule(() -> {
+                if (!channel.isActive() || closing) {
+                    return;
+                }
+                log.debug("{}: connection #{}: stall of {} over", camera.label(), index, duration);
+                stalled = false;
+                boolean writable = channel.isWritable();
+                channel.config().setAutoRead(writable);
+                if (idle != null && writable) {
+                    idle.resume();
+                }
+                if (videoWasOn) {
+                    startVideo();
+                }
+                if (audioWasOn) {
+                    startAudio();
+                }
+            }, duration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Writes the next {@code frames} video frames now (as {@link #sendVideoFrame} would, one after another). */
+    private void burst(int frames) {
+        if (videoTimer == null || stalled) {
+            return;
+        }
+        for (int i = 0; i < frames && channel.isActive(); i++) {
+            sendVideoFrame();
+        }
+    }
+
     private void writeRaw(ByteBuf buf) {
         ctx.writeAndFlush(buf);
     }
@@ -463,23 +515,35 @@ final class CameraConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (!stalled && !closing) {
-            channel.config().setAutoRead(channel.isWritable());
-            if (unpacedStreaming && channel.isWritable()) {
+            boolean writable = channel.isWritable();
+            ClientIdleHandler idle = channel.pipeline().get(ClientIdleHandler.class);
+            if (idle != null) { // unread client bytes are not the client's silence
+                if (writable) {
+                    idle.resume();
+                } else {
+                    idle.pause();
+                }
+            }
+            channel.config().setAutoRead(writable);
+            if (unpacedStreaming && writable) {
                 schedulePump();
             }
         }
         ctx.fireChannelWritabilityChanged();
     }
 
+    /** Called by {@link ClientIdleHandler}: nothing arrived from the client for the idle timeout while read. */
+    void idle() {
+        if (!stalled && !closing) {
+            log.debug("{}: connection #{} sent nothing for {}; closing", camera.label(), index,
+                    camera.settings().idleTimeout());
+            channel.close();
+        }
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            if (!stalled && !closing) {
-                log.debug("{}: connection #{} sent nothing for {}; closing", camera.label(), index,
-                        camera.settings().idleTimeout());
-                channel.close();
-            }
-        } else if (evt instanceof FoscPreambleEvent) {
+        if (evt instanceof FoscPreambleEvent) {
             if (camera.settings().httpOkAnswer()) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(HTTP_OK));
             }

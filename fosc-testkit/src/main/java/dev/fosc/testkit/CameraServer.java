@@ -15,7 +15,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,6 +67,7 @@ final class CameraServer {
     private final Map<Integer, CameraConnection> open = new LinkedHashMap<>();
     private final Map<Integer, CameraConnection> sessions = new HashMap<>();
     private final List<FakeFault> faultsOnConnect;
+    private final Map<dev.fosc.codec.FoscCommand, IgnoreBudget> ignoring = new HashMap<>();
     private CameraConnection speakerOwner;
     private long lastLoginNanos;
     private boolean hadLogin;
@@ -151,7 +152,7 @@ final class CameraServer {
     private void initConnection(SocketChannel ch) {
         CameraConnection connection = new CameraConnection(this, connectionIndex.getAndIncrement(), ch);
         ChannelPipeline p = ch.pipeline();
-        p.addLast("fake-idle", new IdleStateHandler(settings.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        p.addLast(ClientIdleHandler.NAME, new ClientIdleHandler(settings.idleTimeout().toNanos(), connection::idle));
         FoscPipelines.installCamera(p, codecOptions);
         p.addBefore(FoscPipelines.CODEC, "fake-tap", new FrameTap(connection));
         p.addLast("fake-camera", connection);
@@ -166,7 +167,7 @@ final class CameraServer {
         }
         if (!loop.isShuttingDown()) {
             try {
-                runOnLoop(() -> {
+                runOnLoop("FakeCamera.close", () -> {
                     cancel(motionTimer);
                     cancel(rebindTimer);
                     for (java.util.concurrent.Future<?> t : timers) {
@@ -178,7 +179,8 @@ final class CameraServer {
                     closeConnections();
                 });
             } catch (IllegalStateException e) {
-                // the loop is shutting down: its channels close with it
+                // the loop is shutting down (runOnLoop turns its RejectedExecutionException into this, the
+                // window between isShuttingDown() and submit included): its channels close with it
             }
         }
         if (address != null && !fleetMember) {
@@ -199,16 +201,48 @@ final class CameraServer {
         return timer;
     }
 
-    /** Runs {@code task} on the event loop and waits for it (directly if already there). */
+    /** Runs {@code task} on the event loop and waits for it (for the package's own callers). */
     void runOnLoop(Runnable task) {
+        runOnLoop("FakeCamera", task);
+    }
+
+    /**
+     * Runs {@code task} on the event loop and waits for it; directly if already there.
+     *
+     * @param method the public method, for the refusal's message
+     * @throws IllegalStateException on another event loop's thread (waiting there could deadlock and stalls
+     *     that loop's channels: {@link FakeCamera#schedule} is the asynchronous way), or if the loop is shut down
+     */
+    void runOnLoop(String method, Runnable task) {
         if (loop.inEventLoop()) {
             task.run();
             return;
         }
+        if (io.netty.util.internal.ThreadExecutorMap.currentExecutor() != null) {
+            throw new IllegalStateException(method + " waits for the camera's event loop and must not be called "
+                    + "on another event-loop thread (" + Thread.currentThread().getName() + "): call it from a test "
+                    + "thread, or use FakeCamera.schedule(fault, Duration.ZERO), which does not wait");
+        }
         if (loop.isShuttingDown()) {
             throw new IllegalStateException("the fake camera's event loop is shut down");
         }
-        loop.submit(task).syncUninterruptibly();
+        try {
+            loop.submit(task).syncUninterruptibly();
+        } catch (RejectedExecutionException e) { // shut down after the check above
+            throw new IllegalStateException("the fake camera's event loop is shut down", e);
+        }
+    }
+
+    /** Schedules {@code task} on the event loop without waiting; remembered to be cancelled when closing. */
+    java.util.concurrent.Future<?> scheduleOnLoop(Runnable task, long delayNanos, long periodNanos) {
+        try {
+            ScheduledFuture<?> f = periodNanos > 0
+                    ? loop.scheduleAtFixedRate(task, delayNanos, periodNanos, TimeUnit.NANOSECONDS)
+                    : loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return track(f);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the fake camera's event loop is shut down (camera closed?)", e);
+        }
     }
 
     /**
@@ -220,8 +254,12 @@ final class CameraServer {
         if (loop.inEventLoop() || loop.isShuttingDown()) {
             return;
         }
-        for (int i = 0; i < 2; i++) {
-            loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        try {
+            for (int i = 0; i < 2; i++) {
+                loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            }
+        } catch (RejectedExecutionException e) {
+            // shut down meanwhile: its sockets are closed with it
         }
     }
 
@@ -309,7 +347,7 @@ final class CameraServer {
     /** Whether connection {@code index} is open and being read (auto-read on). Any thread; for tests. */
     boolean isReading(int index) {
         boolean[] reading = new boolean[1];
-        runOnLoop(() -> {
+        runOnLoop("isReading", () -> {
             CameraConnection c = open.get(index);
             reading[0] = c != null && c.channel().config().isAutoRead();
         });
@@ -413,7 +451,7 @@ final class CameraServer {
 
     void inject(FakeFault fault) {
         if (fault.isCameraWide()) {
-            reboot(fault.duration());
+            injectCameraWide(fault);
             return;
         }
         for (CameraConnection c : new ArrayList<>(open.values())) {
@@ -423,7 +461,7 @@ final class CameraServer {
 
     void inject(FakeFault fault, int index) {
         if (fault.isCameraWide()) {
-            reboot(fault.duration());
+            injectCameraWide(fault);
             return;
         }
         CameraConnection c = open.get(index);
@@ -431,6 +469,62 @@ final class CameraServer {
             throw new IllegalArgumentException("connection #" + index + " is not open; open: " + open.keySet());
         }
         c.apply(fault);
+    }
+
+    private void injectCameraWide(FakeFault fault) {
+        switch (fault.kind()) {
+            case REFUSE_CONNECTIONS:
+                reboot(fault.duration());
+                break;
+            case IGNORE_REQUESTS:
+                log.debug("{}: fault {}", label(), fault);
+                IgnoreBudget budget = ignoring.computeIfAbsent(fault.command(), k -> new IgnoreBudget());
+                if (fault.count() > 0) {
+                    budget.remaining += fault.count();
+                } else {
+                    long until = System.nanoTime() + fault.duration().toNanos();
+                    if (budget.untilNanos == 0 || until - budget.untilNanos > 0) {
+                        budget.untilNanos = until;
+                    }
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("not a camera-wide fault: " + fault);
+        }
+    }
+
+    /**
+     * Whether a request of {@code command} is to be ignored (an {@link FakeFault.Kind#IGNORE_REQUESTS} fault);
+     * uses up one of the budget's requests if so. Counted.
+     */
+    boolean ignores(dev.fosc.codec.FoscCommand command) {
+        IgnoreBudget budget = ignoring.get(command);
+        if (budget == null) {
+            return false;
+        }
+        boolean ignore;
+        if (budget.untilNanos != 0 && budget.untilNanos - System.nanoTime() > 0) {
+            ignore = true;
+        } else {
+            budget.untilNanos = 0;
+            ignore = budget.remaining > 0;
+            if (ignore) {
+                budget.remaining--;
+            }
+        }
+        if (budget.remaining == 0 && budget.untilNanos == 0) {
+            ignoring.remove(command);
+        }
+        if (ignore) {
+            stats.ignoredRequests.incrementAndGet();
+        }
+        return ignore;
+    }
+
+    /** What is left of the ignore faults for one command: a number of requests and/or a deadline (0: none). */
+    private static final class IgnoreBudget {
+        int remaining;
+        long untilNanos;
     }
 
     /** Closes everything, refuses connections for {@code downtime}, then listens on the same port again. */

@@ -51,23 +51,28 @@ import java.util.concurrent.TimeUnit;
  *   <li>Back-pressure: while a connection is not writable (its client does not read), video frames are
  *       skipped until the next key frame, audio frames and events are dropped (all counted) and the camera
  *       stops reading that connection, so nothing queues without bound.</li>
- *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed.</li>
+ *   <li>Connections from which nothing arrives for {@link Builder#idleTimeout(Duration)} are closed; only the
+ *       client's bytes count, and only while the camera reads them (not while back-pressure paused it).</li>
  *   <li>Records every frame it receives ({@link #recordedFrames()}, {@link #takeFrame}), up to
  *       {@link Builder#maxRecordedFrames(int)} frames and {@link Builder#maxRecordedBytes(long)} bytes (later
  *       frames are counted only); {@link Builder#record(boolean) record(false)} turns it off.</li>
  *   <li>Bad input (bad magic, oversized length, bad preamble) closes only that connection, with one log line;
  *       unknown commands are recorded and ignored.</li>
- *   <li>Faults ({@link FakeFault}): reset, close after N frames, stall, bad magic, oversized length, garbage
- *       then close, refuse connections for a while, tiny TCP pieces.</li>
+ *   <li>Faults ({@link FakeFault}): reset, close after N frames, stall (for good or for a while), bad magic,
+ *       oversized length, garbage then close, refuse connections for a while (reboot), tiny TCP pieces, lost
+ *       requests (ignored without a reply), a burst of video faster than real time.</li>
  * </ul>
  *
  * <h2>Threading</h2>
  * All of a camera's connections live on one event loop (its own, or one taken from a
  * {@link FakeCameraFleet}'s shared group), and all protocol state is touched only there. Every public method
  * is thread-safe; those that change behaviour ({@link #inject}, {@link #sendEvent}...) run their action on
- * the event loop and return once it is done. The waiting methods ({@code take*}, {@code await*}),
- * {@link #start()} and {@link #close()} block: called on any event-loop thread (this camera's or another's)
- * they throw {@link IllegalStateException}.
+ * the event loop and return once it is done: on the camera's own loop they run directly; on another event
+ * loop's thread they would wait for this one (a deadlock if it waits for that one) and throw
+ * {@link IllegalStateException} instead: use {@link #schedule(FakeFault, Duration)} there, which does not wait.
+ * The waiting methods ({@code take*}, {@code await*}), {@link #start()} and {@link #close()} block: called on
+ * any event-loop thread (this camera's or another's) they throw {@link IllegalStateException}. A predicate a
+ * waiting method tests runs on the waiting thread, never under a lock the camera needs.
  *
  * <h2>Buffers</h2>
  * No {@code ByteBuf} is exposed: recordings are {@code byte[]} and plain values. Video and audio are sent
@@ -224,7 +229,7 @@ public final class FakeCamera implements AutoCloseable {
 
     /** Lifts a lock-out and forgets wrong passwords and the last login time. */
     public void unlock() {
-        server.runOnLoop(server::resetLoginGate);
+        server.runOnLoop("FakeCamera.unlock", server::resetLoginGate);
     }
 
     /** VIDEO_DATA frames written so far, over all connections. */
@@ -247,6 +252,11 @@ public final class FakeCamera implements AutoCloseable {
         return server.stats().audioFramesDropped.get();
     }
 
+    /** Requests ignored so far because of {@link FakeFault#ignoreRequests} faults (lost replies). */
+    public long ignoredRequestCount() {
+        return server.stats().ignoredRequests.get();
+    }
+
     /** Events not sent because a connection was not writable (the client did not read). */
     public long eventsDropped() {
         return server.stats().eventsDropped.get();
@@ -262,7 +272,7 @@ public final class FakeCamera implements AutoCloseable {
     /** Sends {@code event} to every logged-in connection now. */
     public void sendEvent(FakeEvent event) {
         Objects.requireNonNull(event, "event");
-        server.runOnLoop(() -> server.sendEvent(event));
+        server.runOnLoop("FakeCamera.sendEvent", () -> server.sendEvent(event));
     }
 
     /** Sends a MOTION_ALERT (111) to every logged-in connection now. */
@@ -277,17 +287,22 @@ public final class FakeCamera implements AutoCloseable {
     public Future<?> scheduleEvent(FakeEvent event, Duration period) {
         Objects.requireNonNull(event, "event");
         requirePositive("period", period);
-        return server.track(server.loop().scheduleAtFixedRate(() -> server.sendEvent(event), period.toNanos(),
-                period.toNanos(), TimeUnit.NANOSECONDS));
+        return server.scheduleOnLoop(() -> server.sendEvent(event), period.toNanos(), period.toNanos());
     }
 
     // ---- faults --------------------------------------------------------------------------------------------
 
-    /** Applies {@code fault} now: to every open connection, or to the camera for a camera-wide fault. */
+    /**
+     * Applies {@code fault} now: to every open connection, or to the camera for a camera-wide fault; returns once
+     * the camera's event loop has applied it.
+     *
+     * @throws IllegalStateException on another event loop's thread (use {@link #schedule(FakeFault, Duration)}
+     *     with {@link Duration#ZERO} there), or if the camera's event loop is shut down
+     */
     public void inject(FakeFault fault) {
         Objects.requireNonNull(fault, "fault");
-        server.runOnLoop(() -> server.inject(fault));
-        if (fault.isCameraWide()) {
+        server.runOnLoop("FakeCamera.inject", () -> server.inject(fault));
+        if (fault.kind() == FakeFault.Kind.REFUSE_CONNECTIONS) {
             server.awaitSelectorPass();
         }
     }
@@ -299,8 +314,8 @@ public final class FakeCamera implements AutoCloseable {
      */
     public void inject(FakeFault fault, int connectionIndex) {
         Objects.requireNonNull(fault, "fault");
-        server.runOnLoop(() -> server.inject(fault, connectionIndex));
-        if (fault.isCameraWide()) {
+        server.runOnLoop("FakeCamera.inject", () -> server.inject(fault, connectionIndex));
+        if (fault.kind() == FakeFault.Kind.REFUSE_CONNECTIONS) {
             server.awaitSelectorPass();
         }
     }
@@ -311,25 +326,29 @@ public final class FakeCamera implements AutoCloseable {
         if (fault.isCameraWide()) {
             throw new IllegalArgumentException(fault + " acts on the camera, not on a connection");
         }
-        server.runOnLoop(() -> server.faultsOnConnect().add(fault));
+        server.runOnLoop("FakeCamera.injectOnConnect", () -> server.faultsOnConnect().add(fault));
     }
 
     /** Forgets the faults given to {@link #injectOnConnect} (and the builder); faults already applied stay. */
     public void clearFaults() {
-        server.runOnLoop(() -> server.faultsOnConnect().clear());
+        server.runOnLoop("FakeCamera.clearFaults", () -> server.faultsOnConnect().clear());
     }
 
-    /** Applies {@code fault} as {@link #inject(FakeFault)} does, after {@code delay}. */
+    /**
+     * Applies {@code fault} as {@link #inject(FakeFault)} does, after {@code delay}, without waiting: usable from
+     * any thread, event loops included.
+     *
+     * @throws IllegalStateException if the camera's event loop is shut down (the camera was closed)
+     */
     public Future<?> schedule(FakeFault fault, Duration delay) {
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(delay, "delay");
-        return server.track(server.loop().schedule(() -> server.inject(fault), delay.toNanos(),
-                TimeUnit.NANOSECONDS));
+        return server.scheduleOnLoop(() -> server.inject(fault), delay.toNanos(), 0);
     }
 
     /** Closes every open connection (normally, with a FIN); the camera keeps listening. */
     public void closeConnections() {
-        server.runOnLoop(server::closeConnections);
+        server.runOnLoop("FakeCamera.closeConnections", server::closeConnections);
     }
 
     // ---- recording -----------------------------------------------------------------------------------------
@@ -477,6 +496,41 @@ public final class FakeCamera implements AutoCloseable {
         private String name = "camera";
 
         private Builder() {
+        }
+
+        /**
+         * An independent copy of this builder: changing either leaves the other as it was. Use it to derive
+         * variants from a shared template (the JUnit extension does, rather than rename a builder other tests
+         * may be using at the same time).
+         */
+        public Builder copy() {
+            Builder b = new Builder();
+            b.user = user;
+            b.password = password;
+            b.profile = profile;
+            b.bindAddress = bindAddress;
+            b.port = port;
+            b.fps = fps;
+            b.clip = clip;
+            b.videoBitRate = videoBitRate;
+            b.presets = presets;
+            b.cruises = cruises;
+            b.cameraId = cameraId;
+            b.idleTimeout = idleTimeout;
+            b.loginInterval = loginInterval;
+            b.lockOutAfter = lockOutAfter;
+            b.preamble = preamble;
+            b.httpOkAnswer = httpOkAnswer;
+            b.motionEvery = motionEvery;
+            b.speakerBacklog = speakerBacklog;
+            b.maxPlayedFrames = maxPlayedFrames;
+            b.record = record;
+            b.maxRecordedFrames = maxRecordedFrames;
+            b.maxRecordedBytes = maxRecordedBytes;
+            b.maxPayloadLength = maxPayloadLength;
+            b.faultsOnConnect.addAll(faultsOnConnect);
+            b.name = name;
+            return b;
         }
 
         /** The user the camera accepts (default {@value #DEFAULT_USER}). */

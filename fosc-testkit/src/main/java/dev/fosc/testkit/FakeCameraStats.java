@@ -15,4 +15,5 @@ final class FakeCameraStats {
     final AtomicLong audioFramesDropped = new AtomicLong();
     final AtomicLong eventsDropped = new AtomicLong();
     final AtomicLong badInputs = new AtomicLong();
+    final AtomicLong ignoredRequests = new AtomicLong();
 }

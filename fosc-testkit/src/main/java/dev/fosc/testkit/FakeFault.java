@@ -1,5 +1,7 @@
 package dev.fosc.testkit;
 
+import dev.fosc.codec.FoscCommand;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,7 +9,8 @@ import java.util.Objects;
  * A misbehaviour of the camera, as a value a test schedules or triggers: {@link FakeCamera#inject(FakeFault)}
  * (now, on every open connection), {@link FakeCamera#inject(FakeFault, int)} (one connection),
  * {@link FakeCamera#injectOnConnect(FakeFault)} (every later connection, as it is accepted) or
- * {@link FakeCamera#schedule(FakeFault, Duration)} (later).
+ * {@link FakeCamera#schedule(FakeFault, Duration)} (later). Camera-wide faults ({@link #isCameraWide()}: a
+ * reboot, ignored requests) act on the camera whichever way they are injected, and cannot be injected on connect.
  *
  * <p>Immutable and thread-safe; equal when kind and parameters are equal.
  */
@@ -19,7 +22,11 @@ public final class FakeFault {
         RESET,
         /** Close the connection after the camera has written {@link #count()} more frames. */
         CLOSE_AFTER_FRAMES,
-        /** Stop reading and writing; the socket stays open (and the idle timeout no longer closes it). */
+        /**
+         * Stop reading and writing; the socket stays open (and the idle timeout no longer closes it). With a
+         * {@link #duration()}, the connection comes back after it: it reads again (what the client sent meanwhile
+         * is answered then) and video and audio resume where they were on, video at a key frame.
+         */
         STALL,
         /** Write a frame header with a bad magic, then go on as if nothing happened. */
         BAD_MAGIC,
@@ -33,7 +40,22 @@ public final class FakeFault {
          */
         REFUSE_CONNECTIONS,
         /** From now on, write every frame in TCP pieces of at most {@link #count()} bytes, each flushed alone. */
-        SPLIT_WRITES
+        SPLIT_WRITES,
+        /**
+         * Lost requests (for the client: lost replies). The camera records the next {@link #count()} requests
+         * of {@link #command()} (or all of them for {@link #duration()}), on any connection, new ones included,
+         * and then does nothing with them: no reply, no effect (a lost VIDEO_ON starts no video). Acts on the
+         * camera; budgets of several such faults add up.
+         */
+        IGNORE_REQUESTS,
+        /**
+         * Write the next {@link #count()} video frames at once instead of one per frame period, as fast as the
+         * connection takes them (a camera catching up after a hiccup): faster than real time, so a client that
+         * reads at the frame rate, or has stopped reading, falls behind. Frames that find the connection not
+         * writable are skipped up to the next key frame and counted, as always. Nothing happens on a connection
+         * without video.
+         */
+        VIDEO_BURST
     }
 
     /** The declared payload length of {@link Kind#OVERSIZED_LENGTH}: 0xFFFFFF00 (about 4 GiB). */
@@ -44,11 +66,17 @@ public final class FakeFault {
     private final Kind kind;
     private final int count;
     private final Duration duration;
+    private final FoscCommand command;
 
     private FakeFault(Kind kind, int count, Duration duration) {
+        this(kind, count, duration, null);
+    }
+
+    private FakeFault(Kind kind, int count, Duration duration, FoscCommand command) {
         this.kind = kind;
         this.count = count;
         this.duration = duration;
+        this.command = command;
     }
 
     /** Close the connection with a TCP reset. */
@@ -64,9 +92,51 @@ public final class FakeFault {
         return new FakeFault(Kind.CLOSE_AFTER_FRAMES, frames, Duration.ZERO);
     }
 
-    /** Stop reading and writing, keep the socket open. */
+    /** Stop reading and writing, keep the socket open: for good (a half-open connection). */
     public static FakeFault stall() {
         return new FakeFault(Kind.STALL, 0, Duration.ZERO);
+    }
+
+    /**
+     * Stop reading and writing for {@code duration}, keep the socket open, then carry on (a network hiccup):
+     * read again, resume the video and audio that were on (video at a key frame).
+     */
+    public static FakeFault stall(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive (stall() stalls for good): " + duration);
+        }
+        return new FakeFault(Kind.STALL, 0, duration);
+    }
+
+    /**
+     * Lost replies: the camera silently ignores the next {@code count} requests of {@code command} (VIDEO_ON,
+     * AUDIO_ON, LOGIN_CHECK, LOGIN...) on any connection: they are recorded, not answered and not acted on.
+     */
+    public static FakeFault ignoreRequests(FoscCommand command, int count) {
+        Objects.requireNonNull(command, "command");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1: " + count);
+        }
+        return new FakeFault(Kind.IGNORE_REQUESTS, count, Duration.ZERO, command);
+    }
+
+    /** Lost replies for a while: the camera silently ignores every request of {@code command} for {@code duration}. */
+    public static FakeFault ignoreRequests(FoscCommand command, Duration duration) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive: " + duration);
+        }
+        return new FakeFault(Kind.IGNORE_REQUESTS, 0, duration, command);
+    }
+
+    /** Write the next {@code frames} video frames at once, faster than real time (1 or more). */
+    public static FakeFault videoBurst(int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be >= 1: " + frames);
+        }
+        return new FakeFault(Kind.VIDEO_BURST, frames, Duration.ZERO);
     }
 
     /** Write a frame header with a bad magic. */
@@ -106,30 +176,42 @@ public final class FakeFault {
         return kind;
     }
 
-    /** Frames ({@link Kind#CLOSE_AFTER_FRAMES}) or piece size ({@link Kind#SPLIT_WRITES}); 0 otherwise. */
+    /**
+     * Frames ({@link Kind#CLOSE_AFTER_FRAMES}, {@link Kind#VIDEO_BURST}), piece size ({@link Kind#SPLIT_WRITES}) or
+     * requests ({@link Kind#IGNORE_REQUESTS} by count); 0 otherwise.
+     */
     public int count() {
         return count;
     }
 
-    /** How long connections are refused ({@link Kind#REFUSE_CONNECTIONS}); zero otherwise. */
+    /**
+     * How long connections are refused ({@link Kind#REFUSE_CONNECTIONS}), a connection stalls
+     * ({@link Kind#STALL}; zero: for good) or requests are ignored ({@link Kind#IGNORE_REQUESTS} for a while);
+     * zero otherwise.
+     */
     public Duration duration() {
         return duration;
     }
 
+    /** The command whose requests are ignored ({@link Kind#IGNORE_REQUESTS}); null otherwise. */
+    public FoscCommand command() {
+        return command;
+    }
+
     /** Whether the fault acts on the camera as a whole rather than on connections. */
     public boolean isCameraWide() {
-        return kind == Kind.REFUSE_CONNECTIONS;
+        return kind == Kind.REFUSE_CONNECTIONS || kind == Kind.IGNORE_REQUESTS;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FakeFault && ((FakeFault) o).kind == kind && ((FakeFault) o).count == count
-                && ((FakeFault) o).duration.equals(duration);
+                && ((FakeFault) o).duration.equals(duration) && Objects.equals(((FakeFault) o).command, command);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, count, duration);
+        return Objects.hash(kind, count, duration, command);
     }
 
     @Override
@@ -138,6 +220,10 @@ public final class FakeFault {
             case CLOSE_AFTER_FRAMES: return "FakeFault[CLOSE_AFTER_FRAMES " + count + "]";
             case SPLIT_WRITES: return "FakeFault[SPLIT_WRITES " + count + " bytes]";
             case REFUSE_CONNECTIONS: return "FakeFault[REFUSE_CONNECTIONS " + duration + "]";
+            case STALL: return duration.isZero() ? "FakeFault[STALL]" : "FakeFault[STALL " + duration + "]";
+            case IGNORE_REQUESTS: return "FakeFault[IGNORE_REQUESTS " + command + " "
+                    + (count > 0 ? count + "×" : "for " + duration) + "]";
+            case VIDEO_BURST: return "FakeFault[VIDEO_BURST " + count + " frames]";
             default: return "FakeFault[" + kind + "]";
         }
     }

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  * frame that does not fit is counted, not kept). {@code take} consumes frames; {@code await} and the lists do
  * not.
  *
- * <p>Thread-safe: the event loop adds, tests read and wait.
+ * <p>Thread-safe: the event loop adds, tests read and wait. The lock guards the list only: a test's predicate
+ * runs on the waiting thread after the lock is released, so a slow or blocking predicate never holds up the
+ * camera's event loop (which takes the lock to record a frame).
  */
 final class FrameRecorder {
 
@@ -26,6 +28,7 @@ final class FrameRecorder {
     private final BitSet taken = new BitSet();
     private long bytes;
     private long dropped;
+    private int generation; // incremented by clear(): indexes of an older generation mean nothing
     private volatile boolean full;
 
     FrameRecorder(int max, long maxBytes) {
@@ -64,60 +67,105 @@ final class FrameRecorder {
     }
 
     synchronized void clear() {
+        generation++;
         frames.clear();
         taken.clear();
         bytes = 0;
         dropped = 0;
         full = max == 0 || maxBytes == 0;
+        notifyAll();
     }
 
-    /** The first frame not yet taken that matches; consumes it. */
-    synchronized FakeRecordedFrame take(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+    /** The first frame not yet taken that matches; consumes it. The predicate runs outside the lock. */
+    FakeRecordedFrame take(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
         EventLoopCheck.refuseOnEventLoop("FakeCamera.takeFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
-        int from = 0;
+        Cursor cursor = new Cursor();
         while (true) {
-            for (int i = taken.nextClearBit(from); i < frames.size(); i = taken.nextClearBit(i + 1)) {
-                if (match.test(frames.get(i))) {
-                    taken.set(i);
-                    return frames.get(i);
+            List<FakeRecordedFrame> fresh = cursor.next(deadline, what, timeout);
+            for (int k = 0; k < fresh.size(); k++) {
+                if (match.test(fresh.get(k)) && claim(cursor, cursor.base + k)) {
+                    return fresh.get(k);
                 }
             }
-            from = 0;
-            waitUntil(deadline, what, timeout);
         }
     }
 
-    /** The first frame (taken or not) that matches; consumes nothing. */
-    synchronized FakeRecordedFrame await(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
+    /** The first frame (taken or not) that matches; consumes nothing. The predicate runs outside the lock. */
+    FakeRecordedFrame await(Predicate<FakeRecordedFrame> match, String what, Duration timeout) {
         EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrame");
         long deadline = System.nanoTime() + timeout.toNanos();
+        Cursor cursor = new Cursor();
         while (true) {
-            for (FakeRecordedFrame f : frames) {
+            for (FakeRecordedFrame f : cursor.next(deadline, what, timeout)) {
                 if (match.test(f)) {
                     return f;
                 }
             }
-            waitUntil(deadline, what, timeout);
         }
     }
 
-    /** Waits until {@code count} frames match; returns them. */
-    synchronized List<FakeRecordedFrame> awaitCount(Predicate<FakeRecordedFrame> match, int count, String what,
-                                                    Duration timeout) {
+    /** Waits until {@code count} frames match; returns them. The predicate runs outside the lock. */
+    List<FakeRecordedFrame> awaitCount(Predicate<FakeRecordedFrame> match, int count, String what,
+                                       Duration timeout) {
         EventLoopCheck.refuseOnEventLoop("FakeCamera.awaitFrames");
         long deadline = System.nanoTime() + timeout.toNanos();
+        Cursor cursor = new Cursor();
+        List<FakeRecordedFrame> found = new ArrayList<>();
         while (true) {
-            List<FakeRecordedFrame> found = new ArrayList<>();
-            for (FakeRecordedFrame f : frames) {
+            if (found.size() >= count) {
+                return found;
+            }
+            int generation = cursor.generation;
+            List<FakeRecordedFrame> fresh = cursor.next(deadline,
+                    count + " × " + what + " (" + found.size() + " so far)", timeout);
+            if (cursor.generation != generation) {
+                found.clear(); // cleared meanwhile: count again from the start
+            }
+            for (FakeRecordedFrame f : fresh) {
                 if (match.test(f)) {
                     found.add(f);
                 }
             }
-            if (found.size() >= count) {
-                return found;
+        }
+    }
+
+    /** Marks frame {@code index} taken unless another taker was first or the recording was cleared meanwhile. */
+    private synchronized boolean claim(Cursor cursor, int index) {
+        if (cursor.generation != generation || taken.get(index)) {
+            return false;
+        }
+        taken.set(index);
+        return true;
+    }
+
+    /**
+     * A waiting thread's position in the recording: hands out, under the lock, copies of the frames it has not
+     * examined yet (untaken ones only for {@code take}, which checks again when it claims), waiting for new
+     * ones; the caller tests them after the lock is released. Frames are only appended, so each frame is
+     * examined once; a {@link #clear()} (a new generation) starts over.
+     */
+    private final class Cursor {
+        int generation = -1;
+        int base;
+        private int examined;
+
+        List<FakeRecordedFrame> next(long deadline, String what, Duration timeout) {
+            synchronized (FrameRecorder.this) {
+                while (true) {
+                    if (generation != FrameRecorder.this.generation) {
+                        generation = FrameRecorder.this.generation;
+                        examined = 0;
+                    }
+                    if (examined < frames.size()) {
+                        base = examined;
+                        List<FakeRecordedFrame> fresh = new ArrayList<>(frames.subList(examined, frames.size()));
+                        examined = frames.size();
+                        return fresh;
+                    }
+                    waitUntil(deadline, what, timeout);
+                }
             }
-            waitUntil(deadline, count + " × " + what + " (" + found.size() + " so far)", timeout);
         }
     }
 

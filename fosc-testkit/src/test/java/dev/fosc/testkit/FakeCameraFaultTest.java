@@ -158,6 +158,126 @@ class FakeCameraFaultTest {
         }
     }
 
+    @Test
+    void ignoredVideoOnGetsNoReplyAndNoVideoThenTheNextOneIsServed() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().start(); TestClient c = loggedIn(camera, 1)) {
+            camera.inject(FakeFault.ignoreRequests(FoscCommand.VIDEO_ON, 1));
+            c.videoOn(camera, 0, 1);
+            c.send(new FoscLoginCheck(1)); // answered: the connection itself is fine
+            TestClient.Frame next = c.read();
+            assertEquals(29, next.command(), "the lost VIDEO_ON got no reply and started no video; got " + next);
+            c.socket.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, c::read, "nothing else: no reply, no video");
+            c.socket.setSoTimeout((int) TIMEOUT.toMillis());
+            c.videoOn(camera, 0, 1);
+            assertEquals(16, c.read().command(), "the next VIDEO_ON is answered");
+            assertEquals(26, c.read().command());
+            assertEquals(1, camera.ignoredRequestCount());
+            assertEquals(2, camera.recordedFrames(FoscCommand.VIDEO_ON).size(), "both were recorded");
+        }
+    }
+
+    @Test
+    void ignoredRequestsCountAcrossConnectionsNewOnesIncluded() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().start()) {
+            camera.inject(FakeFault.ignoreRequests(FoscCommand.LOGIN_CHECK, 2));
+            try (TestClient a = loggedIn(camera, 1); TestClient b = loggedIn(camera, 2)) {
+                a.send(new FoscLoginCheck(1));
+                camera.awaitFrames(FoscCommand.LOGIN_CHECK, 1, TIMEOUT); // a's first: one loop, in order
+                b.send(new FoscLoginCheck(2));
+                b.send(new FoscLoginCheck(2));
+                assertEquals(29, b.read().command(), "the third LOGIN_CHECK is answered");
+                b.socket.setSoTimeout(200);
+                assertThrows(SocketTimeoutException.class, b::read, "one reply only for b");
+                a.socket.setSoTimeout(200);
+                assertThrows(SocketTimeoutException.class, a::read, "none for a");
+                assertEquals(2, camera.ignoredRequestCount());
+            }
+        }
+    }
+
+    @Test
+    void requestsIgnoredForAWhileAreAnsweredAfterIt() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().start(); TestClient c = loggedIn(camera, 1)) {
+            camera.inject(FakeFault.ignoreRequests(FoscCommand.LOGIN_CHECK, Duration.ofMillis(500)));
+            c.send(new FoscLoginCheck(1));
+            c.send(new FoscLoginCheck(1));
+            c.socket.setSoTimeout(100);
+            assertThrows(SocketTimeoutException.class, c::read, "ignored while the fault lasts");
+            Thread.sleep(600); // at least the fault's duration
+            c.socket.setSoTimeout((int) TIMEOUT.toMillis());
+            c.send(new FoscLoginCheck(1));
+            assertEquals(29, c.read().command());
+            assertEquals(2, camera.ignoredRequestCount());
+        }
+    }
+
+    @Test
+    void aStallForAWhileEndsAndTheConnectionCarriesOn() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().idleTimeout(Duration.ofMillis(200)).start();
+             TestClient c = loggedIn(camera, 1)) {
+            c.videoOn(camera, 0, 1);
+            assertEquals(16, c.read().command());
+            camera.inject(FakeFault.stall(Duration.ofMillis(800)));
+            long sentAtStall = camera.videoFramesSent();
+            drainFor(c, Duration.ofMillis(100)); // frames already in flight
+            c.socket.setSoTimeout((int) TIMEOUT.toMillis());
+            c.send(new FoscLoginCheck(1));
+            assertEquals(sentAtStall, camera.videoFramesSent(), "no video while stalled");
+            TestClient.Frame f = c.readUntil(FoscCommand.LOGIN_CHECK_REPLY); // after the stall, not idle-closed
+            assertEquals(0, f.u32(0));
+            assertEquals(26, c.readUntil(FoscCommand.VIDEO_DATA).command(), "video resumed");
+            assertTrue(camera.videoFramesSent() > sentAtStall);
+            assertEquals(1, camera.openConnectionCount());
+        }
+    }
+
+    @Test
+    void videoBurstWritesFramesAheadOfTime() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().fps(1).start(); TestClient c = loggedIn(camera, 1)) {
+            c.videoOn(camera, 0, 1);
+            assertEquals(16, c.read().command());
+            TestClient.Frame first = c.readUntil(FoscCommand.VIDEO_DATA);
+            long before = camera.videoFramesSent();
+            camera.inject(FakeFault.videoBurst(40)); // returns once the loop has written them
+            assertTrue(camera.videoFramesSent() - before >= 40,
+                    "40 frames at once at 1 fps: sent " + (camera.videoFramesSent() - before));
+            long previous = first.u64(0);
+            for (int i = 0; i < 40; i++) {
+                TestClient.Frame f = c.readUntil(FoscCommand.VIDEO_DATA);
+                long timestamp = f.u64(0);
+                assertTrue(timestamp > previous, "timestamps go on increasing: " + timestamp + " after " + previous);
+                previous = timestamp;
+            }
+        }
+    }
+
+    @Test
+    void videoBurstIntoAClientThatDoesNotReadSkipsFrames() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().fps(1).videoBitRate(400_000).start();
+             TestClient c = loggedIn(camera, 1)) {
+            c.socket.setReceiveBufferSize(64 * 1024);
+            c.videoOn(camera, 0, 1);
+            assertEquals(16, c.read().command());
+            camera.inject(FakeFault.videoBurst(2000)); // 2000 × 50 kB, far more than the buffers hold
+            assertTrue(camera.videoFramesSkipped() > 0, "skipped " + camera.videoFramesSkipped());
+            assertTrue(camera.videoFramesSent() < 2000, "sent only what the buffers took: " + camera.videoFramesSent());
+        }
+    }
+
+    @Test
+    void faultsDescribeThemselvesAndCompareByValue() {
+        assertEquals(FakeFault.ignoreRequests(FoscCommand.VIDEO_ON, 2), FakeFault.ignoreRequests(FoscCommand.VIDEO_ON, 2));
+        assertTrue(!FakeFault.ignoreRequests(FoscCommand.VIDEO_ON, 2).equals(
+                FakeFault.ignoreRequests(FoscCommand.AUDIO_ON, 2)));
+        assertEquals("FakeFault[IGNORE_REQUESTS VIDEO_ON(0) 2×]",
+                FakeFault.ignoreRequests(FoscCommand.VIDEO_ON, 2).toString());
+        assertEquals("FakeFault[STALL PT1S]", FakeFault.stall(Duration.ofSeconds(1)).toString());
+        assertTrue(FakeFault.ignoreRequests(FoscCommand.LOGIN, 1).isCameraWide());
+        assertThrows(IllegalArgumentException.class, () -> FakeFault.stall(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> FakeFault.videoBurst(0));
+    }
+
     private static void drainFor(TestClient c, Duration d) throws IOException {
         c.socket.setSoTimeout((int) d.toMillis());
         ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -76,4 +76,51 @@ class FakeCameraThreadingTest {
             other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
+
+    /**
+     * Issue 8: the methods that act on the camera's loop and wait for it used to block a foreign event loop
+     * with no guard (a deadlock if the camera's loop waits for that one). They refuse, and say what to use.
+     */
+    @Test
+    void actionsThatWaitForTheLoopAreRefusedOnAnotherEventLoop() throws Exception {
+        EventLoop other = new DefaultEventLoop();
+        try (FakeCamera camera = FakeCamera.builder().start()) {
+            List<Call> calls = List.of(
+                    new Call("FakeCamera.inject", () -> camera.inject(FakeFault.reset())),
+                    new Call("FakeCamera.inject", () -> camera.inject(FakeFault.reset(), 0)),
+                    new Call("FakeCamera.injectOnConnect", () -> camera.injectOnConnect(FakeFault.reset())),
+                    new Call("FakeCamera.clearFaults", camera::clearFaults),
+                    new Call("FakeCamera.sendEvent", () -> camera.sendEvent(FakeEvent.motion())),
+                    new Call("FakeCamera.sendEvent", camera::triggerMotion),
+                    new Call("FakeCamera.unlock", camera::unlock),
+                    new Call("FakeCamera.closeConnections", camera::closeConnections));
+            for (Call call : calls) {
+                Future<?> f = other.submit(call.body()).await();
+                IllegalStateException e = assertInstanceOf(IllegalStateException.class, f.cause(),
+                        call.method() + " on another event loop: " + f.cause());
+                assertTrue(e.getMessage().startsWith(call.method() + " waits for the camera's event loop"),
+                        e.getMessage());
+                assertTrue(e.getMessage().contains("schedule("), "names the asynchronous way: " + e.getMessage());
+            }
+            // the asynchronous way works there
+            Future<?> scheduled = other.submit(() -> camera.schedule(FakeFault.reset(), Duration.ZERO)).await();
+            assertTrue(scheduled.isSuccess(), String.valueOf(scheduled.cause()));
+        } finally {
+            other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** On the camera's own loop the same methods run directly (nothing to wait for). */
+    @Test
+    void actionsRunDirectlyOnTheCamerasOwnLoop() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().start()) {
+            Future<?> f = camera.server().loop().submit(() -> {
+                camera.injectOnConnect(FakeFault.splitWrites(3));
+                camera.clearFaults();
+                camera.triggerMotion();
+                camera.unlock();
+            }).await();
+            assertTrue(f.isSuccess(), String.valueOf(f.cause()));
+        }
+    }
 }

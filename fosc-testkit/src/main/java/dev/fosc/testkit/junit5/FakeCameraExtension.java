@@ -36,7 +36,9 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Cameras are kept in the extension context's store, so parallel test classes do not share them. A
- * method-level camera hides a class-level one for that method.
+ * method-level camera hides a class-level one for that method. The builder given to {@link #perTest} or
+ * {@link #perClass} is never changed (each camera is built from a {@linkplain FakeCamera.Builder#copy() copy}
+ * named after its test), so one builder may serve several extensions, in parallel too.
  */
 public final class FakeCameraExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -135,8 +137,11 @@ public final class FakeCameraExtension
     }
 
     private FakeCamera newCamera(ExtensionContext context, boolean classLevel) {
-        FakeCamera.Builder b = builder;
-        if (b == null) {
+        FakeCamera.Builder b;
+        if (builder != null) {
+            // a copy: the user's builder may be shared by other extensions running in parallel
+            b = builder.copy();
+        } else {
             Optional<WithFakeCamera> a = classLevel ? Optional.empty() : methodAnnotation(context);
             b = fromAnnotation(a.or(() -> classAnnotation(context)).orElse(null));
         }
