@@ -225,7 +225,7 @@ class FakeCameraCommandTest {
         assertTrue(err.toString().contains("not both"), err.toString());
         assertFalse(err.toString().contains("hidden"));
         assertEquals(1, cmd.execute("--password-file", dir.resolve("missing").toString()));
-        assertTrue(err.toString().contains("cannot read the password file"), err.toString());
+        assertTrue(err.toString().contains("password file") && err.toString().contains("cannot be read: no such file"), err.toString());
     }
 
     @Test
