@@ -1,5 +1,11 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.common.CameraTarget;
+import dev.fosc.cli.common.CliException;
+import dev.fosc.cli.common.ErrorText;
+import dev.fosc.cli.common.ExitCodes;
+import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.common.WrongModelHint;
 import dev.fosc.cli.record.DurationConverter;
 import dev.fosc.cli.record.PasswordSource;
 import dev.fosc.cli.record.ProfileConverter;
@@ -59,23 +65,26 @@ import java.util.concurrent.TimeoutException;
         description = {"Record a camera's video (and audio, events) into a directory, through drops and reboots.",
             "Writes video.h264, audio.wav (--audio), events.jsonl and session.json."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:recorded for the whole duration", "1:the output could not be written", "2:usage error",
-            "3:login refused (no second attempt was made)", "4:cannot connect, or protocol error before the first login"},
+        exitCodeList = {"0:recorded for the whole duration", "1:the output could not be written",
+            "2:usage or configuration error (also: the output directory cannot be created)",
+            "3:login refused (no second attempt was made)",
+            "4:cannot connect, protocol error, or a request refused (before or after the first login)",
+            "130:stopped by Ctrl-C (SIGINT), files finished", "143:stopped by SIGTERM, files finished"},
         footerHeading = "%nExample:%n",
-        footer = {"  FOSC_PASSWORD=secret fosc record --host 192.168.1.20 --user admin --duration 30s --out cam1 --audio",
-            ""})
+        footer = {"  export FOSC_PASSWORD=secret",
+            "  fosc record --host 192.168.1.20 --out cam1 --audio --duration 30s", ""})
 public final class RecordCommand implements Callable<Integer> {
 
     /** Recorded for the whole duration. */
-    public static final int EXIT_OK = 0;
+    public static final int EXIT_OK = ExitCodes.OK;
     /** The output directory or a file in it could not be written. */
-    public static final int EXIT_IO = 1;
+    public static final int EXIT_IO = ExitCodes.IO;
     /** Bad command line (picocli's usage exit code). */
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_USAGE = ExitCodes.USAGE;
     /** The camera refused the login; exactly one attempt was made. */
-    public static final int EXIT_LOGIN_REFUSED = 3;
+    public static final int EXIT_LOGIN_REFUSED = ExitCodes.LOGIN_REFUSED;
     /** The camera could not be reached, or broke the protocol before recording started. */
-    public static final int EXIT_UNREACHABLE = 4;
+    public static final int EXIT_UNREACHABLE = ExitCodes.CAMERA;
     /**
      * How long the shutdown hook (Ctrl-C, SIGTERM) lets the recording end: close the session (5 s at most), let
      * the writer finish ({@link Recorder#DRAIN_TIMEOUT}, twice at most), close the files, write session.json.
@@ -181,15 +190,22 @@ public final class RecordCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
+            new CameraTarget(host, host, port, user, "", profile).checkResolvable();
+        } catch (CliException e) {
+            return fail(err, e.exitCode(), e.getMessage(), e.getCause());
+        }
+        try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot create the output directory " + out + ": " + e.getMessage(), e);
+            return fail(err, EXIT_USAGE, "output directory " + out + " cannot be created: " + ErrorText.fileReason(e),
+                    e);
         }
         Recorder recorder;
         try {
             recorder = Recorder.open(out, audio, clock, err);
         } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot create the output files in " + out + ": " + e.getMessage(), e);
+            return fail(err, EXIT_IO, "the output files in " + out + " cannot be created: " + ErrorText.fileReason(e),
+                    e);
         }
         Recorder.Target target = new Recorder.Target(host, port, user, ProfileConverter.cliName(profile),
                 videoStream.name().toLowerCase(Locale.ROOT));
@@ -203,7 +219,8 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }, "fosc-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (FoscClient client = FoscClient.builder().threads(1).build()) {
+        try (StopSignals.Registration stop = StopSignals.onStop(this::requestStop);
+             FoscClient client = FoscClient.builder().threads(1).build()) {
             FoscSession session = client.newSession(options, recorder);
             int exit = record(session, videoStream, recorder, err);
             session.close().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
@@ -212,12 +229,12 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome,
                     session.quirks());
             if (exit == EXIT_OK) {
-                spec.commandLine().getOut().println(summary(report));
+                spec.commandLine().getOut().println(summary(report) + "; files in " + out);
                 spec.commandLine().getOut().flush();
             }
             return exit;
         } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot write the recording in " + out + ": " + e.getMessage(), e);
+            return fail(err, EXIT_IO, "the recording in " + out + " cannot be written: " + ErrorText.fileReason(e), e);
         } finally {
             finished.countDown();
             try {
@@ -345,7 +362,7 @@ public final class RecordCommand implements Callable<Integer> {
             return fail(err, EXIT_LOGIN_REFUSED, "login refused by " + camera + " for user '" + user + "' ("
                     + reason((FoscAuthenticationException) c) + "); no second attempt was made", c);
         }
-        return fail(err, EXIT_UNREACHABLE, c.getMessage() != null ? c.getMessage() : c.toString(), c);
+        return fail(err, EXIT_UNREACHABLE, ErrorText.describe(c) + WrongModelHint.forFailure(c, profile), c);
     }
 
     private static String reason(FoscAuthenticationException e) {
@@ -366,7 +383,8 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private static String summary(RecordingReport r) {
-        StringBuilder s = new StringBuilder("recorded ").append(Duration.between(r.started(), r.ended()).toMillis())
+        StringBuilder s = new StringBuilder("stopped".equals(r.outcome()) ? "stopped early (Ctrl-C or SIGTERM) after "
+                : "completed: recorded ").append(Duration.between(r.started(), r.ended()).toMillis())
                 .append(" ms from ").append(r.host()).append(':').append(r.port()).append(": ")
                 .append(r.videoFrames()).append(" video frames");
         if (r.firstVideo() != null) {

@@ -1,5 +1,7 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.common.ExecutionErrorHandler;
+import dev.fosc.cli.common.UsageErrorHandler;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -52,6 +54,12 @@ public final class CliTestSupport {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** A command line for {@code command} with the handlers {@code fosc} uses (short usage errors, exit codes). */
+    public static CommandLine withHandlers(Object command) {
+        return new CommandLine(command).setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new ExecutionErrorHandler()).setAllowOptionsAsOptionParameters(true);
     }
 
     /** ffprobe's output for {@code args} (fails if ffprobe does). */

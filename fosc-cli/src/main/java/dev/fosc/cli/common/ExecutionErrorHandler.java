@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * What a command's failure prints: one line {@code fosc COMMAND: error: SENTENCE} on standard error, the sentence
+ * What a command's failure prints: one line {@code error: SENTENCE} on standard error (as {@code decode} and
+ * {@code record} print their own), the sentence
  * from {@link ErrorText#describe} (a {@link CliException}'s message, the client's message, or the CLI's own
  * cause in words), and the exit code from {@link ErrorText#exitCode}. The stack trace only with
  * {@code --verbose}. Stateless; thread-safe.
@@ -15,8 +16,7 @@ public final class ExecutionErrorHandler implements CommandLine.IExecutionExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText(UsageErrorHandler.qualifiedName(cmd) + ": error: "
-                + ErrorText.describe(ex)));
+        err.println(cmd.getColorScheme().errorText("error: " + ErrorText.describe(ex)));
         if (verbose(parseResult)) {
             Throwable shown = ex instanceof CliException && ex.getCause() != null ? ex.getCause() : ex;
             shown.printStackTrace(err);
