@@ -56,6 +56,7 @@ public final class FoscCli implements Runnable {
         cli.addSubcommand(new DecodeCommand());
         cli.addSubcommand(new FakeCameraCommand().env(env));
         cli.addSubcommand(new RecordCommand().env(env));
+        cli.addSubcommand(new TalkCommand().env(env));
         cli.addSubcommand(new DemoCommand());
         cli.setAllowOptionsAsOptionParameters(true);
         cli.setParameterExceptionHandler(new UsageErrorHandler());
