@@ -160,7 +160,7 @@ class FakeCameraCommandTest {
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         assertEquals(2, cmd.execute("--h264", "/nonexistent/clip.h264", "--password", "hidden"));
-        assertTrue(err.toString().contains("fake-camera"), err.toString());
+        assertTrue(err.toString().contains("the H.264 file /nonexistent/clip.h264 cannot be read"), err.toString());
         assertFalse(err.toString().contains("hidden"));
     }
 
