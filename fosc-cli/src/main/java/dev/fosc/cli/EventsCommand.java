@@ -3,6 +3,7 @@ package dev.fosc.cli;
 import dev.fosc.cli.common.CameraConnect;
 import dev.fosc.cli.common.CameraOptions;
 import dev.fosc.cli.common.CameraTarget;
+import dev.fosc.cli.common.CamerasFile;
 import dev.fosc.cli.common.CliException;
 import dev.fosc.cli.common.ErrorText;
 import dev.fosc.cli.common.ExitCodes;
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code fosc events}: the camera's events as JSON Lines on standard output, one object per event with
  * {@code camera}, {@code time}, {@code type} ({@code motion}, {@code presetsChanged}, {@code login}...) and the
- * decoded fields, as {@code events.jsonl} has them, until {@code --duration} ends or Ctrl-C. The session
+ * decoded fields, as {@code events.jsonl} has them, until {@code --duration} ends or Ctrl-C. With {@code --config}
+ * every camera of a cameras file, on one client, each line naming its camera. The session
  * reconnects on its own; only a refused login ends it early (exit 3). Each line is flushed as it is written.
  *
  * <p><b>Threading:</b> the listener runs on the client's event loop and writes under the output's lock; the
@@ -54,6 +56,10 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Mixin
     CameraOptions camera;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A cameras file (YAML): print the events of every camera in it, instead of --host.")
+    java.nio.file.Path config;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to listen: 30s, 5m, 1h... (default: until Ctrl-C).")
@@ -81,7 +87,14 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<CameraTarget> targets = List.of(camera.target(env));
+        if (config != null && camera.hasHost()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --host or --config, not both");
+        }
+        if (config == null && !camera.hasHost()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "missing required option: '--host=HOST' (or --config FILE)");
+        }
+        List<CameraTarget> targets = config != null ? CamerasFile.parse(config, env) : List.of(camera.target(env));
         for (CameraTarget t : targets) {
             t.checkResolvable();
         }

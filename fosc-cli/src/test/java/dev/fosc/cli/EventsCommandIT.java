@@ -65,4 +65,29 @@ class EventsCommandIT {
             r.assertHides("wrong-one");
         }
     }
+
+    @Test
+    void withAConfigEachLineNamesItsCamera(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        try (FakeCamera door = FakeCamera.builder().password(PASSWORD).start();
+             FakeCamera yard = FakeCamera.builder().password(PASSWORD).start()) {
+            java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                    + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
+                    + "  yard:\n    url: fosc://admin:${PW}@" + yard.host() + ":" + yard.port() + "\n");
+            CompletableFuture<CliTestSupport.Result> run = CompletableFuture.supplyAsync(() -> CliTestSupport.run(
+                    Map.of("PW", PASSWORD), "events", "--config", config.toString(), "--duration", "2s"));
+            door.awaitLoginCount(1, WAIT);
+            yard.awaitLoginCount(1, WAIT);
+            Thread.sleep(200);
+            door.triggerMotion();
+            yard.triggerMotion();
+            yard.triggerMotion();
+            CliTestSupport.Result r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(0, r.exit(), r.toString());
+            List<Map<String, Object>> motion = r.out().lines().map(JsonFieldsAccess::parse)
+                    .filter(e -> "motion".equals(e.get("type"))).collect(Collectors.toList());
+            assertEquals(1, motion.stream().filter(m -> "door".equals(m.get("camera"))).count(), r.out());
+            assertEquals(2, motion.stream().filter(m -> "yard".equals(m.get("camera"))).count(), r.out());
+        }
+    }
 }
