@@ -59,6 +59,7 @@ public final class FoscCli implements Runnable {
         cli.addSubcommand(new TalkCommand().env(env));
         cli.addSubcommand(new EventsCommand().env(env));
         cli.addSubcommand(new ProbeCommand().env(env));
+        cli.addSubcommand(new CaptureCommand().env(env));
         cli.addSubcommand(new DemoCommand());
         cli.setAllowOptionsAsOptionParameters(true);
         cli.setParameterExceptionHandler(new UsageErrorHandler());
