@@ -1,5 +1,6 @@
 package dev.fosc.cli.capture;
 
+import dev.fosc.cli.common.ErrorText;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -97,7 +98,7 @@ public final class CaptureProxy implements Closeable {
                 .handler(new Relay(client, cameraFile))
                 .connect(camera).addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
-                        cameraError = f.cause() == null ? "no connection" : String.valueOf(f.cause().getMessage());
+                        cameraError = ErrorText.connectReason(f.cause());
                         client.close();
                         closed.complete(null);
                         return;

@@ -85,6 +85,33 @@ public final class ErrorText {
     }
 
     /**
+     * Why a TCP connection the CLI opened itself (not the client's) failed: {@code connection refused},
+     * {@code no answer (timed out)}, {@code no such host}, {@code no route to host}, or the reason given.
+     */
+    public static String connectReason(Throwable t) {
+        for (Throwable x = unwrap(t); x != null; x = x.getCause()) {
+            String m = String.valueOf(x.getMessage()).toLowerCase(Locale.ROOT);
+            if (x instanceof UnknownHostException) {
+                return "no such host";
+            }
+            if (m.contains("refused")) {
+                return "connection refused";
+            }
+            if (m.contains("timed out") || m.contains("timeout")) {
+                return "no answer (timed out)";
+            }
+            if (m.contains("no route")) {
+                return "no route to host";
+            }
+            if (m.contains("unreachable")) {
+                return "network unreachable";
+            }
+        }
+        String m = unwrap(t).getMessage();
+        return m == null ? "the connection failed" : m;
+    }
+
+    /**
      * The exit code for a failure: {@link CliException}'s own; {@value ExitCodes#LOGIN_REFUSED} for a refused
      * login; {@value ExitCodes#CAMERA} for other client failures and unknown hosts; {@value ExitCodes#IO} for I/O.
      */

@@ -4,8 +4,8 @@ package dev.fosc.cli.talk;
  * Sample-rate conversion with a proper anti-aliasing filter: every output sample is the input convolved with a
  * Blackman-windowed sinc low-pass, evaluated at the output sample's exact position (so any ratio works, 44.1 kHz
  * to 8 kHz included). The cut-off is {@value #CUTOFF} of the lower of the two Nyquist frequencies (3.6 kHz for
- * 8 kHz output), with {@value #ZERO_CROSSINGS} zero crossings of the sinc on each side: a tone above 4 kHz is
- * attenuated by more than 60 dB before it could alias, a tone below 3 kHz passes within a fraction of a dB. The
+ * 8 kHz output), with {@value #ZERO_CROSSINGS} zero crossings of the sinc on each side: a tone from 4.5 kHz up is
+ * attenuated by at least 50 dB before it could alias, a tone up to 3 kHz passes within 0.5 dB (ResamplerTest). The
  * gain at DC is exactly 1 (the weights of each output sample are normalised).
  *
  * <p>{@code javax.sound.sampled} is not used for this: its rate conversion interpolates without a low-pass, so a
