@@ -89,6 +89,7 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
         if (!camera.hasHost()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--host=HOST'");

@@ -113,6 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
         if (duration.compareTo(MIN_DURATION) < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be at least "

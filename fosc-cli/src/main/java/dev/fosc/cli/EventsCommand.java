@@ -86,6 +86,7 @@ public final class EventsCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
         if (config != null && camera.hasHost()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --host or --config, not both");

@@ -157,6 +157,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (verbose) {
@@ -249,6 +250,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     /** Sets every camera up, shows the status and waits for the duration; true if a stop was requested. */
+    @SuppressWarnings("try") // the status line runs for the try block, not used in it
     private boolean record(List<CameraRecording> recordings, FoscStream videoStream, PrintWriter err) {
         long startNanos = System.nanoTime();
         List<CompletableFuture<Void>> setups = new ArrayList<>();
@@ -262,7 +264,7 @@ public final class RecordCommand implements Callable<Integer> {
             }));
         }
         CompletableFuture<Void> allEnded = CompletableFuture.allOf(recordings.stream().map(CameraRecording::ended)
-                .toArray(CompletableFuture[]::new));
+                .toArray(CompletableFuture<?>[]::new));
         try {
             CompletableFuture.anyOf(CompletableFuture.allOf(setups.toArray(new CompletableFuture[0])), stopRequested)
                     .join();

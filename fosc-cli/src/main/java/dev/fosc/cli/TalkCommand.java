@@ -75,6 +75,7 @@ public final class TalkCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
         CameraTarget target = camera.target(env);
         WavInput.Audio audio = WavInput.read(file, stdin);

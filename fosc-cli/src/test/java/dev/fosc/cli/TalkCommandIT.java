@@ -108,4 +108,21 @@ class TalkCommandIT {
         assertEquals(2, missing.exit(), missing.toString());
         assertTrue(missing.err().contains("cannot be read: no such file or directory"), missing.err());
     }
+
+    @Test
+    void aDashReadsTheWavFromStandardInput() throws Exception {
+        try (FakeCamera camera = FakeCamera.builder().password(PASSWORD).start()) {
+            Path wav = toneWav("tone.wav", 8000, 1, 0.6);
+            byte[] pcm = CliTestSupport.wavData(wav);
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cli = CliTestSupport.withHandlers(new TalkCommand().env(java.util.Map.of(
+                    "FOSC_PASSWORD", PASSWORD)).stdin(new ByteArrayInputStream(Files.readAllBytes(wav))));
+            cli.setOut(new java.io.PrintWriter(out, true));
+            int exit = cli.execute("--host", camera.host(), "--port", String.valueOf(camera.port()), "--file", "-");
+            assertEquals(0, exit, out.toString());
+            assertTrue(out.toString().contains("from standard input (8000 Hz, 1 channel)"), out.toString());
+            byte[] played = afterLeadIn(camera.speaker().playedPcm());
+            assertArrayEquals(pcm, Arrays.copyOf(played, pcm.length));
+        }
+    }
 }

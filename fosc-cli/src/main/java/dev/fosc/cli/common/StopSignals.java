@@ -22,7 +22,11 @@ public final class StopSignals {
     private StopSignals() {
     }
 
-    /** Handles INT and TERM from now on; where the JVM does not allow it, the default handling stays. */
+    /**
+     * Handles INT and TERM from now on; where the JVM does not allow it, the default handling stays.
+     * {@code sun.misc.Signal} (module jdk.unsupported) is the only way to tell SIGINT from SIGTERM and to finish the
+     * files before exiting with 130 or 143; without it the shutdown hooks of the commands still finish them.
+     */
     public static void install() {
         handle("INT", ExitCodes.SIGINT);
         handle("TERM", ExitCodes.SIGTERM);
