@@ -47,8 +47,9 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Threading:</b> runs on the calling thread; one instance per execution.
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Capture both directions of a session as raw byte streams (client.bin, camera.bin) for",
-            "'fosc decode'. client.bin holds the login, password included: it is created readable by you only."},
+        description = {"Capture a session's two directions as raw byte streams for 'fosc decode'.",
+            "Writes client.bin and camera.bin; client.bin holds the login, password included, so both files are",
+            "created readable by you only."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:captured", "1:the output could not be written",
             "2:usage error, or the output directory cannot be created",
             "3:login refused (no second attempt was made)", "4:cannot connect or protocol error",

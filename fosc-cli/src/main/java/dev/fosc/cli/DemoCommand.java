@@ -64,8 +64,9 @@ import java.util.concurrent.TimeoutException;
  * writer thread do the work. One instance per execution.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a fake camera on loopback and show the library against it: record video, audio and",
-            "events into ./fosc-demo/, talk to the camera speaker, heal a reset, refuse a wrong password."},
+        description = {"Show the library against an embedded fake camera, no hardware needed.",
+            "Records video, audio and events into ./fosc-demo/, talks to the camera speaker, heals a reset and",
+            "refuses a wrong password after one attempt."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed", "1:a check failed (the summary says which)",
             "2:usage error, or the output directory cannot be created",

@@ -45,13 +45,13 @@ import java.util.concurrent.TimeUnit;
  * command's thread waits. One instance per execution.
  */
 @Command(name = "events", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the camera's events (motion alerts, settings changes) as JSON Lines on standard output,",
-            "until the duration ends or Ctrl-C."},
+        description = {"Print camera events (motion, settings changes) as JSON Lines.",
+            "One object per event on standard output, until the duration ends or Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done (the duration ended)", "2:usage error",
             "3:login refused (no second attempt was made)", "4:cannot connect or protocol error",
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
         footerHeading = "%nExample:%n",
-        footer = {"  fosc events --host 192.168.1.20 --password-file pw.txt | grep '\"type\":\"motion\"'", ""})
+        footer = {"  fosc events --host 192.168.1.20 | grep '\"type\":\"motion\"'", ""})
 public final class EventsCommand implements Callable<Integer> {
 
     @Mixin

@@ -52,15 +52,15 @@ public final class FoscCli implements Runnable {
     /** {@link #commandLine()} reading the environment ({@code FOSC_PASSWORD}, {@code ${VAR}}) from {@code env}. */
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new FoscCli());
-        cli.addSubcommand(new CommandLine.HelpCommand());
-        cli.addSubcommand(new DecodeCommand());
-        cli.addSubcommand(new FakeCameraCommand().env(env));
+        cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new RecordCommand().env(env));
         cli.addSubcommand(new TalkCommand().env(env));
         cli.addSubcommand(new EventsCommand().env(env));
         cli.addSubcommand(new ProbeCommand().env(env));
         cli.addSubcommand(new CaptureCommand().env(env));
-        cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new DecodeCommand());
+        cli.addSubcommand(new FakeCameraCommand().env(env));
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setAllowOptionsAsOptionParameters(true);
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setExecutionExceptionHandler(new ExecutionErrorHandler());

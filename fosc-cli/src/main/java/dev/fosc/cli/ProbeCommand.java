@@ -38,8 +38,9 @@ import java.util.concurrent.Callable;
  * <p><b>Threading:</b> runs on the calling thread; one instance per execution.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Log in and report what the camera is: id, presets, cruises, video stream parameters, audio",
-            "format, the VIDEO_ON stream byte and SPEAKER_ON size it accepts, and the matching --profile."},
+        description = {"Report what a camera is and which --profile matches.",
+            "Camera id, presets, cruises, video stream parameters, audio format, and the VIDEO_ON stream byte and",
+            "SPEAKER_ON size it accepts (learned as --profile auto learns them; nothing is played)."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:probed", "2:usage error",
             "3:login refused (no second attempt was made)", "4:cannot connect, protocol error, or no video",
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},

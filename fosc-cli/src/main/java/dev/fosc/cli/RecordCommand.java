@@ -66,7 +66,7 @@ import java.util.concurrent.TimeoutException;
  * execution; {@link #requestStop()} from any thread.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record cameras' video (and audio, events) into a directory, through drops and reboots.",
+        description = {"Record cameras into a directory, through drops and reboots.",
             "Writes video.h264, audio.wav (--audio), events.jsonl and session.json; with --config one subfolder",
             "per camera."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
         footerHeading = "%nExamples:%n",
         footer = {"  fosc talk --host 192.168.1.20 --password-file pw.txt --file doorbell.wav",
-            "  sox chime.mp3 -t wav - | fosc talk --host 192.168.1.20 --password-file pw.txt --file -", ""})
+            "  sox chime.mp3 -t wav - | fosc talk --host 192.168.1.20 --file -", ""})
 public final class TalkCommand implements Callable<Integer> {
 
     @Mixin
