@@ -1,10 +1,14 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.common.CliException;
+import dev.fosc.cli.common.ErrorText;
+import dev.fosc.cli.record.DurationConverter;
 import dev.fosc.cli.record.PasswordSource;
 import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraFleet;
 import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeVideoClip;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +18,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,13 +31,16 @@ import java.util.concurrent.CountDownLatch;
  * {@code fosc fake-camera}: runs one fake camera (or a fleet with {@code --cameras N}) until killed, printing
  * {@code listening on HOST:PORT} once per camera as soon as it accepts connections. The password comes from
  * {@code --password}, {@code --password-file} or the {@code FOSC_PASSWORD} variable (empty if none) and is
- * never printed. Returns 0 when interrupted (the cameras are closed), 1 if the H.264 file cannot be used or a port
- * cannot be bound.
+ * never printed. Returns 0 when interrupted (the cameras are closed), 2 if an option or the H.264 file cannot be
+ * used, 1 if a port cannot be bound (the message says why: "port 8888 is already in use").
  */
 @Command(name = "fake-camera", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a fake Foscam camera (or several) speaking the FOSC protocol, until killed.",
                 "Prints 'listening on HOST:PORT' per camera once it accepts connections."})
 public final class FakeCameraCommand implements Callable<Integer> {
+
+    /** The exit code when a port cannot be bound. */
+    public static final int EXIT_CANNOT_LISTEN = 1;
 
     @Spec
     CommandSpec spec;
@@ -110,9 +116,15 @@ public final class FakeCameraCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FakeCamera.Builder builder;
+        InetAddress bindAddress;
+        try {
+            bindAddress = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw CliException.usage("cannot resolve --bind '" + bind + "': no such host");
+        }
         try {
             builder = FakeCamera.builder().user(user).password(resolvePassword()).profile(profile).fps(fps)
-                    .idleTimeout(idleTimeout).videoBitRate(videoBitRate).bindAddress(InetAddress.getByName(bind))
+                    .idleTimeout(idleTimeout).videoBitRate(videoBitRate).bindAddress(bindAddress)
                     .name("fake-camera").record(false); // nothing reads a recording here: it would only grow
             if (motionEvery != null) {
                 builder.motionEvery(motionEvery);
@@ -123,10 +135,10 @@ public final class FakeCameraCommand implements Callable<Integer> {
             if (cameras < 1) {
                 throw new IllegalArgumentException("--cameras must be at least 1");
             }
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("fake-camera: " + e.getMessage());
-            err.flush();
-            return 1;
+        } catch (IOException e) {
+            throw CliException.usage("the H.264 file " + h264 + " cannot be read: " + ErrorText.fileReason(e));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
         }
         List<FakeCamera> running = new ArrayList<>();
         AutoCloseable resource;
@@ -141,10 +153,11 @@ public final class FakeCameraCommand implements Callable<Integer> {
                 running.addAll(fleet.cameras());
                 resource = fleet;
             }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
         } catch (RuntimeException e) {
-            err.println("fake-camera: cannot start: " + e.getMessage());
-            err.flush();
-            return 1;
+            throw new CliException(EXIT_CANNOT_LISTEN, "cannot listen on " + bind + ":" + port + ": "
+                    + ErrorText.listenReason(e, port), e);
         }
         for (FakeCamera camera : running) {
             out.println("listening on " + camera.host() + ":" + camera.port());
@@ -176,39 +189,15 @@ public final class FakeCameraCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h} or an ISO-8601 duration ({@code PT5S}). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt") || v.startsWith("p")) {
-                    return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                if (v.endsWith("s")) {
-                    return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-                }
-                if (v.endsWith("m")) {
-                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                if (v.endsWith("h")) {
-                    return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw new IllegalArgumentException("not a duration: '" + value + "' (try 500ms, 60s, 2m, 1h)");
-            }
-        }
-    }
-
     /** Parses a profile's command-line name. */
     static final class ProfileConverter implements ITypeConverter<FakeCameraProfile> {
         @Override
         public FakeCameraProfile convert(String value) {
-            return FakeCameraProfile.fromName(value);
+            try {
+                return FakeCameraProfile.fromName(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -1,22 +1,25 @@
 package dev.fosc.cli;
 
+import dev.fosc.cli.common.CameraOptions;
+import dev.fosc.cli.common.CameraTarget;
+import dev.fosc.cli.common.CamerasFile;
+import dev.fosc.cli.common.CliException;
+import dev.fosc.cli.common.ErrorText;
+import dev.fosc.cli.common.ExitCodes;
+import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.record.CameraRecording;
 import dev.fosc.cli.record.DurationConverter;
-import dev.fosc.cli.record.PasswordSource;
-import dev.fosc.cli.record.ProfileConverter;
 import dev.fosc.cli.record.Recorder;
 import dev.fosc.cli.record.RecordingReport;
-import dev.fosc.client.FoscLoginRefusedException;
-import dev.fosc.client.FoscCameraProfile;
+import dev.fosc.cli.record.StatusLine;
 import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscReconnectPolicy;
-import dev.fosc.client.FoscRequestRefusedException;
-import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscStream;
-import dev.fosc.codec.FoscCredentials;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,85 +29,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code fosc record}: records one camera for a while into a directory: {@code video.h264} (Annex-B, from a key
- * frame), {@code audio.wav} with {@code --audio} (8 kHz mono 16-bit, decoded from G.726 when the camera sends
- * that), {@code events.jsonl} and {@code session.json}. Recording goes on through connection drops and camera
- * reboots (the client reconnects with backoff; each loss is noted as a gap).
+ * {@code fosc record}: records one camera ({@code --host}...) or every camera of a cameras file ({@code --config},
+ * one subfolder of {@code --out} per camera, named after it, all on one client) for a while: {@code video.h264}
+ * (Annex-B, from a key frame), {@code audio.wav} with {@code --audio} (8 kHz mono 16-bit, decoded from G.726 when
+ * the camera sends that), {@code events.jsonl} and {@code session.json}. Recording goes on through connection
+ * drops and camera reboots (the client reconnects with backoff; each loss is noted as a gap). A status line on
+ * standard error shows it is alive ({@link StatusLine}).
  *
- * <p>Exit codes: {@value #EXIT_OK} done, {@value #EXIT_USAGE} usage error, {@value #EXIT_LOGIN_REFUSED} login
- * refused: the first login (after exactly one attempt), or, at the end of the recording, the last re-login (the
- * session was waiting as credentials suspect: the camera refused a re-login of the password it had accepted; the
- * recording went on for its whole duration meanwhile), {@value #EXIT_UNREACHABLE} cannot connect or protocol error
- * before the first login (once logged in nothing ends the recording early: drops and refused re-logins are the
- * session's to repair),
- * {@value #EXIT_IO} the output could not be written. Errors are one {@code error: ...} line on standard error; a
- * stack trace only with {@code --verbose}. The password never appears in any output.
+ * <p>Exit codes ({@link ExitCodes}): {@value #EXIT_OK} done, {@value #EXIT_IO} the output could not be written,
+ * {@value #EXIT_USAGE} usage or configuration error (an output directory that cannot be created included),
+ * {@value #EXIT_LOGIN_REFUSED} login refused: the first login (after exactly one attempt), or, at the end of the
+ * recording, the last re-login (the session was waiting as credentials suspect: the camera refused a re-login of the
+ * password it had accepted; the recording went on for its whole duration meanwhile), {@value #EXIT_UNREACHABLE}
+ * cannot connect, protocol error or a refused request, before or after the first login; with several cameras the worst
+ * of them, while the others record on. Errors are one {@code error: ...} line on standard error; a stack trace
+ * only with {@code --verbose}. The password never appears in any output.
  *
- * <p>Ctrl-C (or SIGTERM) ends the recording early but cleanly: a shutdown hook ends the wait, and the normal end
- * runs (session closed, files closed, {@code session.json} written with outcome {@code stopped}), bounded by
+ * <p>Ctrl-C and SIGTERM end the recording early but cleanly ({@link StopSignals}): the wait ends, the sessions are
+ * closed, the files closed and {@code session.json} written with outcome {@code stopped}, and the process exits
+ * 130 or 143. Without {@code StopSignals} (embedded) a shutdown hook does the same, bounded by
  * {@link #SHUTDOWN_GRACE}.
  *
  * <p><b>Threading:</b> runs on the calling thread, which blocks for the recording's duration; the client's event
- * loop and one writer thread do the work. One instance per execution; {@link #requestStop()} from any thread.
+ * loop, one writer thread per camera and one thread per camera while it sets up do the work. One instance per
+ * execution; {@link #requestStop()} from any thread.
  */
-@Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Record a camera's video (and audio, events) into a directory, through drops and reboots.",
-            "Writes video.h264, audio.wav (--audio), events.jsonl and session.json."},
+@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Record cameras into a directory, through drops and reboots.",
+            "Writes video.h264, audio.wav (--audio), events.jsonl and session.json; with --config one subfolder",
+            "per camera."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:recorded for the whole duration", "1:the output could not be written", "2:usage error",
-            "3:login refused (no second attempt was made)", "4:cannot connect, or protocol error before the first login"},
-        footerHeading = "%nExample:%n",
-        footer = {"  FOSC_PASSWORD=secret fosc record --host 192.168.1.20 --user admin --duration 30s --out cam1 --audio",
-            ""})
+        exitCodeList = {"0:recorded for the whole duration", "1:the output could not be written",
+            "2:usage or configuration error (also: the output directory cannot be created)",
+            "3:login refused (no second attempt was made)",
+            "4:cannot connect, protocol error, or a request refused (before or after the first login)",
+            "130:stopped by Ctrl-C (SIGINT), files finished", "143:stopped by SIGTERM, files finished"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  export FOSC_PASSWORD=secret",
+            "  fosc record --host 192.168.1.20 --out cam1 --audio --duration 30s",
+            "  fosc record --config cameras.yml --out recordings --duration 1h", ""})
 public final class RecordCommand implements Callable<Integer> {
 
     /** Recorded for the whole duration. */
-    public static final int EXIT_OK = 0;
+    public static final int EXIT_OK = ExitCodes.OK;
     /** The output directory or a file in it could not be written. */
-    public static final int EXIT_IO = 1;
-    /** Bad command line (picocli's usage exit code). */
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_IO = ExitCodes.IO;
+    /** Bad command line or cameras file (picocli's usage exit code). */
+    public static final int EXIT_USAGE = ExitCodes.USAGE;
     /** The camera refused the login; exactly one attempt was made. */
-    public static final int EXIT_LOGIN_REFUSED = 3;
-    /** The camera could not be reached, or broke the protocol before recording started. */
-    public static final int EXIT_UNREACHABLE = 4;
+    public static final int EXIT_LOGIN_REFUSED = ExitCodes.LOGIN_REFUSED;
+    /** The camera could not be reached, broke the protocol or refused a request. */
+    public static final int EXIT_UNREACHABLE = ExitCodes.CAMERA;
     /**
-     * How long the shutdown hook (Ctrl-C, SIGTERM) lets the recording end: close the session (5 s at most), let
-     * the writer finish ({@link Recorder#DRAIN_TIMEOUT}, twice at most), close the files, write session.json.
+     * How long the shutdown hook (when {@link StopSignals} is not installed) lets the recording end: close the
+     * sessions (5 s at most), let the writers finish ({@link Recorder#DRAIN_TIMEOUT}, twice at most), close the
+     * files, write session.json.
      */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
-    @Option(names = "--host", required = true, paramLabel = "HOST", description = "Camera host name or address.")
-    String host;
+    @Mixin
+    CameraOptions camera;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Camera port (default: ${DEFAULT-VALUE}).")
-    int port = FoscSessionOptions.DEFAULT_PORT;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Camera user (default: ${DEFAULT-VALUE}).")
-    String user = "admin";
-
-    @Option(names = "--password", paramLabel = "PASSWORD", arity = "1",
-            description = "Camera password (prefer --password-file or the FOSC_PASSWORD variable).")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password.")
-    Path passwordFile;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "Camera model: " + ProfileConverter.NAMES + " (default: auto, which learns the model's"
-                    + " quirks from the camera's answers).")
-    FoscCameraProfile profile = FoscSessionOptions.DEFAULT_PROFILE;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A cameras file (YAML) to record every camera of, instead of --host.")
+    Path config;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to record: 30s, 5m, 1h... (default: 30s).")
@@ -142,6 +143,10 @@ public final class RecordCommand implements Callable<Integer> {
                     + " sent at least twice as often).")
     Duration stallTimeout = FoscSessionOptions.DEFAULT_READER_IDLE_TIMEOUT;
 
+    /** How often the status line is printed; hidden: for tests (default: 1 s on a terminal, else 10 s). */
+    @Option(names = "--status-interval", hidden = true, paramLabel = "DURATION", converter = DurationConverter.class)
+    Duration statusInterval;
+
     @Option(names = {"-v", "--verbose"}, description = "Log progress details and show stack traces (standard error).")
     boolean verbose;
 
@@ -149,7 +154,6 @@ public final class RecordCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
-    private volatile boolean stopped;
     private Map<String, String> env = System.getenv();
     private Clock clock = Clock.systemUTC();
 
@@ -160,47 +164,62 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (verbose) {
             verbose();
         }
-        String secret;
         FoscStream videoStream;
         try {
-            secret = PasswordSource.resolve(password, passwordFile, env);
             videoStream = FoscStream.valueOf(stream.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage().startsWith("No enum constant") ? "--stream must be main or sub: '"
-                    + stream + "'" : e.getMessage();
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stream must be main or sub: '" + stream
+                    + "'");
         }
-        FoscSessionOptions options;
+        List<CameraTarget> targets;
         try {
-            Duration initial = FoscReconnectPolicy.DEFAULT_INITIAL_DELAY.compareTo(reconnectMaxDelay) < 0
-                    ? FoscReconnectPolicy.DEFAULT_INITIAL_DELAY : reconnectMaxDelay;
-            options = FoscSessionOptions.builder(host, FoscCredentials.of(user, secret)).port(port).profile(profile)
-                    .readerIdleTimeout(stallTimeout).keepaliveInterval(keepaliveFor(stallTimeout))
-                    .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(initial).maxDelay(reconnectMaxDelay)
-                            .rateLimitedDelay(rateLimitedDelay).minLoginInterval(minLoginInterval)
-                            .build())
-                    .build();
+            if (config != null && camera.hasHost()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --host or --config, not both");
+            }
+            if (config == null && !camera.hasHost()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "missing required option: '--host=HOST' (or --config FILE)");
+            }
+            targets = config != null ? CamerasFile.parse(config, env) : List.of(camera.target(env));
+        } catch (CliException e) {
+            if (e.exitCode() == EXIT_USAGE && config == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return fail(err, e.exitCode(), e.getMessage(), e.getCause());
+        }
+        Map<CameraTarget, FoscSessionOptions> options = new LinkedHashMap<>();
+        try {
+            for (CameraTarget t : targets) {
+                options.put(t, sessionOptions(t));
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot create the output directory " + out + ": " + e.getMessage(), e);
+        for (CameraTarget t : targets) {
+            try {
+                t.checkResolvable();
+            } catch (CliException e) {
+                return fail(err, e.exitCode(), prefix(t, targets) + e.getMessage(), e.getCause());
+            }
         }
-        Recorder recorder;
-        try {
-            recorder = Recorder.open(out, audio, clock, err);
-        } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot create the output files in " + out + ": " + e.getMessage(), e);
+        boolean many = config != null;
+        Map<CameraTarget, Path> dirs = new LinkedHashMap<>();
+        for (CameraTarget t : targets) {
+            Path dir = many ? out.resolve(t.name()) : out;
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                return fail(err, EXIT_USAGE, "output directory " + dir + " cannot be created: "
+                        + ErrorText.fileReason(e), e);
+            }
+            dirs.put(t, dir);
         }
-        Recorder.Target target = new Recorder.Target(host, port, user, ProfileConverter.cliName(profile),
-                videoStream.name().toLowerCase(Locale.ROOT));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             requestStop();
@@ -211,21 +230,22 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }, "fosc-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (FoscClient client = FoscClient.builder().threads(1).build()) {
-            FoscSession session = client.newSession(options, recorder);
-            int exit = record(session, videoStream, recorder, err);
-            session.close().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
-            String outcome = exit == EXIT_OK ? (stopped ? "stopped" : "completed")
-                    : exit == EXIT_LOGIN_REFUSED ? "login refused" : exit == EXIT_IO ? "output error" : "cannot connect";
-            RecordingReport report = recorder.finish(target, session.stats().reconnects(), outcome,
-                    session.quirks());
-            if (exit == EXIT_OK) {
-                spec.commandLine().getOut().println(summary(report));
-                spec.commandLine().getOut().flush();
+        try (StopSignals.Registration stop = StopSignals.onStop(this::requestStop);
+             FoscClient client = FoscClient.builder().threads(Math.min(2, targets.size())).build()) {
+            List<CameraRecording> recordings = new ArrayList<>();
+            for (CameraTarget t : targets) {
+                Recorder recorder;
+                try {
+                    recorder = Recorder.open(dirs.get(t), audio, clock, err);
+                } catch (IOException e) {
+                    return fail(err, EXIT_IO, "the output files in " + dirs.get(t) + " cannot be created: "
+                            + ErrorText.fileReason(e), e);
+                }
+                recorder.noticePrefix(many ? "fosc record: " + t.name() + ": " : "fosc record: ");
+                recordings.add(new CameraRecording(t, dirs.get(t), recorder, client, options.get(t)));
             }
-            return exit;
-        } catch (IOException e) {
-            return fail(err, EXIT_IO, "cannot write the recording in " + out + ": " + e.getMessage(), e);
+            boolean stopped = record(recordings, videoStream, err);
+            return finish(recordings, stopped, many, err);
         } finally {
             finished.countDown();
             try {
@@ -236,98 +256,103 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** Sets every camera up, shows the status and waits for the duration; true if a stop was requested. */
+    @SuppressWarnings("try") // the status line runs for the try block, not used in it
+    private boolean record(List<CameraRecording> recordings, FoscStream videoStream, PrintWriter err) {
+        long startNanos = System.nanoTime();
+        List<CompletableFuture<Void>> setups = new ArrayList<>();
+        for (CameraRecording r : recordings) {
+            String prefix = prefix(r.target(), recordings.size() > 1 || config != null);
+            setups.add(CompletableFuture.runAsync(() -> r.setUp(videoStream, audio, stopRequested,
+                    line -> notice(err, prefix + line)), command -> {
+                Thread t = new Thread(command, "fosc-record-setup-" + r.target().name());
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        CompletableFuture<Void> allEnded = CompletableFuture.allOf(recordings.stream().map(CameraRecording::ended)
+                .toArray(CompletableFuture<?>[]::new));
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(setups.toArray(new CompletableFuture[0])), stopRequested)
+                    .join();
+            if (stopRequested.isDone() || allEnded.isDone()) {
+                return stopRequested.isDone();
+            }
+            try (StatusLine status = StatusLine.start(recordings, err, System.console() != null, statusInterval)) {
+                long left = duration.toNanos() - (System.nanoTime() - startNanos);
+                CompletableFuture.anyOf(stopRequested, allEnded).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            recordings.forEach(CameraRecording::credentialsStillSuspect);
+            return false; // recorded for the whole duration
+        } catch (ExecutionException e) {
+            return stopRequested.isDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return stopRequested.isDone();
+    }
+
+    /** Closes the sessions, finishes the files, prints the summaries and errors; the exit code. */
+    private int finish(List<CameraRecording> recordings, boolean stopped, boolean many, PrintWriter err) {
+        int exit = EXIT_OK;
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (CameraRecording r : recordings) {
+            String prefix = prefix(r.target(), many);
+            int code = r.exit();
+            try {
+                RecordingReport report = r.finish(stopped, stream.trim());
+                if (code == EXIT_OK) {
+                    stdout.println(prefix + summary(report) + "; files in " + r.dir());
+                }
+            } catch (IOException e) {
+                code = code == EXIT_OK ? EXIT_IO : code;
+                fail(err, EXIT_IO, prefix + "the recording in " + r.dir() + " cannot be written: "
+                        + ErrorText.fileReason(e), e);
+            }
+            if (r.exit() != EXIT_OK) {
+                fail(err, r.exit(), prefix + r.error(), r.cause());
+            }
+            exit = worse(exit, code);
+        }
+        stdout.flush();
+        return exit;
+    }
+
+    /** The exit code that says more: a refused login, then no connection, then an output error. */
+    private static int worse(int a, int b) {
+        for (int code : new int[] {EXIT_LOGIN_REFUSED, EXIT_UNREACHABLE, EXIT_IO}) {
+            if (a == code || b == code) {
+                return code;
+            }
+        }
+        return a != EXIT_OK ? a : b;
+    }
+
+    private FoscSessionOptions sessionOptions(CameraTarget t) {
+        Duration initial = FoscReconnectPolicy.DEFAULT_INITIAL_DELAY.compareTo(reconnectMaxDelay) < 0
+                ? FoscReconnectPolicy.DEFAULT_INITIAL_DELAY : reconnectMaxDelay;
+        return t.sessionOptions().readerIdleTimeout(stallTimeout).keepaliveInterval(keepaliveFor(stallTimeout))
+                .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(initial).maxDelay(reconnectMaxDelay)
+                        .rateLimitedDelay(rateLimitedDelay).minLoginInterval(minLoginInterval).build())
+                .build();
+    }
+
+    private static String prefix(CameraTarget t, List<CameraTarget> all) {
+        return prefix(t, all.size() > 1);
+    }
+
+    private static String prefix(CameraTarget t, boolean many) {
+        return many ? t.name() + ": " : "";
+    }
+
     /**
-     * Ends the recording early, as Ctrl-C (or SIGTERM) does through the shutdown hook: the wait ends, the session
-     * is closed, the files are closed and {@code session.json} written with outcome {@code stopped}. Any thread.
+     * Ends the recording early, as Ctrl-C (or SIGTERM) does: the wait ends, the sessions are closed, the files are
+     * closed and {@code session.json} written with outcome {@code stopped}. Any thread.
      */
     public void requestStop() {
         stopRequested.complete(null);
-    }
-
-    /** Waits for {@code f}, or until a stop was requested (then returns {@code null} early). */
-    private <T> T awaitOrStop(CompletableFuture<T> f, long millis)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        return awaitOrStop(f, millis, new CompletableFuture<>());
-    }
-
-    /**
-     * Waits for {@code f}, or until a stop was requested (then returns {@code null} early), or until {@code abort}
-     * completes with a cause (then fails with it, as if {@code f} had).
-     */
-    private <T> T awaitOrStop(CompletableFuture<T> f, long millis, CompletableFuture<? extends Throwable> abort)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        CompletableFuture.anyOf(f, stopRequested, abort).get(millis, TimeUnit.MILLISECONDS);
-        if (!f.isDone()) {
-            if (abort.isDone()) {
-                throw new ExecutionException(abort.join());
-            }
-            stopped = true;
-            return null;
-        }
-        return f.get();
-    }
-
-    /** Connects, turns media on and waits for the duration; returns the exit code. */
-    private int record(FoscSession session, FoscStream videoStream, Recorder recorder, PrintWriter err) {
-        String camera = host + ":" + port;
-        long setupMillis = options(session).connectTimeout().plus(options(session).requestTimeout()).toMillis() + 5_000;
-        try {
-            // "too many users" at the first login would be retried after the long delay: a refusal here
-            awaitOrStop(session.connect(), setupMillis, recorder.rateLimitedBeforeFirstLogin());
-            if (stopped) {
-                return EXIT_OK;
-            }
-        } catch (ExecutionException e) {
-            return setupFailure(err, camera, e.getCause());
-        } catch (TimeoutException e) {
-            return fail(err, EXIT_UNREACHABLE, "no answer from " + camera + " within " + setupMillis + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail(err, EXIT_UNREACHABLE, "interrupted while connecting to " + camera, e);
-        }
-        // connected: from here on only a refusal ends the recording; anything else (a drop before the reply, a
-        // slow reconnect) is the session's to repair, and it turns video and audio on again after a reconnect
-        try {
-            CompletableFuture<Void> video = session.videoOn(videoStream);
-            CompletableFuture<Void> sound = audio ? session.audioOn() : CompletableFuture.completedFuture(null);
-            awaitOrStop(CompletableFuture.allOf(video, sound), setupMillis);
-            if (stopped) {
-                return EXIT_OK;
-            }
-        } catch (ExecutionException e) {
-            Throwable c = unwrap(e.getCause());
-            if (c instanceof FoscRequestRefusedException || c instanceof FoscLoginRefusedException) {
-                return setupFailure(err, camera, c);
-            }
-            notice(err, "turning media on did not complete (" + c.getMessage() + "); recording goes on, the"
-                    + " session turns it on again when it reconnects");
-        } catch (TimeoutException e) {
-            notice(err, "no answer to turning media on within " + setupMillis + " ms; recording goes on");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_OK;
-        }
-        try {
-            Throwable failure = awaitOrStop(recorder.failed(), duration.toMillis());
-            if (stopped) {
-                return EXIT_OK; // Ctrl-C: what was recorded so far is kept
-            }
-            return fail(err, EXIT_IO, String.valueOf(failure.getMessage()), failure);
-        } catch (TimeoutException e) {
-            // recorded for the whole duration; a session still refused at the end has suspect credentials
-            Throwable suspect = recorder.credentialsSuspect();
-            if (suspect != null) {
-                return fail(err, EXIT_LOGIN_REFUSED, "the camera refused the re-login of user '" + user + "' and still"
-                        + " did when the recording ended (credentials suspect: its limit on back-to-back logins, or a"
-                        + " changed password); the recording has a gap from then on", suspect);
-            }
-            return EXIT_OK;
-        } catch (ExecutionException e) {
-            return fail(err, EXIT_IO, String.valueOf(e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_OK;
-        }
     }
 
     /** The default keepalive, or half the stall timeout when that is shorter (the keepalive must come first). */
@@ -337,34 +362,9 @@ public final class RecordCommand implements Callable<Integer> {
                 : FoscSessionOptions.DEFAULT_KEEPALIVE_INTERVAL;
     }
 
-    private static FoscSessionOptions options(FoscSession session) {
-        return session.options();
-    }
-
-    private static Throwable unwrap(Throwable cause) {
-        return cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-    }
-
     private static void notice(PrintWriter err, String line) {
         err.println("fosc record: " + line);
         err.flush();
-    }
-
-    private int setupFailure(PrintWriter err, String camera, Throwable cause) {
-        Throwable c = unwrap(cause);
-        if (c instanceof FoscLoginRefusedException) {
-            return fail(err, EXIT_LOGIN_REFUSED, "login refused by " + camera + " for user '" + user + "' ("
-                    + reason((FoscLoginRefusedException) c) + "); no second attempt was made", c);
-        }
-        return fail(err, EXIT_UNREACHABLE, c.getMessage() != null ? c.getMessage() : c.toString(), c);
-    }
-
-    private static String reason(FoscLoginRefusedException e) {
-        switch (e.result()) {
-            case 2: return "access denied";
-            case 3: return "too many users";
-            default: return "bad user or password";
-        }
     }
 
     private int fail(PrintWriter err, int exit, String message, Throwable cause) {
@@ -377,7 +377,8 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private static String summary(RecordingReport r) {
-        StringBuilder s = new StringBuilder("recorded ").append(Duration.between(r.started(), r.ended()).toMillis())
+        StringBuilder s = new StringBuilder("stopped".equals(r.outcome()) ? "stopped early (Ctrl-C or SIGTERM) after "
+                : "completed: recorded ").append(Duration.between(r.started(), r.ended()).toMillis())
                 .append(" ms from ").append(r.host()).append(':').append(r.port()).append(": ")
                 .append(r.videoFrames()).append(" video frames");
         if (r.firstVideo() != null) {

@@ -155,18 +155,18 @@ class FakeCameraCommandTest {
 
     @Test
     void aMissingH264FileIsAnError() {
-        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        CommandLine cmd = CliTestSupport.withHandlers(new FakeCameraCommand());
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(1, cmd.execute("--h264", "/nonexistent/clip.h264", "--password", "hidden"));
-        assertTrue(err.toString().contains("fake-camera"), err.toString());
+        assertEquals(2, cmd.execute("--h264", "/nonexistent/clip.h264", "--password", "hidden"));
+        assertTrue(err.toString().contains("the H.264 file /nonexistent/clip.h264 cannot be read"), err.toString());
         assertFalse(err.toString().contains("hidden"));
     }
 
     @Test
     void durationsParse() {
-        FakeCameraCommand.DurationConverter c = new FakeCameraCommand.DurationConverter();
+        dev.fosc.cli.record.DurationConverter c = new dev.fosc.cli.record.DurationConverter();
         assertEquals(Duration.ofMillis(500), c.convert("500ms"));
         assertEquals(Duration.ofSeconds(60), c.convert("60s"));
         assertEquals(Duration.ofMinutes(2), c.convert("2m"));
@@ -175,7 +175,7 @@ class FakeCameraCommandTest {
 
     @Test
     void anUnknownProfileIsAUsageError() {
-        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        CommandLine cmd = CliTestSupport.withHandlers(new FakeCameraCommand());
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err, true));
         assertEquals(2, cmd.execute("--profile", "nope"));
@@ -217,24 +217,24 @@ class FakeCameraCommandTest {
     void aPasswordAndAPasswordFileTogetherAreAnError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pw");
         Files.writeString(file, "x");
-        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        CommandLine cmd = CliTestSupport.withHandlers(new FakeCameraCommand());
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(1, cmd.execute("--password", "hidden", "--password-file", file.toString()));
+        assertEquals(2, cmd.execute("--password", "hidden", "--password-file", file.toString()));
         assertTrue(err.toString().contains("not both"), err.toString());
         assertFalse(err.toString().contains("hidden"));
-        assertEquals(1, cmd.execute("--password-file", dir.resolve("missing").toString()));
-        assertTrue(err.toString().contains("cannot read the password file"), err.toString());
+        assertEquals(2, cmd.execute("--password-file", dir.resolve("missing").toString()));
+        assertTrue(err.toString().contains("password file") && err.toString().contains("cannot be read: no such file"), err.toString());
     }
 
     @Test
     void aVideoBitRateClientsWouldRefuseIsAnError() {
-        CommandLine cmd = new CommandLine(new FakeCameraCommand());
+        CommandLine cmd = CliTestSupport.withHandlers(new FakeCameraCommand());
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(1, cmd.execute("--fps", "1", "--video-bitrate", "40000000"));
+        assertEquals(2, cmd.execute("--fps", "1", "--video-bitrate", "40000000"));
         assertTrue(err.toString().contains("bit/s"), err.toString());
     }
 }

@@ -44,17 +44,28 @@ public final class EventJsonWriter implements Closeable {
 
     /** Appends one line for {@code event}. */
     public void write(FoscEvent event) throws IOException {
+        write(out, event, null);
+        out.write('\n');
+        out.flush();
+        count++;
+    }
+
+    /**
+     * Writes {@code event} as one JSON object (no line end) to {@code out}: {@code camera} first when not
+     * {@code null}, then {@code time}, {@code type} and the event's fields. Thread-safe as far as {@code out} is.
+     */
+    public static void write(Writer out, FoscEvent event, String camera) throws IOException {
         JsonGenerator g = JSON.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
+        if (camera != null) {
+            g.writeStringField("camera", camera);
+        }
         g.writeStringField("time", event.time().toString());
         g.writeStringField("type", event.type());
         fields(g, event);
         g.writeEndObject();
         g.close();
-        out.write('\n');
-        out.flush();
-        count++;
     }
 
     private static void fields(JsonGenerator g, FoscEvent event) throws IOException {

@@ -1,5 +1,7 @@
 package dev.fosc.cli.record;
 
+import dev.fosc.cli.common.ErrorText;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +44,8 @@ public final class PasswordSource {
                 String line = end < 0 ? content : content.substring(0, end);
                 return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the password file " + file + ": "
-                        + e.getClass().getSimpleName());
+                throw new IllegalArgumentException("the password file " + file + " cannot be read: "
+                        + ErrorText.fileReason(e));
             }
         }
         String fromEnv = env.get(ENV);

@@ -65,6 +65,7 @@ public final class Recorder implements FoscSessionListener {
     private final Path dir;
     private final Clock clock;
     private final PrintWriter notices;
+    private volatile String noticePrefix = "fosc record: ";
     private final Duration drainTimeout;
     private final WriterQueue writer;
     private final H264FileWriter video;
@@ -125,6 +126,16 @@ public final class Recorder implements FoscSessionListener {
                          Duration drainTimeout, WriterQueue.IoTask beforeEachWrite) throws IOException {
         return new Recorder(dir, withAudio, clock, notices, maxFrames, MAX_QUEUED_OTHER, drainTimeout,
                 beforeEachWrite);
+    }
+
+    /**
+     * What starts each notice line ({@code "fosc record: "} by default; a camera's name when several record).
+     *
+     * @return this recorder
+     */
+    public Recorder noticePrefix(String prefix) {
+        this.noticePrefix = prefix;
+        return this;
     }
 
     /**
@@ -265,7 +276,7 @@ public final class Recorder implements FoscSessionListener {
     }
 
     private void notice(String line) {
-        notices.println("fosc record: " + line);
+        notices.println(noticePrefix + line);
         notices.flush();
     }
 

@@ -42,7 +42,7 @@ class PasswordUsageErrorTest {
         // was: "Expected parameter for option '--password' but found '-vxq7'"
         Run r = run("record", "--password", "-vxq7");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("--host"), "the real usage error is reported: " + r.err());
+        assertTrue(r.err().contains("missing required option"), "the real usage error is reported: " + r.err());
         r.assertHides("-vxq7");
     }
 
@@ -51,7 +51,7 @@ class PasswordUsageErrorTest {
         // was: "Unmatched argument at index 7: 'secret-part'"
         Run r = run("record", "--host", "127.0.0.1", "--out", tmp.toString(), "--password", "my-pw", "secret-part");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("Unmatched argument"), r.err());
+        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("unmatched argument"), r.err());
         assertTrue(r.err().contains("<redacted>"), r.err());
         r.assertHides("my-pw", "secret-part");
     }

@@ -124,7 +124,7 @@ class RecordCommandIT {
         Result r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(0, r.exit(), r.err());
         r.assertNoSecret();
-        assertTrue(r.out().startsWith("recorded "), r.out());
+        assertTrue(r.out().startsWith("completed: recorded "), r.out());
 
         Map<String, Object> s = sessionJson(out);
         assertEquals("completed", s.get("outcome"));

@@ -62,6 +62,8 @@ class RecordShutdownIT {
             }
             String output = Files.readString(log);
             assertFalse(output.contains(PASSWORD), output);
+            assertEquals(143, p.exitValue(), "SIGTERM after the files were finished: 128 + 15\n" + output);
+            assertTrue(output.contains("stopped early"), "the summary says it was stopped: " + output);
 
             Map<String, Object> s = JsonFields.parse(Files.readString(out.resolve(Recorder.SESSION_FILE)));
             assertEquals("stopped", s.get("outcome"), output);
