@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code fosc decode FILE}: prints the frames of a byte stream captured from one direction of a session as
- * JSON Lines on standard output, one object per frame with the names of PROTOCOL.md §8 (passwords shown as
+ * JSON Lines on standard output, one object per frame with the names of docs/protocol.md §8 (passwords shown as
  * {@code "<redacted>"}). {@code -} reads standard input. A leading {@code SERVERPUSH} request (client
  * direction) or {@code HTTP/1.x 200} block (camera direction) is detected and skipped.
  *

@@ -10,7 +10,7 @@ package dev.fosc.client;
  *       {@link FoscSessionState#FAILED} after exactly one attempt, because repeated wrong passwords can lock a
  *       camera.</li>
  *   <li>After the camera accepted these credentials once in the session, a refusal is most likely the camera's
- *       rate limit on logins that come back to back (PROTOCOL.md §6), which looks exactly like a bad password: the
+ *       rate limit on logins that come back to back (docs/protocol.md §6), which looks exactly like a bad password: the
  *       session goes to {@link FoscSessionState#CREDENTIALS_SUSPECT} with this exception as the cause and retries
  *       on {@link FoscReconnectPolicy#credentialsSuspectDelays()}; it never fails for it.</li>
  * </ul>

@@ -3,7 +3,7 @@ package dev.fosc.client;
 import dev.fosc.codec.FoscSpeakerOn;
 
 /**
- * Known camera models and the {@link FoscQuirks} they need (PROTOCOL.md §2), and {@link #AUTO}, the default, which
+ * Known camera models and the {@link FoscQuirks} they need (docs/protocol.md §2), and {@link #AUTO}, the default, which
  * learns them from the camera's own answers. All use the preamble and one connection;
  * {@link FoscSessionOptions.Builder} overrides single quirks. Immutable and thread-safe.
  */

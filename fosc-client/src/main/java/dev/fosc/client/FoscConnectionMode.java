@@ -1,6 +1,6 @@
 package dev.fosc.client;
 
-/** How many TCP connections a session opens to its camera (PROTOCOL.md §6). */
+/** How many TCP connections a session opens to its camera (docs/protocol.md §6). */
 public enum FoscConnectionMode {
     /** One connection carries everything: login, keepalive, events, video and audio (every verified client). */
     SINGLE,

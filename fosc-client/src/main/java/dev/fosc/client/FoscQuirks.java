@@ -5,7 +5,7 @@ import dev.fosc.codec.FoscSpeakerOn;
 import java.util.Objects;
 
 /**
- * The per-model differences a session must honour (PROTOCOL.md §1.1, §2, §6). Start from a
+ * The per-model differences a session must honour (docs/protocol.md §1.1, §2, §6). Start from a
  * {@link FoscCameraProfile} and override single values with {@link #toBuilder()}, or set them through
  * {@link FoscSessionOptions.Builder}.
  *

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <h2>Logins never back to back</h2>
  * Cameras refuse a login that comes soon after the previous one exactly as they refuse a bad password
- * (PROTOCOL.md §6). Every attempt of a session therefore starts at least {@link #minLoginInterval()} after the
+ * (docs/protocol.md §6). Every attempt of a session therefore starts at least {@link #minLoginInterval()} after the
  * previous LOGIN it sent, whatever the backoff says: a camera that accepts a login and drops the connection at once
  * is never logged into faster than that.
  *

@@ -1,7 +1,7 @@
 package dev.fosc.client;
 
 /**
- * How talk audio goes to the camera speaker in TALK_DATA (PROTOCOL.md §5). The application always writes PCM; the
+ * How talk audio goes to the camera speaker in TALK_DATA (docs/protocol.md §5). The application always writes PCM; the
  * encoding only decides what the frames on the wire carry. Immutable and thread-safe.
  */
 public enum FoscTalkEncoding {

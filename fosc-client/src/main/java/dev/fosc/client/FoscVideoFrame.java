@@ -22,7 +22,7 @@ public interface FoscVideoFrame extends ReferenceCounted {
     /** The whole media header (timestamp, lengths, key frame flag, width, height, frame rate, bit rate). */
     FoscMediaHeader header();
 
-    /** The camera's timestamp (milliseconds likely; PROTOCOL.md §4). */
+    /** The camera's timestamp (milliseconds likely; docs/protocol.md §4). */
     default long timestamp() {
         return header().timestamp();
     }

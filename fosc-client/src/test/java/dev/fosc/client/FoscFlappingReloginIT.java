@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A flapping camera with a login rate limit (PROTOCOL.md §6: back-to-back logins are refused exactly like a bad
+ * A flapping camera with a login rate limit (docs/protocol.md §6: back-to-back logins are refused exactly like a bad
  * password): the right password must never end the session, however often the connection drops.
  */
 class FoscFlappingReloginIT {

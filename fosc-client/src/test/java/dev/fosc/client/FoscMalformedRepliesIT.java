@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Replies whose payload cannot be decoded (PROTOCOL.md §3: a LOGIN_REPLY shorter than 4 bytes means "not logged
+ * Replies whose payload cannot be decoded (docs/protocol.md §3: a LOGIN_REPLY shorter than 4 bytes means "not logged
  * in"): a typed error on that request, never a timeout followed by a reconnect loop.
  */
 class FoscMalformedRepliesIT {

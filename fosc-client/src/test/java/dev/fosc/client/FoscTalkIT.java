@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Talk against FakeCamera's speaker, which discards what comes faster than real time (PROTOCOL.md §5). */
+/** Talk against FakeCamera's speaker, which discards what comes faster than real time (docs/protocol.md §5). */
 class FoscTalkIT {
 
     static final String PASSWORD = "talk-pw";

@@ -1,6 +1,6 @@
 package dev.fosc.codec;
 
-/** The audio formats the cameras use (PROTOCOL.md §5); the frame length tells which. */
+/** The audio formats the cameras use (docs/protocol.md §5); the frame length tells which. */
 public enum FoscAudioFormat {
     /** Signed 16-bit little-endian PCM, 8000 Hz mono: 960 bytes a 60 ms frame. */
     PCM("pcm"),
@@ -27,7 +27,7 @@ public enum FoscAudioFormat {
         return length == PCM_FRAME_BYTES ? PCM : length == G726_FRAME_BYTES ? G726 : UNKNOWN;
     }
 
-    /** The lower-case name used in the decoded form (PROTOCOL.md §8). */
+    /** The lower-case name used in the decoded form (docs/protocol.md §8). */
     public String jsonName() {
         return jsonName;
     }

@@ -110,7 +110,7 @@ public final class FoscCommand implements Comparable<FoscCommand> {
         return id;
     }
 
-    /** The upper-case name from PROTOCOL.md, or {@value #UNKNOWN_NAME}. */
+    /** The upper-case name from docs/protocol.md, or {@value #UNKNOWN_NAME}. */
     public String name() {
         return name;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the password; neither does any exception
  * this class throws. The password is kept as a {@code String} because the protocol sends it in clear in
- * every command that carries it (PROTOCOL.md §1), so zeroing a char array would buy nothing.
+ * every command that carries it (docs/protocol.md §1), so zeroing a char array would buy nothing.
  *
  * <p>Decoded credentials never fail these checks: field bytes that are not UTF-8 decode as {@code '?'} (see the
  * package documentation), so a LOGIN whose password was typed in another encoding is read, and refused by a

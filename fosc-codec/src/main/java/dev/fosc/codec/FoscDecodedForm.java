@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The decoded form of a message for tools, logs and test reports, with the names of PROTOCOL.md §8:
+ * The decoded form of a message for tools, logs and test reports, with the names of docs/protocol.md §8:
  * {@code command}, {@code name}, {@code length}, then the message's fields. A password is never written
  * out: it appears as {@value #REDACTED}. Payload bytes are never included (media frames show their sizes).
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * LOGIN_REPLY (100): the reply to LOGIN. Layout (PROTOCOL.md §3): u32 result @0 (0 ok; 1 bad user or
+ * LOGIN_REPLY (100): the reply to LOGIN. Layout (docs/protocol.md §3): u32 result @0 (0 ok; 1 bad user or
  * password, 2 access denied, 3 too many users); u8 preset count @8 and 16 {@code str32} names @9; u8 cruise
  * count @525 and 8 {@code str32} names @526; {@code str12} camera id @878; more bytes this library does not
  * interpret.

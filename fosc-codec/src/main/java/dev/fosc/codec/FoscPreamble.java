@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * The HTTP-shaped request a client sends before the first frame (PROTOCOL.md §1.1):
+ * The HTTP-shaped request a client sends before the first frame (docs/protocol.md §1.1):
  * {@code SERVERPUSH / HTTP/1.1} with Host, Accept and Connection headers.
  *
  * <p>The header names are written as the SDK and every verified client write them ({@code Host},

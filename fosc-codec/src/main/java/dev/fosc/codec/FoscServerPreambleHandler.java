@@ -10,7 +10,7 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Camera side: checks the request that {@link HttpRequestDecoder} read from the client's preamble (any of
- * the forms of PROTOCOL.md §1.1: {@code Accept:*\/*} with or without a space, an extra CRLF). At the end of
+ * the forms of docs/protocol.md §1.1: {@code Accept:*\/*} with or without a space, an extra CRLF). At the end of
  * the request it removes itself and the HTTP decoder, whose leftover bytes go on to the frame decoder. A
  * request that does not parse, or a method other than {@code SERVERPUSH}, fails with a
  * {@link FoscPreambleException}.

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * VIDEO_ON (0): start a video stream. Layout: u8 stream; str64 user; str64 password; u32 uid; 28 zero bytes
- * (161 bytes). On an R2C only stream byte 1 works (PROTOCOL.md §2).
+ * (161 bytes). On an R2C only stream byte 1 works (docs/protocol.md §2).
  *
  * @param stream the stream byte: 0 main, 1 sub (0..255)
  * @param credentials user and password

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * ITU-T G.726 ADPCM encoder at 16 kbit/s (2 bits per sample, 8000 Hz, mono), in the camera's framing
- * (PROTOCOL.md §5): 960 bytes of signed 16-bit little-endian PCM (480 samples, 60 ms) become one
+ * (docs/protocol.md §5): 960 bytes of signed 16-bit little-endian PCM (480 samples, 60 ms) become one
  * 120-byte G.726 block, each byte holding four codes with the oldest sample in the two top bits
  * ({@code c0<<6 | c1<<4 | c2<<2 | c3}, the order of ffmpeg's {@code g726} codec, not {@code g726le}).
  * The coder state is reset at the start of every block.

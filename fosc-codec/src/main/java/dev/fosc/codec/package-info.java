@@ -1,5 +1,5 @@
 /**
- * The FOSC wire protocol of Foscam HD cameras (see PROTOCOL.md): frame decoder, typed messages, encoder,
+ * The FOSC wire protocol of Foscam HD cameras (see docs/protocol.md): frame decoder, typed messages, encoder,
  * preamble handling, media header and G.726-16k.
  *
  * <h2>Pipeline</h2>

@@ -164,7 +164,7 @@ class FoscFuzzTest {
         }
     }
 
-    /** The sizes PROTOCOL.md gives each known command (media and talk: the fixed part). */
+    /** The sizes docs/protocol.md gives each known command (media and talk: the fixed part). */
     private static int[] nominalLengths(long id) {
         switch ((int) id) {
             case 0: case 2: case 3: return new int[] {161};

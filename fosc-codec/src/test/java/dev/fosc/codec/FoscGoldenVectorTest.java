@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Golden byte vectors written by hand from the PROTOCOL.md layouts (src/test/resources/golden, notation in
+ * Golden byte vectors written by hand from the docs/protocol.md layouts (src/test/resources/golden, notation in
  * {@link FoscHex}): the encoder must produce exactly these bytes, and the decoder must read them back to the
  * expected values.
  */

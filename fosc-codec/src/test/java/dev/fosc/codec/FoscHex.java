@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the hand-written golden vectors under {@code src/test/resources/golden}. The notation keeps them
- * readable and lets each file check its own layout against PROTOCOL.md:
+ * readable and lets each file check its own layout against docs/protocol.md:
  * <ul>
  *   <li>{@code # ...} a comment to the end of the line;</li>
  *   <li>{@code 4f} one byte in hex; {@code 00*28} the byte repeated 28 times;</li>

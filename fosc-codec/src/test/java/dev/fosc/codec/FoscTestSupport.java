@@ -29,7 +29,7 @@ final class FoscTestSupport {
     static final int UID = 0x12345678;
     static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
 
-    /** The SDK's preamble (PROTOCOL.md §1.1), for tests that need one in front of frames. */
+    /** The SDK's preamble (docs/protocol.md §1.1), for tests that need one in front of frames. */
     static final String SDK_PREAMBLE =
             "SERVERPUSH / HTTP/1.1\r\nHost: 192.168.0.22:88\r\nAccept:*/*\r\nConnection: Close\r\n\r\n";
     /** An HTTP 200 block as some cameras send before the first frame. */

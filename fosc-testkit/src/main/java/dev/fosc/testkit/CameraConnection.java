@@ -45,7 +45,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection of a fake camera: the camera side of the protocol (PROTOCOL.md §6), its media
+ * One client connection of a fake camera: the camera side of the protocol (docs/protocol.md §6), its media
  * timers and the faults applied to it. The last inbound handler of the pipeline; it releases every message
  * it receives. Confined to the connection's event loop.
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An embedded fake Foscam HD camera: a Netty server on loopback that speaks the camera side of the FOSC
- * protocol (PROTOCOL.md §6) with the quirks of a chosen {@link FakeCameraProfile}, streams a real H.264 clip,
+ * protocol (docs/protocol.md §6) with the quirks of a chosen {@link FakeCameraProfile}, streams a real H.264 clip,
  * records what it receives and misbehaves on request. Modelled on OkHttp's MockWebServer: one object, an
  * ephemeral port, script → run → verify.
  *

@@ -8,7 +8,7 @@ import dev.fosc.codec.FoscSpeakerOn;
 import java.util.Locale;
 
 /**
- * The firmware variants a {@link FakeCamera} reproduces (PROTOCOL.md §2, §3). Immutable.
+ * The firmware variants a {@link FakeCamera} reproduces (docs/protocol.md §2, §3). Immutable.
  *
  * <table>
  *   <caption>What each profile does differently</caption>

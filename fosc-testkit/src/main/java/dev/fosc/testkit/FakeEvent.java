@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * An event the camera pushes to its logged-in connections (PROTOCOL.md §3: 106, 107, 108, 110, 111, 112,
+ * An event the camera pushes to its logged-in connections (docs/protocol.md §3: 106, 107, 108, 110, 111, 112,
  * 113, or any unknown id): {@link FakeCamera#sendEvent(FakeEvent)} now, or
  * {@link FakeCamera#scheduleEvent(FakeEvent, java.time.Duration)} periodically.
  *

@@ -30,7 +30,7 @@ public final class FakeRecordedFrame {
      * @param connectionIndex the connection it came on: 0 for the camera's first accepted connection, then
      *     1, 2...
      * @param command the frame's command
-     * @param fields the decoded form (PROTOCOL.md §8 names, from {@code FoscDecodedForm}; the password redacted)
+     * @param fields the decoded form (docs/protocol.md §8 names, from {@code FoscDecodedForm}; the password redacted)
      * @param bytes the whole frame as received, the 12-byte header included
      * @param receivedNanos when it was read, on the {@link System#nanoTime()} clock
      */
@@ -69,7 +69,7 @@ public final class FakeRecordedFrame {
         return command;
     }
 
-    /** The decoded form (PROTOCOL.md §8 names; the password redacted), unmodifiable, in the codec's key order. */
+    /** The decoded form (docs/protocol.md §8 names; the password redacted), unmodifiable, in the codec's key order. */
     public Map<String, Object> fields() {
         return fields;
     }

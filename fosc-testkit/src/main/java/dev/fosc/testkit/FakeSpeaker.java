@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The camera's speaker, as real cameras have it (PROTOCOL.md §5): no jitter buffer and no back-pressure.
+ * The camera's speaker, as real cameras have it (docs/protocol.md §5): no jitter buffer and no back-pressure.
  * A TALK_DATA frame is played if it arrives while at most {@link #backlog()} of audio is still waiting to
  * play; otherwise it is discarded and counted. A client that sends one 60 ms frame every 60 ms has every
  * frame played; one that sends a burst has most of it discarded. G.726 frames (120 bytes) are decoded with

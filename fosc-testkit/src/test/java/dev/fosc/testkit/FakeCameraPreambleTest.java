@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every preamble form of PROTOCOL.md §1.1, the HTTP 200 answer, and no preamble at all. */
+/** Every preamble form of docs/protocol.md §1.1, the HTTP 200 answer, and no preamble at all. */
 class FakeCameraPreambleTest {
 
     private static void assertLogsIn(FakeCamera camera, String preamble) throws Exception {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session flows of PROTOCOL.md §6 through a plain socket. */
+/** The session flows of docs/protocol.md §6 through a plain socket. */
 class FakeCameraSessionTest {
 
     private static FakeCamera.Builder camera() {

@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes the raw baseline sends, built by hand from PROTOCOL.md (no codec): the SDK's SERVERPUSH preamble,
+ * The bytes the raw baseline sends, built by hand from docs/protocol.md (no codec): the SDK's SERVERPUSH preamble,
  * LOGIN (12, 164 bytes) and VIDEO_ON (0, 161 bytes, stream byte 0), and the LOGIN_CHECK (15) keepalive.
  */
 final class RawHello {

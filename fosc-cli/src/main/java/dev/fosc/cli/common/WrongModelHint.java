@@ -7,7 +7,7 @@ import dev.fosc.client.FoscTalkRefusedException;
 /**
  * The hint added to a refusal that looks like the wrong model: VIDEO_ON (or AUDIO_ON) or SPEAKER_ON refused with
  * status 1 while a model was named with {@code --profile}. Such a refusal is what a camera answers to the other
- * models' quirks (PROTOCOL.md §2), so the hint names the profile to try. Stateless; thread-safe.
+ * models' quirks (docs/protocol.md §2), so the hint names the profile to try. Stateless; thread-safe.
  */
 public final class WrongModelHint {
 

@@ -1,7 +1,7 @@
 package dev.fosc.cli.decode;
 
 /**
- * What came before the first frame of a captured stream (PROTOCOL.md §1.1). Immutable.
+ * What came before the first frame of a captured stream (docs/protocol.md §1.1). Immutable.
  *
  * @param kind which preamble, if any
  * @param length bytes skipped before the first frame (the preamble and any CR/LF after it)

@@ -349,7 +349,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         counters.loginsMalformed++;
-        // PROTOCOL.md §3: a LOGIN_REPLY too short to hold a result means "not logged in": a refusal like any other
+        // docs/protocol.md §3: a LOGIN_REPLY too short to hold a result means "not logged in": a refusal like any other
         refused(connection, reconnects.loginInvalid(cause, address, userName()));
     }
 

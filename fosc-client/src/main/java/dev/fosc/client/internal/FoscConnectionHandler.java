@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  *       the {@link FoscConnectionListener}, which takes ownership.</li>
  *   <li>A reply whose payload could not be decoded ({@link FoscInvalidMessage} of 16, 18, 20, 21, 100) fails
  *       the oldest request waiting for it with the {@link FoscMalformedPayloadException}; the connection stays
- *       open. For LOGIN_REPLY that means "not logged in" (PROTOCOL.md §3): the listener is told, as for a
+ *       open. For LOGIN_REPLY that means "not logged in" (docs/protocol.md §3): the listener is told, as for a
  *       refusal. The invalid message then goes on to the listener like any other (it is counted there).</li>
  *   <li>Reading is switched off and on by the session ({@link #setReading}); request timeouts and the stall
  *       detector count only the time during which the connection reads.</li>

@@ -19,7 +19,7 @@ interface FoscConnectionListener {
     void connectionLoginRefused(FoscConnectionHandler connection, FoscLoginReply reply);
 
     /**
-     * The LOGIN_REPLY could not be decoded (1..3 bytes, a count out of range...): not logged in (PROTOCOL.md §3).
+     * The LOGIN_REPLY could not be decoded (1..3 bytes, a count out of range...): not logged in (docs/protocol.md §3).
      * The session decides what to do with the connection.
      */
     void connectionLoginInvalid(FoscConnectionHandler connection, FoscMalformedPayloadException cause);

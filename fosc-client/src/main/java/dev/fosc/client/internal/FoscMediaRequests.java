@@ -39,7 +39,7 @@ import static dev.fosc.client.internal.FoscFutures.forward;
 final class FoscMediaRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscSession.class);
-    /** The status of a refusal that an AUTO session answers with the other stream byte (PROTOCOL.md §2). */
+    /** The status of a refusal that an AUTO session answers with the other stream byte (docs/protocol.md §2). */
     private static final int STATUS_REFUSED = 1;
 
     private final FoscSessionOptions options;

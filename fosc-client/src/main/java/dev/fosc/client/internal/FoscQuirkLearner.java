@@ -6,7 +6,7 @@ import dev.fosc.codec.FoscSpeakerOn;
 
 /**
  * What one session knows of its camera's quirks, and, for a session with the {@code AUTO} profile, what it
- * learned from the camera's own answers (PROTOCOL.md §2): the VIDEO_ON/AUDIO_ON stream byte that works and the
+ * learned from the camera's own answers (docs/protocol.md §2): the VIDEO_ON/AUDIO_ON stream byte that works and the
  * SPEAKER_ON size that is accepted. Learned values are kept for the session's life, across reconnects.
  *
  * <p>Probing is one request per step and never loops: a VIDEO_ON or AUDIO_ON refused with status 1 is tried once
@@ -113,7 +113,7 @@ public final class FoscQuirkLearner {
     }
 
     /**
-     * A VIDEO_ON accepted with {@code streamByte} was followed by no video (PROTOCOL.md §2: an R2C answers a VIDEO_ON
+     * A VIDEO_ON accepted with {@code streamByte} was followed by no video (docs/protocol.md §2: an R2C answers a VIDEO_ON
      * with byte 0 with status 0 and sends nothing; only 1 works). For a session that learns the stream byte, byte 0
      * gone silent teaches byte 1 for every stream, once per session (also when byte 0 had been "settled" by that
      * acceptance alone); the caller's next VIDEO_ON carries it.

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the camera speaker: SPEAKER_ON with each given size in turn, one request per size and never more, until
- * reply 20 says status 0 (PROTOCOL.md §2, §5). A refusal of every size fails with {@link FoscTalkRefusedException}
+ * reply 20 says status 0 (docs/protocol.md §2, §5). A refusal of every size fails with {@link FoscTalkRefusedException}
  * naming the likely causes; a timeout or a lost connection fails with the request's own exception.
  *
  * <p>Threading: runs on the connection's event loop; the future completes there.
