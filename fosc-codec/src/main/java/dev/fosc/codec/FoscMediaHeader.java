@@ -3,9 +3,9 @@ package dev.fosc.codec;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The 36-byte header at the start of every VIDEO_DATA (26) and AUDIO_DATA (27) payload (PROTOCOL.md §4):
+ * The 36-byte header at the start of every VIDEO_DATA (26) and AUDIO_DATA (27) payload (docs/protocol.md §4):
  * u64 timestamp @0; u32 video data length @8; u32 audio data length @12; u32 key frame flag @16; u32 width
- * @20; u32 height @24; u32 frame rate @28; u32 bit rate @32. Audio frames leave the video fields zero.
+ * {@literal @}20; u32 height @24; u32 frame rate @28; u32 bit rate @32. Audio frames leave the video fields zero.
  *
  * @param timestamp the camera's timestamp (milliseconds likely; units unverified)
  * @param videoLength the video data length (26): payload length − 36

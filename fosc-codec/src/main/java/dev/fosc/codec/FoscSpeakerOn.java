@@ -5,13 +5,13 @@ import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 
 /**
- * SPEAKER_ON (4): open the camera speaker for talk. The size is per camera model (PROTOCOL.md §2):
+ * SPEAKER_ON (4): open the camera speaker for talk. The size is per camera model (docs/protocol.md §2):
  * <ul>
  *   <li>{@value #DEFAULT_LENGTH} bytes (SDK, C1 V3, FI9821W V2): str64 user @0; str64 password @64; u32 uid @128;
  *       zero bytes;</li>
  *   <li>{@value #R2C_LENGTH} bytes (R2C): the same fields, 32 zero bytes;</li>
  *   <li>{@value #SEED_LENGTH} bytes (the seed document's layout): a leading zero byte, then user @1, password
- *       @65, uid @129, 28 zero bytes. Cameras that want 160 reject it.</li>
+ *       {@literal @}65, uid @129, 28 zero bytes. Cameras that want 160 reject it.</li>
  * </ul>
  * Decoding accepts any size of at least 132 bytes; a 161-byte payload is read with the seed layout.
  *
