@@ -14,6 +14,7 @@ cases=${1:-2500000}
 minutes=${2:-}
 args=(-Dfosc.fuzz.cases="$cases")
 [ -n "$minutes" ] && args+=(-Dfosc.fuzz.maxMillis=$((minutes * 60000)))
+mkdir -p fosc-codec/target
 start=$(date +%s)
 echo "fuzz-long: $cases cases per property${minutes:+, at most $minutes min each}; started $(date -u '+%F %T') UTC on $(nproc) cores"
 set +e
