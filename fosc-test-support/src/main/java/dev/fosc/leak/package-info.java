@@ -28,7 +28,8 @@
  * <p><b>Proof that it bites.</b> {@code LeakCheckSelfTest} checks that a leaked buffer, and a leaked retained
  * slice of a released buffer, are reported at once. {@code LeakDemoTest} leaks a buffer for real:
  * {@code mvn -B -ntp -pl fosc-test-support verify -Dfosc.leak.demo=true} ends in BUILD FAILURE.
- * {@code -Dio.netty.util.LeakPresenceDetector.trackCreationStack=true} (through {@code -Dfosc.test.argLine})
- * shows where the leaked buffers were allocated.
+ * Adding {@code -Dio.netty.util.LeakPresenceDetector.trackCreationStack=true} to the test JVM's options
+ * ({@code "-Dfosc.test.argLine=-Dio.netty.customResourceLeakDetector=dev.fosc.leak.FoscLeakPresenceDetector
+ * -Dio.netty.util.LeakPresenceDetector.trackCreationStack=true"}) shows where the leaked buffers were allocated.
  */
 package dev.fosc.leak;
