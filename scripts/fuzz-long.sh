@@ -8,6 +8,7 @@
 # The second argument bounds each property's time (on a shared machine); the cases actually run are
 # printed per property ("fuzz <property> N cases in T ms") and in fosc-codec/target/fuzz-long.log.
 # A failure names its seed; replay it with -Dfosc.fuzz.seed=SEED. Write the result in RELIABILITY.md.
+# FUZZ_TEST=FoscFuzzTest#method runs one property only (e.g. to finish one that hit the time bound).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-2500000}
@@ -18,7 +19,7 @@ mkdir -p fosc-codec/target
 start=$(date +%s)
 echo "fuzz-long: $cases cases per property${minutes:+, at most $minutes min each}; started $(date -u '+%F %T') UTC on $(nproc) cores"
 set +e
-mvn -B -ntp -pl fosc-codec -am verify -DskipITs -Dtest=FoscFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -ntp -pl fosc-codec -am verify -DskipITs -Dtest="${FUZZ_TEST:-FoscFuzzTest}" -Dsurefire.failIfNoSpecifiedTests=false \
   "${args[@]}" > fosc-codec/target/fuzz-long.log 2>&1
 rc=$?
 set -e
