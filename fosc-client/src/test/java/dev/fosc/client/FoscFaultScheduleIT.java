@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>memory stays bounded: the sessions' {@code bufferedBytes()} never exceed their cap, and the heap after
  *       GC at the end is within {@link #HEAP_GROWTH_BOUND} of the heap after GC at the start;</li>
  *   <li>each camera saw no more login attempts than its schedule justifies (see {@link Kind#logins});</li>
- *   <li>no buffer leaks (paranoid leak detection fails the run on its own).</li>
+ *   <li>no buffer leaks (the leak check of fosc-test-support fails the run on its own).</li>
  * </ul>
  * The assertions collect every camera that misses, with its faults, state and counters, so one run shows the
  * whole picture.

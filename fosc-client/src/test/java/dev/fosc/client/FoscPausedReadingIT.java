@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FoscPausedReadingIT {
 
     /**
-     * Short, so that the pause lasts several request timeouts; long enough for a loaded machine (with paranoid leak
+     * Short, so that the pause lasts several request timeouts; long enough for a loaded machine (with the leak
      * detection) to read the burst in front of the reply once reading resumes: that reading time counts.
      */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);

@@ -12,7 +12,10 @@ import java.util.Objects;
  * The coder state is reset at the start of every block.
  *
  * <p>The coder works on 14-bit linear samples as the recommendation does: each reconstructed sample is
- * shifted left by two bits (and clamped to 16 bits) for output.
+ * shifted left by two bits (and clamped to 16 bits) for output. The coder is bit-exact with spandsp's
+ * G.726 (which passes the ITU-T test vectors; {@code G726SpandspIT} checks it), with one deliberate
+ * difference: an overloaded reconstruction beyond 16 bits after the shift is saturated here, where
+ * spandsp's 16-bit cast wraps it around to the opposite sign.
  *
  * <p>{@link #decodeSample(int)} and {@link #reset()} give access to the coder without the per-block
  * reset, for a continuous stream.

@@ -12,7 +12,8 @@ import java.util.Objects;
  * The coder state is reset at the start of every block.
  *
  * <p>The coder works on 14-bit linear samples as the recommendation does: each 16-bit input sample is
- * shifted right by two bits.
+ * shifted right by two bits. Its output is bit-exact with spandsp's G.726 (which passes the ITU-T test
+ * vectors) in the same framing; {@code G726SpandspIT} checks it.
  *
  * <p>{@link #encodeSample(int)} and {@link #reset()} give access to the coder without the per-block
  * reset, for a continuous stream.

@@ -44,10 +44,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class FoscFuzzTest {
 
-    /** Cases per property; override with {@code -Dfosc.fuzz.cases=N}. */
+    /**
+     * Cases per property; override with {@code -Dfosc.fuzz.cases=N}. CI runs the default; the long mode
+     * ({@code scripts/fuzz-long.sh}, not in CI) runs 2,500,000 per property: 10^7 inputs over the four
+     * random properties.
+     */
     private static final int CASES = Integer.getInteger("fosc.fuzz.cases", 400);
+    /**
+     * Time budget per property, for a long run that must end by a deadline: the cases run in it are counted
+     * and printed ({@code -Dfosc.fuzz.maxMillis=N}; unlimited by default).
+     */
+    private static final long MAX_MILLIS = Long.getLong("fosc.fuzz.maxMillis", Long.MAX_VALUE / 2_000_000L);
     private static final long BASE_SEED = Long.getLong("fosc.fuzz.seed", 0x5EED_F05CL);
-    /** Generous: a case takes milliseconds; only a hang comes near it. */
+    /** Generous: a case takes milliseconds; only a hang comes near it. Applies to each case, not to the run. */
     private static final long TIME_LIMIT_MILLIS = 120_000;
 
     private static final long[] KNOWN_IDS = {0, 1, 2, 3, 4, 5, 6, 12, 15, 16, 18, 20, 21, 26, 27, 29, 100, 106, 107,
@@ -75,19 +84,19 @@ class FoscFuzzTest {
         void run(Random random, long seed);
     }
 
-    /** Runs {@link #CASES} seeded cases on a separate thread, failing on a hang with the seed at hand. */
-    private static void runCases(String property, CaseBody body) throws Throwable {
+    /**
+     * Runs {@link #CASES} seeded cases on a separate thread, failing on a hang (no new case within
+     * {@link #TIME_LIMIT_MILLIS}) with the seed at hand. Prints the count and the time.
+     */
+    private static long runCases(String property, CaseBody body) throws Throwable {
         AtomicLong current = new AtomicLong(-1);
+        AtomicLong done = new AtomicLong();
         Throwable[] failure = new Throwable[1];
+        boolean replay = System.getProperty("fosc.fuzz.seed") != null;
+        long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000L;
         Thread t = new Thread(() -> {
-            List<Long> seeds = new ArrayList<>();
-            if (System.getProperty("fosc.fuzz.seed") != null) {
-                seeds.add(BASE_SEED);
-            }
-            for (int i = 0; i < CASES; i++) {
-                seeds.add(BASE_SEED + property.hashCode() * 1_000_003L + i);
-            }
-            for (long seed : seeds) {
+            for (long i = replay ? -1 : 0; i < CASES && System.nanoTime() - deadline < 0; i++) {
+                long seed = i < 0 ? BASE_SEED : BASE_SEED + property.hashCode() * 1_000_003L + i;
                 current.set(seed);
                 try {
                     body.run(new Random(seed), seed);
@@ -97,18 +106,33 @@ class FoscFuzzTest {
                     failure[0] = named;
                     return;
                 }
+                done.incrementAndGet();
             }
         }, "fosc-fuzz-" + property);
         t.setDaemon(true);
+        long start = System.nanoTime();
         t.start();
-        t.join(TIME_LIMIT_MILLIS);
-        if (t.isAlive()) {
-            t.interrupt();
-            fail(property + ": no progress within " + TIME_LIMIT_MILLIS + " ms; stuck at seed " + current.get());
+        long lastSeed = -2;
+        long lastProgress = System.nanoTime();
+        while (t.isAlive()) {
+            t.join(1_000);
+            long seed = current.get();
+            long now = System.nanoTime();
+            if (seed != lastSeed) {
+                lastSeed = seed;
+                lastProgress = now;
+            } else if (t.isAlive() && now - lastProgress > TIME_LIMIT_MILLIS * 1_000_000L) {
+                t.interrupt();
+                fail(property + ": no progress within " + TIME_LIMIT_MILLIS + " ms; stuck at seed " + seed);
+            }
         }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("fuzz %-8s %,d cases in %,d ms (%,.0f/s)%s%n", property, done.get(), millis,
+                done.get() * 1000.0 / Math.max(1, millis), failure[0] != null ? ", FAILED" : "");
         if (failure[0] != null) {
             throw failure[0];
         }
+        return done.get();
     }
 
     // ---- generators ----
@@ -359,7 +383,7 @@ class FoscFuzzTest {
     @Test
     void wellFormedFramesWithRandomPayloadsEachDecodeToOneMessage() throws Throwable {
         resetCounters();
-        runCases("frames", (r, seed) -> {
+        long cases = runCases("frames", (r, seed) -> {
             Side side = side(r);
             int frames = 1 + r.nextInt(6);
             byte[] stream = prefix(side, r);
@@ -373,15 +397,15 @@ class FoscFuzzTest {
             assertEquals(0, result[1], "no failure for well-formed frames");
         });
         // the generator reaches typed, invalid and unknown messages alike
-        assertTrue(TYPED.get() > CASES / 10, "typed messages: " + TYPED.get());
-        assertTrue(INVALID.get() > CASES / 10, "invalid messages: " + INVALID.get());
-        assertTrue(UNKNOWN.get() > CASES / 10, "unknown messages: " + UNKNOWN.get());
+        assertTrue(TYPED.get() > cases / 10, "typed messages: " + TYPED.get());
+        assertTrue(INVALID.get() > cases / 10, "invalid messages: " + INVALID.get());
+        assertTrue(UNKNOWN.get() > cases / 10, "unknown messages: " + UNKNOWN.get());
     }
 
     @Test
     void mutatedValidStreamsYieldOnlyMessagesOrDecoderExceptions() throws Throwable {
         resetCounters();
-        runCases("mutated", (r, seed) -> {
+        long cases = runCases("mutated", (r, seed) -> {
             Side side = side(r);
             byte[] stream = prefix(side, r);
             for (int i = 0, n = 1 + r.nextInt(5); i < n; i++) {
@@ -393,9 +417,9 @@ class FoscFuzzTest {
             feedAndCheck(side, options, mutated, cuts(r, mutated.length));
         });
         // mutations lead to decoded messages as well as to failures
-        assertTrue(TYPED.get() > CASES / 10, "typed messages: " + TYPED.get());
+        assertTrue(TYPED.get() > cases / 10, "typed messages: " + TYPED.get());
         assertTrue(INVALID.get() > 0, "invalid messages: " + INVALID.get());
-        assertTrue(FAILURES.get() > CASES / 10, "failures: " + FAILURES.get());
+        assertTrue(FAILURES.get() > cases / 10, "failures: " + FAILURES.get());
     }
 
     /**

@@ -1,49 +1,56 @@
 package dev.fosc.leak;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.util.ResourceLeakDetector;
+import io.netty.util.LeakPresenceDetector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.util.List;
-
 /**
- * Fails a test class when Netty reported a leaked buffer while (or before) it ran. Registered for every
- * test class through JUnit's extension auto-detection (service file in this module; the parent pom turns
- * auto-detection on). After the class it runs the garbage collector a few times and allocates tracked
- * buffers, which makes Netty report every buffer that was collected without being released.
+ * Fails a test class when a Netty buffer allocated during (or before) it is still unreleased once it has
+ * finished. Registered for every test class through JUnit's extension auto-detection (service file in
+ * this module; the parent pom turns auto-detection on), so it runs after the class's own {@code @AfterAll}
+ * methods and after the other extensions' (which close cameras and clients).
  *
- * <p>Also fails when leak detection is not at the paranoid level, so a misconfigured JVM cannot pass
- * silently.
+ * <p>The check is Netty's deterministic {@link LeakPresenceDetector} (installed as
+ * {@link FoscLeakPresenceDetector}): it counts every buffer handed out and every release, and needs no
+ * garbage collection. Because it counts what is open <em>now</em>, everything a class started must be shut
+ * down by the time it ends; the check waits up to {@link #SETTLE_MILLIS} ms for releases that happen on an
+ * event loop just after the last test returned, then fails if the count is not zero.
+ *
+ * <p>Also fails when the detector is not installed, so a misconfigured JVM cannot pass silently.
  */
 public final class LeakCheckExtension implements AfterAllCallback {
 
+    /** How long the check waits for buffers still being released on event loops. */
+    static final long SETTLE_MILLIS = Long.getLong("fosc.leak.settleMillis", 5_000);
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (ResourceLeakDetector.getLevel() != ResourceLeakDetector.Level.PARANOID) {
-            throw new AssertionError("Netty leak detection must be PARANOID in tests, is "
-                    + ResourceLeakDetector.getLevel());
-        }
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(20);
-            provokeLeakReport(ByteBufAllocator.DEFAULT);
-            provokeLeakReport(PooledByteBufAllocator.DEFAULT);
-        }
-        List<String> leaks = LeakFailingDetector.drainLeaks();
-        if (!leaks.isEmpty()) {
-            throw new AssertionError(leaks.size() + " Netty buffer leak(s) reported during or before "
-                    + context.getDisplayName() + ":\n" + String.join("\n", leaks));
-        }
+        verifyNoOpenBuffers(context.getDisplayName(), SETTLE_MILLIS);
     }
 
-    private static void provokeLeakReport(ByteBufAllocator allocator) {
-        // Netty drains its queue of collected-but-unreleased buffers when it tracks a new one.
-        ByteBuf heap = allocator.heapBuffer(1);
-        heap.release();
-        ByteBuf direct = allocator.directBuffer(1);
-        direct.release();
+    /**
+     * Waits up to {@code settleMillis} ms for every tracked buffer to be released, then checks.
+     *
+     * @param what names what ran, for the failure message
+     * @param settleMillis how long to wait for releases
+     * @throws AssertionError if a buffer is still open, or the detector is not installed
+     */
+    static void verifyNoOpenBuffers(String what, long settleMillis) throws InterruptedException {
+        if (!FoscLeakPresenceDetector.installed()) {
+            throw new AssertionError("Netty's leak presence detector must be installed in tests: run with "
+                    + "-Dio.netty.customResourceLeakDetector=" + FoscLeakPresenceDetector.class.getName());
+        }
+        long deadline = System.nanoTime() + settleMillis * 1_000_000L;
+        while (FoscLeakPresenceDetector.hasOpenResources() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        try {
+            LeakPresenceDetector.check();
+        } catch (IllegalStateException e) {
+            throw new AssertionError("Netty buffer leak: buffers allocated during or before " + what
+                    + " were still unreleased " + settleMillis + " ms after it ended. " + e.getMessage()
+                    + " (-Dio.netty.util.LeakPresenceDetector.trackCreationStack=true shows where they were"
+                    + " allocated)", e);
+        }
     }
 }

@@ -267,7 +267,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             if (n <= 0) {
                 cancelNow();
                 signalTerminal(new IllegalArgumentException("Flow.Subscription.request(" + n
-                        + "): n must be positive"));
+                        + "): non-positive subscription request (Reactive Streams rule 3.9)"));
                 return;
             }
             demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
