@@ -1,6 +1,6 @@
 /*
  * Reference G.726-16k coder for G726SpandspIT: spandsp's G.726 (bit exact, passes the ITU-T test vectors)
- * in the camera's framing (PROTOCOL.md section 5): 480 samples of signed 16-bit little-endian PCM <-> one
+ * in the camera's framing (docs/protocol.md section 5): 480 samples of signed 16-bit little-endian PCM <-> one
  * 120-byte block, four 2-bit codes per byte with the oldest sample in the two top bits (spandsp's
  * G726_PACKING_LEFT), 16-bit linear interworking (G726_ENCODING_LINEAR), and the coder re-initialised at
  * the start of every block.

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Bit-exactness of the G.726-16k coder against spandsp's G.726, which passes the ITU-T test vectors.
  * {@code src/test/c/g726_ref.c} is compiled with {@code cc ... -lspandsp} into {@code target/} and run on
- * the same input as our coder, in the camera's framing (PROTOCOL.md §5): four codes per byte, the oldest
+ * the same input as our coder, in the camera's framing (docs/protocol.md §5): four codes per byte, the oldest
  * in the top bits (spandsp's {@code G726_PACKING_LEFT}), 16-bit linear interworking
  * ({@code G726_ENCODING_LINEAR}), a fresh coder for every 120-byte block.
  *
