@@ -17,6 +17,9 @@ public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implem
     /**
      * Creates a frame that takes ownership of {@code data}. The header's audio length is set to the data's
      * readable bytes.
+     *
+     * @param header the header
+     * @param data the data
      */
     public FoscAudioData(FoscMediaHeader header, ByteBuf data) {
         super(data);
@@ -33,7 +36,7 @@ public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implem
         return header;
     }
 
-    /** The format, told by the data length: 960 bytes PCM, 120 bytes G.726. */
+    /** {@return the format, told by the data length: 960 bytes PCM, 120 bytes G.726} */
     public FoscAudioFormat format() {
         return FoscAudioFormat.ofLength(header.audioLength());
     }

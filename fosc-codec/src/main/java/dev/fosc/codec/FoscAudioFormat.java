@@ -22,12 +22,16 @@ public enum FoscAudioFormat {
         this.jsonName = jsonName;
     }
 
-    /** The format a frame of {@code length} audio bytes has. */
+    /**
+     * {@return the format a frame of {@code length} audio bytes has}
+     *
+     * @param length the length
+     */
     public static FoscAudioFormat ofLength(int length) {
         return length == PCM_FRAME_BYTES ? PCM : length == G726_FRAME_BYTES ? G726 : UNKNOWN;
     }
 
-    /** The lower-case name used in the decoded form (docs/protocol.md §8). */
+    /** {@return the lower-case name used in the decoded form (docs/protocol.md §8)} */
     public String jsonName() {
         return jsonName;
     }

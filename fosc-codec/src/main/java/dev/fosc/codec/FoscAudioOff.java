@@ -15,6 +15,14 @@ public record FoscAudioOff(int stream, FoscCredentials credentials) implements F
     /** The payload length this encoder writes. */
     public static final int LENGTH = 161;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param stream the stream byte (0..255)
+     * @param credentials user and password
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscAudioOff {
         FoscVideoOn.checkByte("stream", stream);
         Objects.requireNonNull(credentials, "credentials");

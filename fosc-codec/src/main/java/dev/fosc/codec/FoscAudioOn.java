@@ -17,6 +17,14 @@ public record FoscAudioOn(int stream, FoscCredentials credentials) implements Fo
     /** The payload length this encoder writes. */
     public static final int LENGTH = 161;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param stream the stream byte (0..255)
+     * @param credentials user and password
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscAudioOn {
         FoscVideoOn.checkByte("stream", stream);
         Objects.requireNonNull(credentials, "credentials");

@@ -18,6 +18,14 @@ public record FoscClose(FoscCredentials credentials, int payloadLength) implemen
     /** The length Foscam's SDK sends. */
     public static final int SDK_LENGTH = 161;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param credentials user and password
+     * @param payloadLength {@value #LENGTH} or {@value #SDK_LENGTH} (or more: zero-padded)
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscClose {
         Objects.requireNonNull(credentials, "credentials");
         if (payloadLength < LENGTH) {
@@ -25,7 +33,11 @@ public record FoscClose(FoscCredentials credentials, int payloadLength) implemen
         }
     }
 
-    /** A CLOSE of the default length. */
+    /**
+     * A CLOSE of the default length.
+     *
+     * @param credentials user and password
+     */
     public FoscClose(FoscCredentials credentials) {
         this(credentials, LENGTH);
     }

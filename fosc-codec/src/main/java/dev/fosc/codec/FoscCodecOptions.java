@@ -29,27 +29,27 @@ public final class FoscCodecOptions {
         this.hostHeader = b.hostHeader;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         return new Builder().maxPayloadLength(maxPayloadLength).preamble(preamble).hostHeader(hostHeader);
     }
 
-    /** The largest payload accepted. */
+    /** {@return the largest payload accepted} */
     public int maxPayloadLength() {
         return maxPayloadLength;
     }
 
-    /** Whether the SERVERPUSH preamble is used. */
+    /** {@return whether the SERVERPUSH preamble is used} */
     public boolean preamble() {
         return preamble;
     }
 
-    /** The client's Host header, or {@code null} for the remote address. */
+    /** {@return the client's Host header, or {@code null} for the remote address} */
     public String hostHeader() {
         return hostHeader;
     }
@@ -69,7 +69,11 @@ public final class FoscCodecOptions {
         private Builder() {
         }
 
-        /** @see FoscCodecOptions#maxPayloadLength() */
+        /**
+         * @see FoscCodecOptions#maxPayloadLength()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxPayloadLength(int value) {
             if (value < 0 || value > Integer.MAX_VALUE - FoscFrames.HEADER_LENGTH) {
                 throw new IllegalArgumentException("maxPayloadLength out of range: " + value);
@@ -78,19 +82,27 @@ public final class FoscCodecOptions {
             return this;
         }
 
-        /** @see FoscCodecOptions#preamble() */
+        /**
+         * @see FoscCodecOptions#preamble()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder preamble(boolean value) {
             this.preamble = value;
             return this;
         }
 
-        /** @see FoscCodecOptions#hostHeader() */
+        /**
+         * @see FoscCodecOptions#hostHeader()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder hostHeader(String value) {
             this.hostHeader = value;
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public FoscCodecOptions build() {
             return new FoscCodecOptions(this);
         }

@@ -18,6 +18,18 @@ public record FoscColorAdjust(int brightness, int contrast, int hue, int saturat
     /** The payload length. */
     public static final int LENGTH = 6;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param brightness 0..255 on the wire, 0..100 in practice
+     * @param contrast as above
+     * @param hue as above
+     * @param saturation as above
+     * @param sharpness as above
+     * @param denoise as above
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscColorAdjust {
         FoscVideoOn.checkByte("brightness", brightness);
         FoscVideoOn.checkByte("contrast", contrast);

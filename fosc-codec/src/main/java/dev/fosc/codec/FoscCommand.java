@@ -94,6 +94,8 @@ public final class FoscCommand implements Comparable<FoscCommand> {
      * Returns the command for an id read from the wire (an unsigned 32-bit value).
      *
      * @throws IllegalArgumentException if {@code id} is outside 0..2^32-1
+     * @param id the id
+     * @return the command for an id read from the wire (an unsigned 32-bit value)
      */
     public static FoscCommand valueOf(long id) {
         if (id >= 0 && id < SMALL.length) {
@@ -105,17 +107,17 @@ public final class FoscCommand implements Comparable<FoscCommand> {
         return new FoscCommand(id, UNKNOWN_NAME, false);
     }
 
-    /** The numeric id, 0..2^32-1. */
+    /** {@return the numeric id, 0..2^32-1} */
     public long id() {
         return id;
     }
 
-    /** The upper-case name from docs/protocol.md, or {@value #UNKNOWN_NAME}. */
+    /** {@return the upper-case name from docs/protocol.md, or {@value #UNKNOWN_NAME}} */
     public String name() {
         return name;
     }
 
-    /** Whether this library knows the id's payload layout. */
+    /** {@return whether this library knows the id's payload layout} */
     public boolean isKnown() {
         return known;
     }

@@ -32,6 +32,9 @@ public final class FoscCredentials {
      *
      * @throws IllegalArgumentException if either value is longer than {@value #MAX_FIELD_BYTES} UTF-8 bytes
      *     or contains a NUL character (the message names the field, never the password)
+     * @param user the user
+     * @param password the password
+     * @return the credentials
      */
     public static FoscCredentials of(String user, String password) {
         Objects.requireNonNull(user, "user");
@@ -52,12 +55,12 @@ public final class FoscCredentials {
         }
     }
 
-    /** The user name. */
+    /** {@return the user name} */
     public String user() {
         return user;
     }
 
-    /** The password, in clear: the protocol needs it so. Never log it. */
+    /** {@return the password, in clear: the protocol needs it so} Never log it. */
     public String password() {
         return password;
     }

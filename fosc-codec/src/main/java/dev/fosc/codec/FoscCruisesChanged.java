@@ -15,6 +15,13 @@ public record FoscCruisesChanged(List<String> cruises) implements FoscMessage {
     /** The payload length. */
     public static final int LENGTH = FoscNameList.size(FoscNameList.MAX_CRUISES) + 4;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param cruises the valid cruise names (at most 8, each 1..32 UTF-8 bytes)
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscCruisesChanged {
         cruises = FoscNameList.validate("cruise", cruises, FoscNameList.MAX_CRUISES);
     }

@@ -27,7 +27,11 @@ public final class FoscDecodedForm {
     private FoscDecodedForm() {
     }
 
-    /** The decoded form of {@code msg}, in a stable key order. */
+    /**
+     * {@return the decoded form of {@code msg}, in a stable key order}
+     *
+     * @param msg the message
+     */
     public static Map<String, Object> of(FoscMessage msg) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", msg.command().id());

@@ -61,12 +61,12 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
         return maxPayloadLength;
     }
 
-    /** The largest payload this decoder accepts. */
+    /** {@return the largest payload this decoder accepts} */
     public int maxPayloadLength() {
         return maxPayloadLength;
     }
 
-    /** Bytes of the stream consumed so far (frames, skipped bytes), for error reports. */
+    /** {@return bytes of the stream consumed so far (frames, skipped bytes), for error reports} */
     public long streamOffset() {
         return streamOffset;
     }

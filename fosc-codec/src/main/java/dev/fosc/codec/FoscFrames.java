@@ -31,6 +31,8 @@ public final class FoscFrames {
      * payload-holding messages keep.
      *
      * @throws IllegalArgumentException if {@code frame} is not one whole frame (shorter than its header says)
+     * @param frame the frame
+     * @return the decoded message, or a {@link FoscInvalidMessage}
      */
     public static FoscMessage decode(ByteBuf frame) {
         int start = frame.readerIndex();
@@ -101,6 +103,10 @@ public final class FoscFrames {
      * Encodes {@code msg} into {@code out}: one buffer holding header and payload for control messages; for
      * messages that hold a payload buffer, a header buffer followed by the payload itself, retained (no copy).
      * {@code msg} is not released.
+     *
+     * @param msg the message
+     * @param alloc the allocator for the new buffer
+     * @param out the buffer written to
      */
     public static void encode(FoscMessage msg, ByteBufAllocator alloc, List<Object> out) {
         if (msg instanceof ByteBufHolder) {
@@ -138,6 +144,10 @@ public final class FoscFrames {
     /**
      * Encodes {@code msg} as one buffer (a composite one, without copying, for payload-holding messages).
      * {@code msg} is not released; the caller owns the returned buffer.
+     *
+     * @param msg the message
+     * @param alloc the allocator for the new buffer
+     * @return the whole frame, header included
      */
     public static ByteBuf encode(FoscMessage msg, ByteBufAllocator alloc) {
         List<Object> parts = new java.util.ArrayList<>(2);
@@ -152,7 +162,13 @@ public final class FoscFrames {
         return composite;
     }
 
-    /** Writes a frame header. */
+    /**
+     * Writes a frame header.
+     *
+     * @param out the buffer written to
+     * @param command the command id
+     * @param payloadLength the payload length
+     */
     public static void writeHeader(ByteBuf out, FoscCommand command, int payloadLength) {
         out.writeIntLE((int) command.id());
         out.writeInt(MAGIC);

@@ -18,6 +18,15 @@ import java.util.Objects;
 public record FoscInvalidMessage(FoscCommand command, int payloadLength, FoscMalformedPayloadException cause)
         implements FoscMessage, DecoderResultProvider {
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param command the frame's command
+     * @param payloadLength the frame's payload length
+     * @param cause what was wrong (never contains payload bytes)
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscInvalidMessage {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(cause, "cause");

@@ -18,6 +18,15 @@ public record FoscLogin(FoscCredentials credentials, int uid, int loginStream) i
     public static final int LENGTH = 164;
     private static final int MIN_LENGTH = 136;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param credentials user and password
+     * @param uid the session id chosen by the client, the same for the whole session
+     * @param loginStream 0 main, 1 sub; usually 0
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscLogin {
         Objects.requireNonNull(credentials, "credentials");
     }

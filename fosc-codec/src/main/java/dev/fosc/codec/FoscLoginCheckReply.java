@@ -22,7 +22,7 @@ public record FoscLoginCheckReply(int result) implements FoscMessage {
         return LENGTH;
     }
 
-    /** Whether the camera still holds the login. */
+    /** {@return whether the camera still holds the login} */
     public boolean isOk() {
         return result == 0;
     }

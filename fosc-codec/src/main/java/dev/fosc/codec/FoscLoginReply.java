@@ -51,6 +51,19 @@ public record FoscLoginReply(int result, List<String> presets, List<String> crui
     static final int CAMERA_ID_AT = 878;
     static final int CAMERA_ID_BYTES = 12;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param result 0 accepted, non-zero refused (the u32 on the wire, as a signed int); {@link #RESULT_EMPTY} for
+     *     an empty payload
+     * @param presets the valid preset names (at most 16)
+     * @param cruises the valid cruise names (at most 8)
+     * @param cameraId the camera id (at most 12 bytes), empty if the reply did not carry one
+     * @param payloadLength the size on the wire: 0, 4..{@value #MIN_ACCEPTED_LENGTH} (result only, refused) or
+     *     at least {@value #MIN_ACCEPTED_LENGTH}; zero-padded beyond the known fields
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscLoginReply {
         presets = FoscNameList.validate("preset", presets, FoscNameList.MAX_PRESETS);
         cruises = FoscNameList.validate("cruise", cruises, FoscNameList.MAX_CRUISES);
@@ -65,12 +78,22 @@ public record FoscLoginReply(int result, List<String> presets, List<String> crui
         }
     }
 
-    /** An accepted login reply of {@value #DEFAULT_LENGTH} bytes. */
+    /**
+     * {@return an accepted login reply of {@value #DEFAULT_LENGTH} bytes}
+     *
+     * @param presets the presets
+     * @param cruises the cruises
+     * @param cameraId the camera id
+     */
     public static FoscLoginReply accepted(List<String> presets, List<String> cruises, String cameraId) {
         return new FoscLoginReply(0, presets, cruises, cameraId, DEFAULT_LENGTH);
     }
 
-    /** A refusal carrying {@code result} (non-zero) in an 8-byte payload. */
+    /**
+     * {@return a refusal carrying {@code result} (non-zero) in an 8-byte payload}
+     *
+     * @param result the result
+     */
     public static FoscLoginReply refused(int result) {
         if (result == 0 || result == RESULT_EMPTY) {
             throw new IllegalArgumentException("a refusal needs a non-zero result: " + result);
@@ -78,17 +101,20 @@ public record FoscLoginReply(int result, List<String> presets, List<String> crui
         return new FoscLoginReply(result, List.of(), List.of(), "", 8);
     }
 
-    /** The seed camera's refusal: an empty payload. */
+    /** {@return the seed camera's refusal: an empty payload} */
     public static FoscLoginReply refusedEmpty() {
         return new FoscLoginReply(RESULT_EMPTY, List.of(), List.of(), "", 0);
     }
 
-    /** Whether this is a refusal with an empty payload (the seed camera's form): {@code payloadLength() == 0}. */
+    /**
+     * {@return whether this is a refusal with an empty payload (the seed camera's form):
+     * {@code payloadLength() == 0}}
+     */
     public boolean isEmptyRefusal() {
         return payloadLength == 0;
     }
 
-    /** Whether the camera accepted the login: a result of 0 in a full payload. */
+    /** {@return whether the camera accepted the login: a result of 0 in a full payload} */
     public boolean isAccepted() {
         return result == 0 && payloadLength >= MIN_ACCEPTED_LENGTH;
     }

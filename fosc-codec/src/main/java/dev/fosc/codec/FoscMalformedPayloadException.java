@@ -10,7 +10,11 @@ import io.netty.handler.codec.CorruptedFrameException;
 public final class FoscMalformedPayloadException extends CorruptedFrameException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that names the command and what was wrong. */
+    /**
+     * Creates the exception with a message that names the command and what was wrong.
+     *
+     * @param message the detail message
+     */
     public FoscMalformedPayloadException(String message) {
         super(message);
     }

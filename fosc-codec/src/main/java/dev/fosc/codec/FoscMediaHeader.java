@@ -22,13 +22,26 @@ public record FoscMediaHeader(long timestamp, int videoLength, int audioLength, 
     /** The header's size. */
     public static final int LENGTH = 36;
 
-    /** A video header; the encoder fills in the data length. */
+    /**
+     * {@return a video header; the encoder fills in the data length}
+     *
+     * @param timestamp the timestamp
+     * @param keyFrame the key frame
+     * @param width the width
+     * @param height the height
+     * @param frameRate the frame rate
+     * @param bitRate the bit rate
+     */
     public static FoscMediaHeader video(long timestamp, boolean keyFrame, int width, int height, int frameRate,
                                         int bitRate) {
         return new FoscMediaHeader(timestamp, 0, 0, keyFrame, width, height, frameRate, bitRate);
     }
 
-    /** An audio header; the encoder fills in the data length. */
+    /**
+     * {@return an audio header; the encoder fills in the data length}
+     *
+     * @param timestamp the timestamp
+     */
     public static FoscMediaHeader audio(long timestamp) {
         return new FoscMediaHeader(timestamp, 0, 0, false, 0, 0, 0, 0);
     }

@@ -9,10 +9,10 @@ import io.netty.buffer.ByteBufHolder;
  */
 public interface FoscMediaMessage extends FoscMessage, ByteBufHolder {
 
-    /** The media header, with the data length of this frame. */
+    /** {@return the media header, with the data length of this frame} */
     FoscMediaHeader header();
 
-    /** The media data after the 36-byte header (H.264 or audio): the same buffer as {@link #content()}. */
+    /** {@return the media data after the 36-byte header (H.264 or audio): the same buffer as {@link #content()}} */
     default ByteBuf data() {
         return content();
     }

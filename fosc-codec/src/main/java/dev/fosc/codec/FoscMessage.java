@@ -13,9 +13,9 @@ package dev.fosc.codec;
  */
 public interface FoscMessage {
 
-    /** The command id of the frame. */
+    /** {@return the command id of the frame} */
     FoscCommand command();
 
-    /** The payload length this message has on the wire (excluding the 12-byte frame header). */
+    /** {@return the payload length this message has on the wire (excluding the 12-byte frame header)} */
     int payloadLength();
 }

@@ -18,6 +18,15 @@ public record FoscMirrorFlip(int mirror, int flip, int payloadLength) implements
     /** The two-byte form. */
     public static final int SHORT_LENGTH = 2;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param mirror 0 or 1
+     * @param flip 0 or 1
+     * @param payloadLength {@value #LENGTH} or {@value #SHORT_LENGTH}
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscMirrorFlip {
         if (payloadLength != LENGTH && payloadLength != SHORT_LENGTH) {
             throw new IllegalArgumentException("MIRROR_FLIP is 8 or 2 bytes: " + payloadLength);
@@ -28,7 +37,12 @@ public record FoscMirrorFlip(int mirror, int flip, int payloadLength) implements
         }
     }
 
-    /** The 8-byte form. */
+    /**
+     * The 8-byte form.
+     *
+     * @param mirror the mirror
+     * @param flip the flip
+     */
     public FoscMirrorFlip(int mirror, int flip) {
         this(mirror, flip, LENGTH);
     }

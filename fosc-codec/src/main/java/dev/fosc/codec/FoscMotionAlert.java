@@ -18,7 +18,11 @@ public final class FoscMotionAlert implements FoscMessage {
 
     private final byte[] raw;
 
-    /** Creates an alert with these raw bytes (copied). */
+    /**
+     * Creates an alert with these raw bytes (copied).
+     *
+     * @param raw the raw
+     */
     public FoscMotionAlert(byte[] raw) {
         if (raw.length > MAX_LENGTH) {
             throw new IllegalArgumentException("MOTION_ALERT payload longer than " + MAX_LENGTH + ": " + raw.length);
@@ -26,12 +30,12 @@ public final class FoscMotionAlert implements FoscMessage {
         this.raw = raw.clone();
     }
 
-    /** A copy of the raw payload. */
+    /** {@return a copy of the raw payload} */
     public byte[] raw() {
         return raw.clone();
     }
 
-    /** The raw payload as lower-case hex. */
+    /** {@return the raw payload as lower-case hex} */
     public String rawHex() {
         return ByteBufUtil.hexDump(raw);
     }

@@ -32,7 +32,12 @@ public final class FoscPipelines {
     private FoscPipelines() {
     }
 
-    /** Installs the client side with {@code options}. */
+    /**
+     * Installs the client side with {@code options}.
+     *
+     * @param pipeline the channel pipeline
+     * @param options the options
+     */
     public static void installClient(ChannelPipeline pipeline, FoscCodecOptions options) {
         if (options.preamble()) {
             pipeline.addLast(PREAMBLE + "-encoder", new HttpRequestEncoder());
@@ -45,7 +50,12 @@ public final class FoscPipelines {
         }
     }
 
-    /** Installs the camera side with {@code options}. */
+    /**
+     * Installs the camera side with {@code options}.
+     *
+     * @param pipeline the channel pipeline
+     * @param options the options
+     */
     public static void installCamera(ChannelPipeline pipeline, FoscCodecOptions options) {
         if (options.preamble()) {
             pipeline.addLast(PREAMBLE + "-decoder", new HttpRequestDecoder());

@@ -25,6 +25,7 @@ public final class FoscPreamble {
      * A new preamble request.
      *
      * @param hostHeader the Host header value, {@code host:port}
+     * @return a new preamble request
      */
     public static FullHttpRequest request(String hostHeader) {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, SERVERPUSH, "/");

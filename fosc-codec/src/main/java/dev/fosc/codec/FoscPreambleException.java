@@ -9,12 +9,21 @@ import io.netty.handler.codec.DecoderException;
 public final class FoscPreambleException extends DecoderException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception; the message says what arrived (never credentials: none are in a preamble). */
+    /**
+     * Creates the exception; the message says what arrived (never credentials: none are in a preamble).
+     *
+     * @param message the detail message
+     */
     public FoscPreambleException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a cause. */
+    /**
+     * Creates the exception with a cause.
+     *
+     * @param message the detail message
+     * @param cause the cause
+     */
     public FoscPreambleException(String message, Throwable cause) {
         super(message, cause);
     }

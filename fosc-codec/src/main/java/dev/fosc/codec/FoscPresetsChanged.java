@@ -15,6 +15,13 @@ public record FoscPresetsChanged(List<String> presets) implements FoscMessage {
     /** The payload length. */
     public static final int LENGTH = FoscNameList.size(FoscNameList.MAX_PRESETS) + 4;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param presets the valid preset names (at most 16, each 1..32 UTF-8 bytes)
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscPresetsChanged {
         presets = FoscNameList.validate("preset", presets, FoscNameList.MAX_PRESETS);
     }

@@ -14,6 +14,13 @@ public record FoscSpeakerOff(FoscCredentials credentials) implements FoscMessage
     /** The payload length this encoder writes. */
     public static final int LENGTH = 160;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param credentials user and password
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscSpeakerOff {
         Objects.requireNonNull(credentials, "credentials");
     }

@@ -30,6 +30,16 @@ public record FoscSpeakerOn(FoscCredentials credentials, int uid, int payloadLen
     public static final int SEED_LENGTH = 161;
     private static final int MIN_LENGTH = 132;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param credentials user and password
+     * @param uid the session id
+     * @param payloadLength {@value #DEFAULT_LENGTH}, {@value #R2C_LENGTH} or {@value #SEED_LENGTH} to encode; the
+     *     received size when decoded
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscSpeakerOn {
         Objects.requireNonNull(credentials, "credentials");
         if (payloadLength < MIN_LENGTH) {
@@ -38,7 +48,12 @@ public record FoscSpeakerOn(FoscCredentials credentials, int uid, int payloadLen
         }
     }
 
-    /** A SPEAKER_ON of the default size. */
+    /**
+     * A SPEAKER_ON of the default size.
+     *
+     * @param credentials user and password
+     * @param uid the session id
+     */
     public FoscSpeakerOn(FoscCredentials credentials, int uid) {
         this(credentials, uid, DEFAULT_LENGTH);
     }

@@ -11,10 +11,10 @@ public interface FoscStatusReply extends FoscMessage {
     /** The payload length of every status reply. */
     int LENGTH = 36;
 
-    /** The status: 0 ok, otherwise refused (SPEAKER_ON: 1 = rejected). */
+    /** {@return the status: 0 ok, otherwise refused (SPEAKER_ON: 1 = rejected)} */
     int status();
 
-    /** Whether {@link #status()} is 0. */
+    /** {@return whether {@link #status()} is 0} */
     default boolean isOk() {
         return status() == 0;
     }
@@ -24,13 +24,24 @@ public interface FoscStatusReply extends FoscMessage {
         return LENGTH;
     }
 
-    /** Writes the status and the zero padding. */
+    /**
+     * Writes the status and the zero padding.
+     *
+     * @param out the buffer written to
+     * @param status the status
+     */
     static void writeStatus(ByteBuf out, int status) {
         out.writeIntLE(status);
         out.writeZero(LENGTH - 4);
     }
 
-    /** Reads the status of a reply to {@code command}. */
+    /**
+     * Reads the status of a reply to {@code command}.
+     *
+     * @param command the command id
+     * @param p the payload
+     * @return the u32 status at offset 0
+     */
     static int readStatus(FoscCommand command, ByteBuf p) {
         FoscWire.requireAtLeast(command, p, 4);
         return p.getIntLE(p.readerIndex());

@@ -14,7 +14,11 @@ public final class FoscTalkData extends FoscPayloadHolder<FoscTalkData> implemen
     /** Bytes before the audio: the u32 length. */
     public static final int PREFIX_LENGTH = 4;
 
-    /** Creates a frame that takes ownership of {@code audio}. */
+    /**
+     * Creates a frame that takes ownership of {@code audio}.
+     *
+     * @param audio the audio
+     */
     public FoscTalkData(ByteBuf audio) {
         super(audio);
     }
@@ -29,7 +33,7 @@ public final class FoscTalkData extends FoscPayloadHolder<FoscTalkData> implemen
         return PREFIX_LENGTH + content().readableBytes();
     }
 
-    /** The format, told by the length: 960 bytes PCM, 120 bytes G.726. */
+    /** {@return the format, told by the length: 960 bytes PCM, 120 bytes G.726} */
     public FoscAudioFormat format() {
         return FoscAudioFormat.ofLength(content().readableBytes());
     }

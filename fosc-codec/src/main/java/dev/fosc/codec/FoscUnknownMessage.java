@@ -17,7 +17,12 @@ public final class FoscUnknownMessage extends FoscPayloadHolder<FoscUnknownMessa
 
     private final FoscCommand command;
 
-    /** Creates a message that takes ownership of {@code payload}. */
+    /**
+     * Creates a message that takes ownership of {@code payload}.
+     *
+     * @param command the command id
+     * @param payload the payload
+     */
     public FoscUnknownMessage(FoscCommand command, ByteBuf payload) {
         super(payload);
         this.command = Objects.requireNonNull(command, "command");

@@ -17,6 +17,9 @@ public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implem
     /**
      * Creates a frame that takes ownership of {@code data}. The header's video length is set to the data's
      * readable bytes.
+     *
+     * @param header the header
+     * @param data the data
      */
     public FoscVideoData(FoscMediaHeader header, ByteBuf data) {
         super(data);
@@ -33,7 +36,7 @@ public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implem
         return header;
     }
 
-    /** Whether this is a key (IDR) frame. */
+    /** {@return whether this is a key (IDR) frame} */
     public boolean isKeyFrame() {
         return header.keyFrame();
     }

@@ -18,6 +18,15 @@ public record FoscVideoOn(int stream, FoscCredentials credentials, int uid) impl
     public static final int LENGTH = 161;
     private static final int MIN_LENGTH = 133;
 
+    /**
+     * Creates the message, checking its components.
+     *
+     * @param stream the stream byte: 0 main, 1 sub (0..255)
+     * @param credentials user and password
+     * @param uid the session id chosen by the client
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscVideoOn {
         checkByte("stream", stream);
         Objects.requireNonNull(credentials, "credentials");

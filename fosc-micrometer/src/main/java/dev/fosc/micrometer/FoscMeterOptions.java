@@ -43,29 +43,35 @@ public final class FoscMeterOptions {
         this.snapshotMaxAge = b.snapshotMaxAge;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether counters are registered per camera (tag {@code camera}) rather than as the client's totals. */
+    /**
+     * {@return whether counters are registered per camera (tag {@code camera}) rather than as the client's
+     * totals}
+     */
     public boolean perCamera() {
         return perCamera;
     }
 
-    /** Tags added to every meter. */
+    /** {@return the tags added to every meter} */
     public Tags tags() {
         return tags;
     }
 
-    /** How long one snapshot of the counters serves the meters; zero reads the counters at every meter read. */
+    /**
+     * {@return how long one snapshot of the counters serves the meters; zero reads the counters at every meter
+     * read}
+     */
     public Duration snapshotMaxAge() {
         return snapshotMaxAge;
     }
 
     /**
-     * How long a camera's counters stay registered after its last session ended; zero removes them at once. A new
-     * session to the camera within that time continues them.
+     * {@return how long a camera's counters stay registered after its last session ended; zero removes them
+     * at once} A new session to the camera within that time continues them.
      */
     public Duration endedCameraRetention() {
         return endedCameraRetention;
@@ -87,19 +93,34 @@ public final class FoscMeterOptions {
         private Builder() {
         }
 
-        /** Counters per camera (tag {@code camera}), or only the client's totals. Default {@code true}. */
+        /**
+         * Counters per camera (tag {@code camera}), or only the client's totals. Default {@code true}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder perCamera(boolean value) {
             this.perCamera = value;
             return this;
         }
 
-        /** Tags added to every meter (replacing those set before). Default none. */
+        /**
+         * Tags added to every meter (replacing those set before). Default none.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder tags(Iterable<Tag> value) {
             this.tags = Tags.of(Objects.requireNonNull(value, "tags"));
             return this;
         }
 
-        /** How long one snapshot serves the meters; zero or more. Default {@link #DEFAULT_SNAPSHOT_MAX_AGE}. */
+        /**
+         * How long one snapshot serves the meters; zero or more. Default {@link #DEFAULT_SNAPSHOT_MAX_AGE}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder snapshotMaxAge(Duration value) {
             Objects.requireNonNull(value, "snapshotMaxAge");
             if (value.isNegative()) {
@@ -112,6 +133,9 @@ public final class FoscMeterOptions {
         /**
          * How long a camera's counters stay after its last session ended; zero or more. Default
          * {@link #DEFAULT_ENDED_CAMERA_RETENTION}.
+         *
+         * @param value the new value
+         * @return this builder
          */
         public Builder endedCameraRetention(Duration value) {
             Objects.requireNonNull(value, "endedCameraRetention");
@@ -122,7 +146,7 @@ public final class FoscMeterOptions {
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public FoscMeterOptions build() {
             return new FoscMeterOptions(this);
         }

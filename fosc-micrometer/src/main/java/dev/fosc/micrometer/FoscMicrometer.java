@@ -60,13 +60,25 @@ public final class FoscMicrometer implements MeterBinder, AutoCloseable {
     private volatile MeterRegistry registry; // written under this, once
     private volatile boolean closed; // written under this
 
-    /** A binder for {@code client}; nothing is registered until {@link #bindTo}. */
+    /**
+     * A binder for {@code client}; nothing is registered until {@link #bindTo}.
+     *
+     * @param client the client
+     * @param options the options
+     */
     public FoscMicrometer(FoscClient client, FoscMeterOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Registers {@code client}'s meters in {@code registry}; {@link #close()} the result to remove them. */
+    /**
+     * Registers {@code client}'s meters in {@code registry}; {@link #close()} the result to remove them.
+     *
+     * @param client the client
+     * @param registry the meter registry
+     * @param options the options
+     * @return the binder, registered; close it to remove the meters
+     */
     public static FoscMicrometer bind(FoscClient client, MeterRegistry registry, FoscMeterOptions options) {
         FoscMicrometer metrics = new FoscMicrometer(client, options);
         metrics.bindTo(registry);
