@@ -20,32 +20,32 @@ import io.netty.util.ReferenceCounted;
  */
 public interface FoscAudioFrame extends ReferenceCounted {
 
-    /** The media header (timestamp and audio length). */
+    /** {@return the media header (timestamp and audio length)} */
     FoscMediaHeader header();
 
-    /** The camera's timestamp. */
+    /** {@return the camera's timestamp} */
     default long timestamp() {
         return header().timestamp();
     }
 
-    /** The format the camera sent: PCM (960 bytes), G726 (120 bytes) or UNKNOWN (any other length). */
+    /** {@return the format the camera sent: PCM (960 bytes), G726 (120 bytes) or UNKNOWN (any other length)} */
     FoscAudioFormat format();
 
     /**
-     * The audio as 16-bit little-endian PCM at 8000 Hz mono: the original bytes for PCM, the decoded block for
-     * G.726, empty for an unknown format. Borrowed.
+     * {@return the audio as 16-bit little-endian PCM at 8000 Hz mono: the original bytes for PCM, the decoded block for
+     * G.726, empty for an unknown format} Borrowed.
      */
     ByteBuf pcm();
 
-    /** The audio bytes as the camera sent them (media header stripped). Borrowed. */
+    /** {@return the audio bytes as the camera sent them (media header stripped)} Borrowed. */
     ByteBuf original();
 
-    /** A copy of {@link #pcm()}. */
+    /** {@return a copy of {@link #pcm()}} */
     default byte[] copyPcm() {
         return ByteBufUtil.getBytes(pcm());
     }
 
-    /** A copy of {@link #original()}. */
+    /** {@return a copy of {@link #original()}} */
     default byte[] copyOriginal() {
         return ByteBufUtil.getBytes(original());
     }

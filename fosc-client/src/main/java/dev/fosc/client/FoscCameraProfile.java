@@ -50,7 +50,7 @@ public enum FoscCameraProfile {
         this.quirks = quirks;
     }
 
-    /** The quirks of this model; for {@link #AUTO}, the ones a session starts from before it learns. */
+    /** {@return the quirks of this model; for {@link #AUTO}, the ones a session starts from before it learns} */
     public FoscQuirks quirks() {
         return quirks;
     }

@@ -89,32 +89,37 @@ public final class FoscClient implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
     }
 
-    /** A client with its own group of {@link #DEFAULT_THREADS} threads (epoll when available). */
+    /** {@return a client with its own group of {@link #DEFAULT_THREADS} threads (epoll when available)} */
     public static FoscClient create() {
         return builder().build();
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The event-loop group the sessions live on. */
+    /** {@return the event-loop group the sessions live on} */
     public EventLoopGroup eventLoopGroup() {
         return group;
     }
 
-    /** The socket channel type in use ({@code EpollSocketChannel} or {@code NioSocketChannel}). */
+    /** {@return the socket channel type in use ({@code EpollSocketChannel} or {@code NioSocketChannel})} */
     public Class<? extends SocketChannel> channelType() {
         return channelType;
     }
 
-    /** Whether the client created (and will shut down) its group. */
+    /** {@return whether the client created (and will shut down) its group} */
     public boolean ownsEventLoopGroup() {
         return ownsGroup;
     }
 
-    /** A new session without a listener (use its {@code Flow} publishers). Nothing connects until {@code connect()}. */
+    /**
+     * {@return a new session without a listener (use its {@code Flow} publishers)} Nothing connects until {@code
+     * connect()}.
+     *
+     * @param options the options
+     */
     public FoscSession newSession(FoscSessionOptions options) {
         return newSession(options, null);
     }
@@ -125,6 +130,8 @@ public final class FoscClient implements AutoCloseable {
      *
      * @param listener receives state changes, frames and events on the session's event loop; may be {@code null}
      * @throws FoscSessionClosedException if the client is closed
+     * @param options the options
+     * @return a new session pinned to the next event loop of the group
      */
     public FoscSession newSession(FoscSessionOptions options, FoscSessionListener listener) {
         Objects.requireNonNull(options, "options");
@@ -141,14 +148,14 @@ public final class FoscClient implements AutoCloseable {
         return session;
     }
 
-    /** The sessions neither closed nor failed. */
+    /** {@return the sessions neither closed nor failed} */
     public List<FoscSession> sessions() {
         return sessions.sessions();
     }
 
     /**
-     * The client's counters: the sum over its live sessions plus the totals of those that ended (so no counter
-     * ever goes backwards), and its sessions by state. Cheap enough to call every few seconds with thousands of
+     * {@return the client's counters: the sum over its live sessions plus the totals of those that ended (so no counter
+     * ever goes backwards), and its sessions by state} Cheap enough to call every few seconds with thousands of
      * sessions (a sum of their volatile counters, no I/O, nothing allocated per session). Sessions never wait for
      * it, except one that ends (or one created) at that very moment, for the length of the sum. Works after
      * {@link #close()} too.
@@ -161,12 +168,19 @@ public final class FoscClient implements AutoCloseable {
      * Tells {@code observer} of each session that joins or leaves the client from now on, and at once (on this
      * thread) of each live session. Adding the same observer twice changes nothing. See
      * {@link FoscSessionObserver} for the threads the calls run on.
+     *
+     * @param observer the observer
      */
     public void addSessionObserver(FoscSessionObserver observer) {
         sessions.addObserver(Objects.requireNonNull(observer, "observer"));
     }
 
-    /** Stops telling {@code observer}; false if it was not added. */
+    /**
+     * Stops telling {@code observer}; false if it was not added.
+     *
+     * @param observer the observer
+     * @return whether {@code observer} had been added
+     */
     public boolean removeSessionObserver(FoscSessionObserver observer) {
         return sessions.removeObserver(observer);
     }
@@ -174,6 +188,8 @@ public final class FoscClient implements AutoCloseable {
     /**
      * Closes every session (no reconnects), then shuts the owned group down. Never blocks; idempotent. The future
      * completes when all of it is done.
+     *
+     * @return a future completing once every session is closed and the owned group shut down
      */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closeFuture != null) {
@@ -241,7 +257,12 @@ public final class FoscClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Threads of the client-owned group (ignored with {@link #eventLoopGroup}). Default {@link #DEFAULT_THREADS}. */
+        /**
+         * Threads of the client-owned group (ignored with {@link #eventLoopGroup}). Default {@link #DEFAULT_THREADS}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder threads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("threads must be positive: " + value);
@@ -250,7 +271,12 @@ public final class FoscClient implements AutoCloseable {
             return this;
         }
 
-        /** Whether a client-owned group uses native epoll when available (default {@code true}). */
+        /**
+         * Whether a client-owned group uses native epoll when available (default {@code true}).
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder nativeTransport(boolean value) {
             this.nativeTransport = value;
             return this;
@@ -259,19 +285,32 @@ public final class FoscClient implements AutoCloseable {
         /**
          * Shares a group the application owns (the client never shuts it down). The channel type is chosen to fit
          * it (epoll for an epoll group, NIO otherwise) unless {@link #channelType} says otherwise.
+         *
+         * @param value the new value
+         * @return this builder
          */
         public Builder eventLoopGroup(EventLoopGroup value) {
             this.group = Objects.requireNonNull(value, "eventLoopGroup");
             return this;
         }
 
-        /** The socket channel type; it must fit the group. Default: chosen from the group. */
+        /**
+         * The socket channel type; it must fit the group. Default: chosen from the group.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder channelType(Class<? extends SocketChannel> value) {
             this.channelType = Objects.requireNonNull(value, "channelType");
             return this;
         }
 
-        /** How long shutdown waits for sessions to close and the owned group to stop. */
+        /**
+         * How long shutdown waits for sessions to close and the owned group to stop.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder shutdownTimeout(Duration value) {
             Objects.requireNonNull(value, "shutdownTimeout");
             if (value.isNegative() || value.isZero()) {
@@ -281,7 +320,7 @@ public final class FoscClient implements AutoCloseable {
             return this;
         }
 
-        /** The client. */
+        /** {@return the client} */
         public FoscClient build() {
             return new FoscClient(this);
         }

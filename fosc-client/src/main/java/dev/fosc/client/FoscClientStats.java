@@ -19,13 +19,22 @@ import java.util.Objects;
  * @param sessionsClosed sessions that ended closed (by the application or the client's close), since the client
  *     was created
  * @param sessionsFailed sessions that ended failed (a refused login), since the client was created
- * @param bufferedBytes what the live sessions' subscriber buffers hold now, summed ({@link FoscSession#bufferedBytes()};
+ * @param bufferedBytes what the live sessions' subscriber buffers hold now, summed ({@link
+ *     FoscSession#bufferedBytes()};
  *     a level, not a counter)
  */
 public record FoscClientStats(FoscSessionStats totals, Map<FoscSessionState, Integer> sessionsByState,
                               long sessionsClosed, long sessionsFailed, long bufferedBytes) {
 
-    /** Copies {@code sessionsByState} (missing states count 0) into an unmodifiable map. */
+    /**
+     * Copies {@code sessionsByState} (missing states count 0) into an unmodifiable map.
+     *
+     * @param bufferedBytes the buffered bytes
+     * @param sessionsByState the sessions by state
+     * @param sessionsClosed the sessions closed
+     * @param sessionsFailed the sessions failed
+     * @param totals the totals
+     */
     public FoscClientStats {
         Objects.requireNonNull(totals, "totals");
         EnumMap<FoscSessionState, Integer> all = new EnumMap<>(FoscSessionState.class);
@@ -35,12 +44,16 @@ public record FoscClientStats(FoscSessionStats totals, Map<FoscSessionState, Int
         sessionsByState = Collections.unmodifiableMap(all);
     }
 
-    /** The live sessions in {@code state}. */
+    /**
+     * {@return the live sessions in {@code state}}
+     *
+     * @param state the state
+     */
     public int sessions(FoscSessionState state) {
         return sessionsByState.get(state);
     }
 
-    /** The live sessions, whatever their state. */
+    /** {@return the live sessions, whatever their state} */
     public int sessions() {
         int n = 0;
         for (int count : sessionsByState.values()) {

@@ -4,7 +4,12 @@ package dev.fosc.client;
 public final class FoscConnectException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     * @param cause the cause
+     */
     public FoscConnectException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,12 +7,21 @@ package dev.fosc.client;
 public final class FoscConnectionClosedException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscConnectionClosedException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a cause (what closed it, if known). */
+    /**
+     * Creates the exception with a cause (what closed it, if known).
+     *
+     * @param message the detail message
+     * @param cause the cause
+     */
     public FoscConnectionClosedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,6 +10,13 @@ import java.util.List;
  * @param cruises the valid cruise names
  */
 public record FoscCruisesChangedEvent(Instant time, List<String> cruises) implements FoscEvent {
+    /**
+     * Creates the value, checking its components.
+     *
+     * @param time when it was received
+     * @param cruises the valid cruise names
+     * @throws NullPointerException if a reference component is null
+     */
     public FoscCruisesChangedEvent {
         cruises = List.copyOf(cruises);
     }

@@ -13,9 +13,12 @@ public sealed interface FoscEvent permits FoscMotionEvent, FoscPresetsChangedEve
         FoscMirrorFlipEvent, FoscColorEvent, FoscPowerFrequencyEvent, FoscStreamSelectEvent, FoscLoginEvent,
         FoscUnknownEvent {
 
-    /** When the event was received (wall clock). */
+    /** {@return when the event was received (wall clock)} */
     Instant time();
 
-    /** A short lower-camel-case name of the kind, for logs and JSON ({@code motion}, {@code presetsChanged}, …). */
+    /**
+     * {@return a short lower-camel-case name of the kind, for logs and JSON ({@code motion}, {@code presetsChanged},
+     * …)}
+     */
     String type();
 }

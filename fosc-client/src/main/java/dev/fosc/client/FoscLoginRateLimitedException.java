@@ -12,7 +12,12 @@ package dev.fosc.client;
 public final class FoscLoginRateLimitedException extends FoscLoginRefusedException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     * @param result the result
+     */
     public FoscLoginRateLimitedException(String message, int result) {
         super(message, result, null);
     }

@@ -16,6 +16,7 @@ package dev.fosc.client;
 public abstract class FoscLoginRefusedException extends FoscException {
     private static final long serialVersionUID = 1L;
 
+    /** The LOGIN_REPLY result code, serialized with the exception. */
     private final int result;
 
     /**
@@ -29,8 +30,8 @@ public abstract class FoscLoginRefusedException extends FoscException {
     }
 
     /**
-     * The LOGIN_REPLY result code: 1 bad credentials, 2 access denied, 3 too many users, -1 empty or malformed
-     * reply.
+     * {@return the LOGIN_REPLY result code: 1 bad credentials, 2 access denied, 3 too many users, -1 empty or malformed
+     * reply}
      */
     public int result() {
         return result;

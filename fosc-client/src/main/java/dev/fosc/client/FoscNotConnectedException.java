@@ -12,7 +12,11 @@ package dev.fosc.client;
 public final class FoscNotConnectedException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscNotConnectedException(String message) {
         super(message);
     }

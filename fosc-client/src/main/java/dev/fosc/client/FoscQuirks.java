@@ -61,28 +61,32 @@ public final class FoscQuirks {
         this.videoOnStreamByteLearned = videoOnStreamByteLearned;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these quirks. */
+    /** {@return a builder starting from these quirks} */
     public Builder toBuilder() {
         return new Builder().speakerOnLength(speakerOnLength).videoOnStreamByte(videoOnStreamByte).preamble(preamble)
                 .connectionMode(connectionMode);
     }
 
-    /** The SPEAKER_ON payload size. */
+    /** {@return the SPEAKER_ON payload size} */
     public int speakerOnLength() {
         return speakerOnLength;
     }
 
-    /** The fixed stream byte for VIDEO_ON and AUDIO_ON, or {@link #STREAM_NUMBER}. */
+    /** {@return the fixed stream byte for VIDEO_ON and AUDIO_ON, or {@link #STREAM_NUMBER}} */
     public int videoOnStreamByte() {
         return videoOnStreamByte;
     }
 
-    /** The byte sent in VIDEO_ON (and AUDIO_ON) for {@code stream}. */
+    /**
+     * {@return the byte sent in VIDEO_ON (and AUDIO_ON) for {@code stream}}
+     *
+     * @param stream the stream
+     */
     public int streamByteFor(FoscStream stream) {
         return videoOnStreamByte == STREAM_NUMBER ? stream.number() : videoOnStreamByte;
     }
@@ -92,6 +96,8 @@ public final class FoscQuirks {
      * {@link FoscCameraProfile#AUTO} session reports once a SPEAKER_ON was accepted).
      *
      * @param value the accepted size, at least 132
+     * @return these quirks with the SPEAKER_ON size {@code value}, marked as learned from the camera (what an {@link
+     *     FoscCameraProfile#AUTO} session reports once a SPEAKER_ON was accepted)
      */
     public FoscQuirks withLearnedSpeakerOnLength(int value) {
         builder().speakerOnLength(value); // validates
@@ -103,28 +109,30 @@ public final class FoscQuirks {
      * (what an {@link FoscCameraProfile#AUTO} session reports once a VIDEO_ON settled the question).
      *
      * @param value 0..255, or {@link #STREAM_NUMBER}
+     * @return these quirks with the stream byte {@code value} (or {@link #STREAM_NUMBER}), marked as learned from the
+     *     camera (what an {@link FoscCameraProfile#AUTO} session reports once a VIDEO_ON settled the question)
      */
     public FoscQuirks withLearnedVideoOnStreamByte(int value) {
         builder().videoOnStreamByte(value); // validates
         return new FoscQuirks(speakerOnLength, value, preamble, connectionMode, speakerOnLengthLearned, true);
     }
 
-    /** Whether {@link #speakerOnLength()} was learned from the camera's answers rather than configured. */
+    /** {@return whether {@link #speakerOnLength()} was learned from the camera's answers rather than configured} */
     public boolean speakerOnLengthLearned() {
         return speakerOnLengthLearned;
     }
 
-    /** Whether {@link #videoOnStreamByte()} was learned from the camera's answers rather than configured. */
+    /** {@return whether {@link #videoOnStreamByte()} was learned from the camera's answers rather than configured} */
     public boolean videoOnStreamByteLearned() {
         return videoOnStreamByteLearned;
     }
 
-    /** Whether the SERVERPUSH preamble is sent. */
+    /** {@return whether the SERVERPUSH preamble is sent} */
     public boolean preamble() {
         return preamble;
     }
 
-    /** One connection or two. */
+    /** {@return one connection or two} */
     public FoscConnectionMode connectionMode() {
         return connectionMode;
     }
@@ -168,6 +176,7 @@ public final class FoscQuirks {
         /**
          * @param value the SPEAKER_ON size, at least 132 (160, 161 and 164 are the known ones)
          * @see FoscQuirks#speakerOnLength()
+         * @return this builder
          */
         public Builder speakerOnLength(int value) {
             if (value < 132) {
@@ -180,6 +189,7 @@ public final class FoscQuirks {
         /**
          * @param value 0..255, or {@link #STREAM_NUMBER}
          * @see FoscQuirks#videoOnStreamByte()
+         * @return this builder
          */
         public Builder videoOnStreamByte(int value) {
             if (value != STREAM_NUMBER && (value < 0 || value > 255)) {
@@ -189,19 +199,27 @@ public final class FoscQuirks {
             return this;
         }
 
-        /** @see FoscQuirks#preamble() */
+        /**
+         * @see FoscQuirks#preamble()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder preamble(boolean value) {
             this.preamble = value;
             return this;
         }
 
-        /** @see FoscQuirks#connectionMode() */
+        /**
+         * @see FoscQuirks#connectionMode()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder connectionMode(FoscConnectionMode value) {
             this.connectionMode = Objects.requireNonNull(value, "connectionMode");
             return this;
         }
 
-        /** The quirks. */
+        /** {@return the quirks} */
         public FoscQuirks build() {
             return new FoscQuirks(this);
         }

@@ -115,12 +115,12 @@ public final class FoscReconnectPolicy {
         this.retryFirstConnect = b.retryFirstConnect;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy. */
+    /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
         return new Builder().enabled(enabled).initialDelay(initialDelay).maxDelay(maxDelay).multiplier(multiplier)
                 .rateLimitedDelay(rateLimitedDelay).retryFirstConnect(retryFirstConnect)
@@ -128,51 +128,56 @@ public final class FoscReconnectPolicy {
                 .stableTime(stableTime);
     }
 
-    /** Whether lost connections are re-established at all. */
+    /** {@return whether lost connections are re-established at all} */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The upper bound of the first delay. */
+    /** {@return the upper bound of the first delay} */
     public Duration initialDelay() {
         return initialDelay;
     }
 
-    /** The cap of every delay bound. */
+    /** {@return the cap of every delay bound} */
     public Duration maxDelay() {
         return maxDelay;
     }
 
-    /** The growth of the delay bound per attempt, at least 1. */
+    /** {@return the growth of the delay bound per attempt, at least 1} */
     public double multiplier() {
         return multiplier;
     }
 
-    /** The minimum wait after a rate-limited or "too many users" refusal. */
+    /** {@return the minimum wait after a rate-limited or "too many users" refusal} */
     public Duration rateLimitedDelay() {
         return rateLimitedDelay;
     }
 
     /**
-     * The shortest time between two LOGINs of the session: a connection attempt starts no sooner than this after the
-     * previous LOGIN was sent, whatever the backoff delay (cameras refuse back-to-back logins like a bad password).
+     * {@return the shortest time between two LOGINs of the session: a connection attempt starts no sooner than this
+     * after the
+     * previous LOGIN was sent, whatever the backoff delay (cameras refuse back-to-back logins like a bad password)}
      */
     public Duration minLoginInterval() {
         return minLoginInterval;
     }
 
     /**
-     * The waits after consecutive refusals of a re-login (credentials the camera accepted earlier in the session):
+     * {@return the waits after consecutive refusals of a re-login (credentials the camera accepted earlier in the
+     * session):
      * the {@code n}-th refusal in a row waits about the {@code n}-th delay (uniform in {@code [d, 1.5 × d)}), the last
-     * delay repeats; an accepted login starts over. Never empty; immutable.
+     * delay repeats; an accepted login starts over} Never empty; immutable.
      */
     public List<Duration> credentialsSuspectDelays() {
         return credentialsSuspectDelays;
     }
 
     /**
-     * The base of the wait after {@code refusals} consecutive refused re-logins (1-based): the catalogue's entry, the
-     * last one beyond its end.
+     * {@return the base of the wait after {@code refusals} consecutive refused re-logins (1-based): the catalogue's
+     * entry, the
+     * last one beyond its end}
+     *
+     * @param refusals the refusals
      */
     public Duration credentialsSuspectDelay(int refusals) {
         int i = Math.min(Math.max(refusals, 1), credentialsSuspectDelays.size()) - 1;
@@ -180,16 +185,17 @@ public final class FoscReconnectPolicy {
     }
 
     /**
-     * How long a connection must stay logged in before the backoff (and the count of refused re-logins) starts
-     * again from the beginning. Until then every loss counts as one more attempt.
+     * {@return how long a connection must stay logged in before the backoff (and the count of refused re-logins) starts
+     * again from the beginning} Until then every loss counts as one more attempt.
      */
     public Duration stableTime() {
         return stableTime;
     }
 
     /**
-     * Whether a session that has never logged in retries a connection that failed (could not connect, closed or
-     * stalled before the LOGIN_REPLY) like a later loss. Either way the {@code connect()} future fails with that
+     * {@return whether a session that has never logged in retries a connection that failed (could not connect, closed
+     * or
+     * stalled before the LOGIN_REPLY) like a later loss} Either way the {@code connect()} future fails with that
      * first failure: with {@code true} (the default) the session goes on to {@link FoscSessionState#RECONNECTING} and
      * keeps trying (the application sees the later login as {@link FoscSessionState#CONNECTED}, and a new
      * {@code connect()} completes with it); with {@code false} it becomes {@link FoscSessionState#DISCONNECTED}. A
@@ -200,8 +206,10 @@ public final class FoscReconnectPolicy {
     }
 
     /**
-     * The upper bound of the delay before attempt {@code attempt} (0-based): {@code min(maxDelay,
-     * initialDelay × multiplier^attempt)} in nanoseconds. The actual delay is uniform in {@code [0, bound]}.
+     * {@return the upper bound of the delay before attempt {@code attempt} (0-based): {@code min(maxDelay,
+     * initialDelay × multiplier^attempt)} in nanoseconds} The actual delay is uniform in {@code [0, bound]}.
+     *
+     * @param attempt the attempt
      */
     public long delayBoundNanos(int attempt) {
         double bound = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt));
@@ -232,31 +240,51 @@ public final class FoscReconnectPolicy {
         private Builder() {
         }
 
-        /** @see FoscReconnectPolicy#stableTime() */
+        /**
+         * @see FoscReconnectPolicy#stableTime()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder stableTime(Duration value) {
             this.stableTime = positive("stableTime", value);
             return this;
         }
 
-        /** @see FoscReconnectPolicy#enabled() */
+        /**
+         * @see FoscReconnectPolicy#enabled()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder enabled(boolean value) {
             this.enabled = value;
             return this;
         }
 
-        /** @see FoscReconnectPolicy#initialDelay() */
+        /**
+         * @see FoscReconnectPolicy#initialDelay()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder initialDelay(Duration value) {
             this.initialDelay = positive("initialDelay", value);
             return this;
         }
 
-        /** @see FoscReconnectPolicy#maxDelay() */
+        /**
+         * @see FoscReconnectPolicy#maxDelay()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxDelay(Duration value) {
             this.maxDelay = positive("maxDelay", value);
             return this;
         }
 
-        /** @see FoscReconnectPolicy#multiplier() */
+        /**
+         * @see FoscReconnectPolicy#multiplier()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder multiplier(double value) {
             if (!(value >= 1.0) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException("multiplier must be a finite number >= 1: " + value);
@@ -265,13 +293,21 @@ public final class FoscReconnectPolicy {
             return this;
         }
 
-        /** @see FoscReconnectPolicy#rateLimitedDelay() */
+        /**
+         * @see FoscReconnectPolicy#rateLimitedDelay()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder rateLimitedDelay(Duration value) {
             this.rateLimitedDelay = positive("rateLimitedDelay", value);
             return this;
         }
 
-        /** @see FoscReconnectPolicy#minLoginInterval() */
+        /**
+         * @see FoscReconnectPolicy#minLoginInterval()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder minLoginInterval(Duration value) {
             Objects.requireNonNull(value, "minLoginInterval");
             if (value.isNegative()) {
@@ -284,6 +320,8 @@ public final class FoscReconnectPolicy {
         /**
          * @throws IllegalArgumentException if {@code value} is empty or holds a delay that is not positive
          * @see FoscReconnectPolicy#credentialsSuspectDelays()
+         * @param value the new value
+         * @return this builder
          */
         public Builder credentialsSuspectDelays(List<Duration> value) {
             Objects.requireNonNull(value, "credentialsSuspectDelays");
@@ -297,7 +335,11 @@ public final class FoscReconnectPolicy {
             return this;
         }
 
-        /** @see FoscReconnectPolicy#retryFirstConnect() */
+        /**
+         * @see FoscReconnectPolicy#retryFirstConnect()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder retryFirstConnect(boolean value) {
             this.retryFirstConnect = value;
             return this;
@@ -307,6 +349,7 @@ public final class FoscReconnectPolicy {
          * The policy.
          *
          * @throws IllegalArgumentException if the initial delay exceeds the maximum
+         * @return the policy
          */
         public FoscReconnectPolicy build() {
             if (initialDelay.compareTo(maxDelay) > 0) {

@@ -4,7 +4,11 @@ package dev.fosc.client;
 public final class FoscRequestTimeoutException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscRequestTimeoutException(String message) {
         super(message);
     }

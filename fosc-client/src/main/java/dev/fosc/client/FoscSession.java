@@ -43,35 +43,37 @@ import java.util.concurrent.Flow;
  */
 public interface FoscSession {
 
-    /** The camera's address as configured (unresolved host name and port). */
+    /** {@return the camera's address as configured (unresolved host name and port)} */
     InetSocketAddress remoteAddress();
 
-    /** The options this session was created with. */
+    /** {@return the options this session was created with} */
     FoscSessionOptions options();
 
-    /** The event loop this session lives on. */
+    /** {@return the event loop this session lives on} */
     EventLoop eventLoop();
 
-    /** The current state (a volatile snapshot; changes are reported to the listener in order). */
+    /** {@return the current state (a volatile snapshot; changes are reported to the listener in order)} */
     FoscSessionState state();
 
-    /** The last LOGIN_REPLY data, or {@code null} before the first login. */
+    /** {@return the last LOGIN_REPLY data, or {@code null} before the first login} */
     FoscLoginInfo loginInfo();
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     FoscSessionStats stats();
 
     /**
-     * The bytes this session's {@code Flow} subscribers' buffers hold now, as counted against the byte water marks
+     * {@return the bytes this session's {@code Flow} subscribers' buffers hold now, as counted against the byte water
+     * marks
      * ({@link FoscSessionOptions#maxBufferedBytes()}): each receive buffer pinned by buffered frames once, decoded
-     * PCM, events at a nominal size. A level, not a counter; read from any thread.
+     * PCM, events at a nominal size} A level, not a counter; read from any thread.
      */
     long bufferedBytes();
 
     /**
-     * The camera's quirks as this session knows them now: the profile's and the options' overrides, plus what a
+     * {@return the camera's quirks as this session knows them now: the profile's and the options' overrides, plus what
+     * a
      * session with the {@code AUTO} profile learned from the camera's answers (kept for the session's life,
-     * reconnects included), marked as learned ({@link FoscQuirks#videoOnStreamByteLearned()}). An application may
+     * reconnects included), marked as learned ({@link FoscQuirks#videoOnStreamByteLearned()})} An application may
      * store them and pass them back with {@link FoscSessionOptions.Builder#quirks(FoscQuirks)} next time: explicit
      * quirks are used as they are, without probing.
      */
@@ -106,6 +108,7 @@ public interface FoscSession {
      * a new attempt.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
+     * @return a future completing with the login data, or failing as described
      */
     CompletableFuture<FoscLoginInfo> connect();
 
@@ -114,6 +117,8 @@ public interface FoscSession {
      * the camera answered with status 0.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
+     * @param stream the stream
+     * @return a future completing once the camera accepted the request
      */
     CompletableFuture<Void> videoOn(FoscStream stream);
 
@@ -122,6 +127,7 @@ public interface FoscSession {
      * camera answered with status 0.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
+     * @return a future completing once the camera accepted the request
      */
     CompletableFuture<Void> audioOn();
 
@@ -132,6 +138,7 @@ public interface FoscSession {
      * sent as soon as it can be (the future completes then, or when that connection is lost).
      *
      * @throws FoscSessionClosedException if the session is closed or failed
+     * @return a future completing once AUDIO_OFF was written (or nothing needs it)
      */
     CompletableFuture<Void> audioOff();
 
@@ -143,6 +150,8 @@ public interface FoscSession {
      * {@link FoscClient#close()} and after the event-loop group was shut down (the future is then complete at
      * once; other calls' futures fail with {@link FoscSessionClosedException}, never with
      * {@code RejectedExecutionException}).
+     *
+     * @return the same future on every call, completing once the connections are closed
      */
     CompletableFuture<Void> close();
 
@@ -158,20 +167,22 @@ public interface FoscSession {
      * {@link FoscConnectionClosedException} as other requests do.
      *
      * @throws FoscSessionClosedException if the session is closed or failed
+     * @param options the options
+     * @return a future completing with the open talk
      */
     CompletableFuture<FoscTalk> openTalk(FoscTalkOptions options);
 
-    /** {@link #openTalk(FoscTalkOptions)} with {@link FoscTalkOptions#DEFAULT}. */
+    /** {@return {@link #openTalk(FoscTalkOptions)} with {@link FoscTalkOptions#DEFAULT}} */
     default CompletableFuture<FoscTalk> openTalk() {
         return openTalk(FoscTalkOptions.DEFAULT);
     }
 
-    /** Video frames; see the class documentation for buffering and ownership. */
+    /** {@return video frames; see the class documentation for buffering and ownership} */
     Flow.Publisher<FoscVideoFrame> videoFrames();
 
-    /** Audio frames (PCM); see the class documentation for buffering and ownership. */
+    /** {@return audio frames (PCM); see the class documentation for buffering and ownership} */
     Flow.Publisher<FoscAudioFrame> audioFrames();
 
-    /** Events. */
+    /** {@return events} */
     Flow.Publisher<FoscEvent> events();
 }

@@ -7,12 +7,21 @@ package dev.fosc.client;
 public final class FoscSessionClosedException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscSessionClosedException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a cause. */
+    /**
+     * Creates the exception with a cause.
+     *
+     * @param message the detail message
+     * @param cause the cause
+     */
     public FoscSessionClosedException(String message, Throwable cause) {
         super(message, cause);
     }

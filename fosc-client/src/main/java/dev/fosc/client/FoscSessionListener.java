@@ -16,19 +16,37 @@ public interface FoscSessionListener {
      * The session changed state.
      *
      * @param cause why (the loss, the refusal), or {@code null} for an ordinary step
+     * @param session the session
+     * @param from the from
+     * @param to the to
      */
     default void onStateChanged(FoscSession session, FoscSessionState from, FoscSessionState to, Throwable cause) {
     }
 
-    /** A video frame arrived. Borrowed: valid until this method returns. */
+    /**
+     * A video frame arrived. Borrowed: valid until this method returns.
+     *
+     * @param session the session
+     * @param frame the frame
+     */
     default void onVideoFrame(FoscSession session, FoscVideoFrame frame) {
     }
 
-    /** An audio frame arrived (already PCM). Borrowed: valid until this method returns. */
+    /**
+     * An audio frame arrived (already PCM). Borrowed: valid until this method returns.
+     *
+     * @param session the session
+     * @param frame the frame
+     */
     default void onAudioFrame(FoscSession session, FoscAudioFrame frame) {
     }
 
-    /** An event arrived. Events are plain values and may be kept. */
+    /**
+     * An event arrived. Events are plain values and may be kept.
+     *
+     * @param session the session
+     * @param event the event
+     */
     default void onEvent(FoscSession session, FoscEvent event) {
     }
 }

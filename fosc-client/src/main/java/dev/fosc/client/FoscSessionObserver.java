@@ -14,13 +14,19 @@ package dev.fosc.client;
  */
 public interface FoscSessionObserver {
 
-    /** {@code session} now belongs to the client (it is in {@link FoscClient#sessions()}). */
+    /**
+     * {@code session} now belongs to the client (it is in {@link FoscClient#sessions()}).
+     *
+     * @param session the session
+     */
     default void sessionAdded(FoscSession session) {
     }
 
     /**
      * {@code session} ended (closed or failed) and left the client; its counts up to this moment stay in
      * {@link FoscClient#stats()}.
+     *
+     * @param session the session
      */
     default void sessionRemoved(FoscSession session) {
     }

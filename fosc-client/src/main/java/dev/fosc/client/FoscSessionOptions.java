@@ -194,13 +194,19 @@ public final class FoscSessionOptions {
         this.uid = b.uid;
     }
 
-    /** A builder for the camera at {@code host} (name or address) with these credentials. */
+    /**
+     * {@return a builder for the camera at {@code host} (name or address) with these credentials}
+     *
+     * @param host the host
+     * @param credentials user and password
+     */
     public static Builder builder(String host, FoscCredentials credentials) {
         return new Builder(host, credentials);
     }
 
     /**
-     * The camera's host name or address. A name is resolved at every connection attempt, asynchronously (Netty's
+     * {@return the camera's host name or address} A name is resolved at every connection attempt, asynchronously
+     * (Netty's
      * DNS resolver: the hosts file, then the system's name servers; see {@link FoscClient}): a slow lookup never
      * blocks the event loop other cameras share.
      */
@@ -208,23 +214,24 @@ public final class FoscSessionOptions {
         return host;
     }
 
-    /** The camera's port. */
+    /** {@return the camera's port} */
     public int port() {
         return port;
     }
 
-    /** User and password (never logged). */
+    /** {@return user and password (never logged)} */
     public FoscCredentials credentials() {
         return credentials;
     }
 
-    /** The camera model the quirks started from. */
+    /** {@return the camera model the quirks started from} */
     public FoscCameraProfile profile() {
         return profile;
     }
 
     /**
-     * The effective quirks: the profile's with the overrides applied. For {@link FoscCameraProfile#AUTO} these are
+     * {@return the effective quirks: the profile's with the overrides applied} For {@link FoscCameraProfile#AUTO} these
+     * are
      * the values a session starts from; {@code FoscSession.quirks()} shows what it learned.
      */
     public FoscQuirks quirks() {
@@ -232,105 +239,110 @@ public final class FoscSessionOptions {
     }
 
     /**
-     * Whether a session learns the VIDEO_ON/AUDIO_ON stream byte from the camera's answers: the profile is
+     * {@return whether a session learns the VIDEO_ON/AUDIO_ON stream byte from the camera's answers: the profile is
      * {@link FoscCameraProfile#AUTO} and neither {@link Builder#videoOnStreamByte(int)} nor
-     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly}
      */
     public boolean learnsVideoOnStreamByte() {
         return profile == FoscCameraProfile.AUTO && explicitQuirks == null && videoOnStreamByteOverride == null;
     }
 
     /**
-     * Whether a session learns the SPEAKER_ON size from the camera's answers: the profile is
+     * {@return whether a session learns the SPEAKER_ON size from the camera's answers: the profile is
      * {@link FoscCameraProfile#AUTO} and neither {@link Builder#speakerOnLength(int)} nor
-     * {@link Builder#quirks(FoscQuirks)} set it explicitly.
+     * {@link Builder#quirks(FoscQuirks)} set it explicitly}
      */
     public boolean learnsSpeakerOnLength() {
         return profile == FoscCameraProfile.AUTO && explicitQuirks == null && speakerOnLengthOverride == null;
     }
 
-    /** Writer-idle time before a LOGIN_CHECK. */
+    /** {@return writer-idle time before a LOGIN_CHECK} */
     public Duration keepaliveInterval() {
         return keepaliveInterval;
     }
 
-    /** Reader-idle time that means a stall; always longer than {@link #keepaliveInterval()}. */
+    /** {@return reader-idle time that means a stall; always longer than {@link #keepaliveInterval()}} */
     public Duration readerIdleTimeout() {
         return readerIdleTimeout;
     }
 
-    /** Reply timeout of each request, counted while the session reads (not while a slow subscriber pauses it). */
+    /**
+     * {@return reply timeout of each request, counted while the session reads (not while a slow subscriber pauses it)}
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** TCP connect timeout. */
+    /** {@return TCP connect timeout} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
     /**
-     * How long a {@code videoOn}, {@code audioOn} or {@code audioOff} made while the session is not logged in
+     * {@return how long a {@code videoOn}, {@code audioOn} or {@code audioOff} made while the session is not logged in
      * (connecting, reconnecting, or before {@code connect()}) waits for the login; then its future fails with
-     * {@link FoscNotConnectedException}. The wish is kept and applied after the next login.
+     * {@link FoscNotConnectedException}} The wish is kept and applied after the next login.
      */
     public Duration waitTimeout() {
         return waitTimeout;
     }
 
     /**
-     * How long an accepted VIDEO_ON (AUDIO_ON) may stay without a frame of its medium, with reading on, before it
-     * counts as a miss and is asked again.
+     * {@return how long an accepted VIDEO_ON (AUDIO_ON) may stay without a frame of its medium, with reading on, before
+     * it
+     * counts as a miss and is asked again}
      */
     public Duration mediaStartTimeout() {
         return mediaStartTimeout;
     }
 
     /**
-     * The delay before a missed VIDEO_ON (AUDIO_ON) is sent again: no reply within the request timeout, a malformed
-     * reply, or no media within {@link #mediaStartTimeout()}. Doubled per miss in a row.
+     * {@return the delay before a missed VIDEO_ON (AUDIO_ON) is sent again: no reply within the request timeout, a
+     * malformed
+     * reply, or no media within {@link #mediaStartTimeout()}} Doubled per miss in a row.
      */
     public Duration mediaRetryDelay() {
         return mediaRetryDelay;
     }
 
     /**
-     * How many times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection; the next miss closes it and the
-     * session reconnects (except for an audio request accepted without audio: then it stops asking). 0 reconnects at
+     * {@return how many times a missed VIDEO_ON (AUDIO_ON) is sent again on one connection; the next miss closes it and
+     * the
+     * session reconnects (except for an audio request accepted without audio: then it stops asking)} 0 reconnects at
      * the first miss.
      */
     public int mediaRetries() {
         return mediaRetries;
     }
 
-    /** How many calls may wait for the login at a time; a call beyond fails at once. */
+    /** {@return how many calls may wait for the login at a time; a call beyond fails at once} */
     public int maxWaitingCalls() {
         return maxWaitingCalls;
     }
 
-    /** The reconnect policy. */
+    /** {@return the reconnect policy} */
     public FoscReconnectPolicy reconnectPolicy() {
         return reconnectPolicy;
     }
 
-    /** Per-subscriber buffer size at which reading pauses. */
+    /** {@return per-subscriber buffer size at which reading pauses} */
     public int highWaterMark() {
         return highWaterMark;
     }
 
-    /** Per-subscriber buffer size at which reading resumes. */
+    /** {@return per-subscriber buffer size at which reading resumes} */
     public int lowWaterMark() {
         return lowWaterMark;
     }
 
-    /** Hard cap of a subscriber's buffer. */
+    /** {@return hard cap of a subscriber's buffer} */
     public int maxBufferedItems() {
         return maxBufferedItems;
     }
 
     /**
-     * Bytes of a subscriber's buffer at which reading pauses (or, with
-     * {@link FoscVideoOverflow#DROP_UNTIL_KEY_FRAME}, video drops). A buffered item that retains a slice of a
+     * {@return bytes of a subscriber's buffer at which reading pauses (or, with
+     * {@link FoscVideoOverflow#DROP_UNTIL_KEY_FRAME}, video drops)} A buffered item that retains a slice of a
      * received buffer pins all of it, so the whole receive buffer counts (once for all the items sliced from it);
      * decoded PCM counts its own buffer; an event counts a nominal 1 KiB.
      */
@@ -338,35 +350,36 @@ public final class FoscSessionOptions {
         return highWaterMarkBytes;
     }
 
-    /** Bytes of a subscriber's buffer at or below which reading resumes (with the item low mark). */
+    /** {@return bytes of a subscriber's buffer at or below which reading resumes (with the item low mark)} */
     public long lowWaterMarkBytes() {
         return lowWaterMarkBytes;
     }
 
     /**
-     * Hard cap in bytes of a subscriber's buffer: an item that would take a non-empty buffer beyond it is dropped
-     * and counted.
+     * {@return hard cap in bytes of a subscriber's buffer: an item that would take a non-empty buffer beyond it is
+     * dropped
+     * and counted}
      */
     public long maxBufferedBytes() {
         return maxBufferedBytes;
     }
 
-    /** What video publishers do when a subscriber falls behind. */
+    /** {@return what video publishers do when a subscriber falls behind} */
     public FoscVideoOverflow videoOverflow() {
         return videoOverflow;
     }
 
-    /** The largest frame payload accepted. */
+    /** {@return the largest frame payload accepted} */
     public int maxPayloadLength() {
         return maxPayloadLength;
     }
 
-    /** The fixed session uid, or {@code null} for a random one per session. */
+    /** {@return the fixed session uid, or {@code null} for a random one per session} */
     public Integer uid() {
         return uid;
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder(host, credentials).port(port).profile(profile).keepaliveInterval(keepaliveInterval)
                 .readerIdleTimeout(readerIdleTimeout).requestTimeout(requestTimeout).connectTimeout(connectTimeout)
@@ -438,7 +451,11 @@ public final class FoscSessionOptions {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
         }
 
-        /** @see FoscSessionOptions#port() */
+        /**
+         * @see FoscSessionOptions#port()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 1 || value > 65535) {
                 throw new IllegalArgumentException("port must be 1..65535: " + value);
@@ -450,6 +467,9 @@ public final class FoscSessionOptions {
         /**
          * Sets the camera model; individual overrides set on this builder still apply on top of it. A named model
          * turns off the learning of {@link FoscCameraProfile#AUTO} (the default).
+         *
+         * @param value the new value
+         * @return this builder
          */
         public Builder profile(FoscCameraProfile value) {
             this.profile = Objects.requireNonNull(value, "profile");
@@ -460,57 +480,96 @@ public final class FoscSessionOptions {
         /**
          * Replaces the quirks wholesale (the profile is kept as a label); later overrides still apply. Explicit
          * quirks are used as they are: with {@link FoscCameraProfile#AUTO} nothing is learned any more.
+         *
+         * @param value the new value
+         * @return this builder
          */
         public Builder quirks(FoscQuirks value) {
             this.quirks = Objects.requireNonNull(value, "quirks");
             return this;
         }
 
-        /** Overrides the SPEAKER_ON size (not learned then). @see FoscQuirks#speakerOnLength() */
+        /**
+         * Overrides the SPEAKER_ON size (not learned then). @see FoscQuirks#speakerOnLength()
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder speakerOnLength(int value) {
             FoscQuirks.builder().speakerOnLength(value); // validates
             this.speakerOnLength = value;
             return this;
         }
 
-        /** Overrides the VIDEO_ON stream byte (not learned then). @see FoscQuirks#videoOnStreamByte() */
+        /**
+         * Overrides the VIDEO_ON stream byte (not learned then). @see FoscQuirks#videoOnStreamByte()
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder videoOnStreamByte(int value) {
             FoscQuirks.builder().videoOnStreamByte(value); // validates
             this.videoOnStreamByte = value;
             return this;
         }
 
-        /** Overrides whether the preamble is sent. @see FoscQuirks#preamble() */
+        /**
+         * Overrides whether the preamble is sent. @see FoscQuirks#preamble()
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder preamble(boolean value) {
             this.preamble = value;
             return this;
         }
 
-        /** Overrides the connection mode. @see FoscQuirks#connectionMode() */
+        /**
+         * Overrides the connection mode. @see FoscQuirks#connectionMode()
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder connectionMode(FoscConnectionMode value) {
             this.connectionMode = Objects.requireNonNull(value, "connectionMode");
             return this;
         }
 
-        /** @see FoscSessionOptions#keepaliveInterval() */
+        /**
+         * @see FoscSessionOptions#keepaliveInterval()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder keepaliveInterval(Duration value) {
             this.keepaliveInterval = positive("keepaliveInterval", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#readerIdleTimeout() */
+        /**
+         * @see FoscSessionOptions#readerIdleTimeout()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder readerIdleTimeout(Duration value) {
             this.readerIdleTimeout = positive("readerIdleTimeout", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#requestTimeout() */
+        /**
+         * @see FoscSessionOptions#requestTimeout()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder requestTimeout(Duration value) {
             this.requestTimeout = positive("requestTimeout", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#connectTimeout() */
+        /**
+         * @see FoscSessionOptions#connectTimeout()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive("connectTimeout", value);
             if (value.toMillis() > Integer.MAX_VALUE) {
@@ -519,25 +578,41 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#waitTimeout() */
+        /**
+         * @see FoscSessionOptions#waitTimeout()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder waitTimeout(Duration value) {
             this.waitTimeout = positive("waitTimeout", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#mediaStartTimeout() */
+        /**
+         * @see FoscSessionOptions#mediaStartTimeout()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder mediaStartTimeout(Duration value) {
             this.mediaStartTimeout = positive("mediaStartTimeout", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#mediaRetryDelay() */
+        /**
+         * @see FoscSessionOptions#mediaRetryDelay()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder mediaRetryDelay(Duration value) {
             this.mediaRetryDelay = positive("mediaRetryDelay", value);
             return this;
         }
 
-        /** @see FoscSessionOptions#mediaRetries() */
+        /**
+         * @see FoscSessionOptions#mediaRetries()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder mediaRetries(int value) {
             if (value < 0 || value > 10) {
                 throw new IllegalArgumentException("mediaRetries must be 0..10: " + value);
@@ -546,7 +621,11 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#maxWaitingCalls() */
+        /**
+         * @see FoscSessionOptions#maxWaitingCalls()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxWaitingCalls(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxWaitingCalls must be positive: " + value);
@@ -555,7 +634,11 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#reconnectPolicy() */
+        /**
+         * @see FoscSessionOptions#reconnectPolicy()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder reconnectPolicy(FoscReconnectPolicy value) {
             this.reconnectPolicy = Objects.requireNonNull(value, "reconnectPolicy");
             return this;
@@ -565,6 +648,9 @@ public final class FoscSessionOptions {
          * Sets both water marks.
          *
          * @throws IllegalArgumentException unless {@code 0 <= low < high}
+         * @param low the low
+         * @param high the high
+         * @return this builder
          */
         public Builder waterMarks(int low, int high) {
             if (low < 0 || high <= low) {
@@ -575,7 +661,11 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#maxBufferedItems() */
+        /**
+         * @see FoscSessionOptions#maxBufferedItems()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxBufferedItems(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxBufferedItems must be positive: " + value);
@@ -589,6 +679,9 @@ public final class FoscSessionOptions {
          *
          * @throws IllegalArgumentException unless {@code 0 <= low < high}
          * @see FoscSessionOptions#highWaterMarkBytes()
+         * @param low the low
+         * @param high the high
+         * @return this builder
          */
         public Builder byteWaterMarks(long low, long high) {
             if (low < 0 || high <= low) {
@@ -599,7 +692,11 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#maxBufferedBytes() */
+        /**
+         * @see FoscSessionOptions#maxBufferedBytes()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxBufferedBytes(long value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxBufferedBytes must be positive: " + value);
@@ -608,13 +705,21 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** @see FoscSessionOptions#videoOverflow() */
+        /**
+         * @see FoscSessionOptions#videoOverflow()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder videoOverflow(FoscVideoOverflow value) {
             this.videoOverflow = Objects.requireNonNull(value, "videoOverflow");
             return this;
         }
 
-        /** @see FoscSessionOptions#maxPayloadLength() */
+        /**
+         * @see FoscSessionOptions#maxPayloadLength()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxPayloadLength(int value) {
             if (value < 1024) {
                 throw new IllegalArgumentException("maxPayloadLength must be at least 1024: " + value);
@@ -623,7 +728,12 @@ public final class FoscSessionOptions {
             return this;
         }
 
-        /** Fixes the session uid instead of a random one. */
+        /**
+         * Fixes the session uid instead of a random one.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder uid(int value) {
             this.uid = value;
             return this;
@@ -653,6 +763,7 @@ public final class FoscSessionOptions {
          *     (in items, or bytes), or the
          *     reader-idle timeout is not longer than the keepalive interval (an idle but healthy connection would
          *     then count as stalled before its keepalive could be answered)
+         * @return the options
          */
         public FoscSessionOptions build() {
             if (readerIdleTimeout.compareTo(keepaliveInterval) <= 0) {

@@ -45,7 +45,7 @@ public enum FoscSessionState {
     /** Terminal: closed by the application (or by closing the client). */
     CLOSED;
 
-    /** Whether the state is final: {@link #FAILED} or {@link #CLOSED}. */
+    /** {@return whether the state is final: {@link #FAILED} or {@link #CLOSED}} */
     public boolean isTerminal() {
         return this == FAILED || this == CLOSED;
     }

@@ -53,22 +53,28 @@ public record FoscSessionStats(long videoFrames, long audioFrames, long events, 
     public static final FoscSessionStats ZERO = new FoscSessionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Video payload bytes received, both streams. */
+    /** {@return video payload bytes received, both streams} */
     public long videoBytes() {
         return mainVideoBytes + subVideoBytes;
     }
 
-    /** Logins that did not succeed, whatever the reason (the sum of the five {@code logins*} failure counts). */
+    /**
+     * {@return logins that did not succeed, whatever the reason (the sum of the five {@code logins*} failure counts)}
+     */
     public long loginFailures() {
         return loginsRefused + loginsRateLimited + loginsTooManyUsers + loginsMalformed + loginsUnanswered;
     }
 
-    /** Talk frames dropped, late or on overflow. */
+    /** {@return talk frames dropped, late or on overflow} */
     public long talkFramesDropped() {
         return talkFramesDroppedLate + talkFramesDroppedOverflow;
     }
 
-    /** The component-wise sum of these counters and {@code other}'s: for totals over several sessions. */
+    /**
+     * {@return the component-wise sum of these counters and {@code other}'s: for totals over several sessions}
+     *
+     * @param other the other
+     */
     public FoscSessionStats plus(FoscSessionStats other) {
         return new FoscSessionStats(videoFrames + other.videoFrames, audioFrames + other.audioFrames,
                 events + other.events, droppedVideoFrames + other.droppedVideoFrames,

@@ -7,7 +7,11 @@ package dev.fosc.client;
 public final class FoscStalledException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscStalledException(String message) {
         super(message);
     }

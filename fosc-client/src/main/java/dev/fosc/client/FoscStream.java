@@ -16,7 +16,7 @@ public enum FoscStream {
         this.number = number;
     }
 
-    /** The stream number of docs/protocol.md §2: 0 main, 1 sub. */
+    /** {@return the stream number of docs/protocol.md §2: 0 main, 1 sub} */
     public int number() {
         return number;
     }

@@ -40,6 +40,7 @@ public interface FoscTalk {
      * @return the bytes accepted: fewer than offered when the buffer is full (the rest is counted as dropped on
      *     overflow), 0 when it is full
      * @throws IllegalStateException if the talk is closing or over
+     * @param pcm the pcm
      */
     int write(ByteBuffer pcm);
 
@@ -49,20 +50,24 @@ public interface FoscTalk {
      * @return the bytes accepted (see {@link #write(ByteBuffer)})
      * @throws IllegalStateException if the talk is closing or over
      * @throws IndexOutOfBoundsException if the range is not inside {@code b}
+     * @param b the b
+     * @param off the off
+     * @param len the len
      */
     int write(byte[] b, int off, int len);
 
     /**
-     * A subscriber that writes what a publisher sends, with back-pressure: it requests one item at a time and only
+     * {@return a subscriber that writes what a publisher sends, with back-pressure: it requests one item at a time and
+     * only
      * while less than {@link FoscTalkOptions#maxLatency()} (and less than the buffer bound) is buffered, so a
-     * publisher that honours demand never loses audio. Each item is copied (from its position to its limit) before
+     * publisher that honours demand never loses audio} Each item is copied (from its position to its limit) before
      * {@code onNext} returns. {@code onComplete} closes the talk gracefully (as {@link #close()}); {@code onError}
      * closes it the same way after what is buffered. Only one subscriber per talk: the same instance is returned
      * every time, and it accepts one subscription.
      */
     Flow.Subscriber<ByteBuffer> subscriber();
 
-    /** PCM bytes buffered now, not yet sent. */
+    /** {@return PCM bytes buffered now, not yet sent} */
     int buffered();
 
     /**
@@ -70,18 +75,22 @@ public interface FoscTalk {
      * one frame after the last frame (so that it has played) and waits for the camera's answer (within the session's
      * request timeout). Completes with the final stats, or fails as {@link #completion()} does, or with the timeout
      * or refusal of SPEAKER_OFF. Idempotent: every call returns the same future.
+     *
+     * @return the same future on every call, completing with the final stats
      */
     CompletableFuture<FoscTalkStats> close();
 
     /**
      * Completes with the final stats when the talk ended through {@link #close()}; fails with
      * {@link FoscTalkInterruptedException} when the connection was lost or the session closed or failed mid-talk.
+     *
+     * @return the talk's outcome
      */
     CompletableFuture<FoscTalkStats> completion();
 
-    /** A snapshot of what the talk did so far. */
+    /** {@return a snapshot of what the talk did so far} */
     FoscTalkStats stats();
 
-    /** The options the talk was opened with. */
+    /** {@return the options the talk was opened with} */
     FoscTalkOptions options();
 }

@@ -16,7 +16,7 @@ public enum FoscTalkEncoding {
         this.frameBytes = frameBytes;
     }
 
-    /** The audio bytes of one TALK_DATA frame in this encoding. */
+    /** {@return the audio bytes of one TALK_DATA frame in this encoding} */
     public int frameBytes() {
         return frameBytes;
     }

@@ -54,38 +54,38 @@ public final class FoscTalkOptions {
         this.bufferBytes = b.bufferBytes;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         return new Builder().encoding(encoding).leadIn(leadIn).maxLatency(maxLatency).bufferBytes(bufferBytes);
     }
 
-    /** What the TALK_DATA frames carry. */
+    /** {@return what the TALK_DATA frames carry} */
     public FoscTalkEncoding encoding() {
         return encoding;
     }
 
-    /** The silence sent when the talk opens (see {@link #leadInFrames()}). */
+    /** {@return the silence sent when the talk opens (see {@link #leadInFrames()})} */
     public Duration leadIn() {
         return leadIn;
     }
 
-    /** The lead-in in whole 60 ms frames (rounded up). */
+    /** {@return the lead-in in whole 60 ms frames (rounded up)} */
     public int leadInFrames() {
         long period = FRAME_DURATION.toNanos();
         return (int) ((leadIn.toNanos() + period - 1) / period);
     }
 
-    /** How far behind real time audio may fall before it is dropped. */
+    /** {@return how far behind real time audio may fall before it is dropped} */
     public Duration maxLatency() {
         return maxLatency;
     }
 
-    /** The bound of the talk buffer in PCM bytes. */
+    /** {@return the bound of the talk buffer in PCM bytes} */
     public int bufferBytes() {
         return bufferBytes;
     }
@@ -121,7 +121,11 @@ public final class FoscTalkOptions {
         private Builder() {
         }
 
-        /** @see FoscTalkOptions#encoding() */
+        /**
+         * @see FoscTalkOptions#encoding()
+         * @param value the new value
+         * @return this builder
+         */
         public Builder encoding(FoscTalkEncoding value) {
             this.encoding = Objects.requireNonNull(value, "encoding");
             return this;
@@ -130,6 +134,7 @@ public final class FoscTalkOptions {
         /**
          * @param value zero (no lead-in) up to {@link #MAX_LEAD_IN}
          * @see FoscTalkOptions#leadIn()
+         * @return this builder
          */
         public Builder leadIn(Duration value) {
             Objects.requireNonNull(value, "leadIn");
@@ -144,6 +149,7 @@ public final class FoscTalkOptions {
         /**
          * @param value at least one frame (60 ms)
          * @see FoscTalkOptions#maxLatency()
+         * @return this builder
          */
         public Builder maxLatency(Duration value) {
             Objects.requireNonNull(value, "maxLatency");
@@ -158,6 +164,7 @@ public final class FoscTalkOptions {
         /**
          * @param value at least one frame ({@value #FRAME_BYTES} bytes), at most 16 MiB
          * @see FoscTalkOptions#bufferBytes()
+         * @return this builder
          */
         public Builder bufferBytes(int value) {
             if (value < FRAME_BYTES || value > 16 << 20) {
@@ -168,7 +175,7 @@ public final class FoscTalkOptions {
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public FoscTalkOptions build() {
             return new FoscTalkOptions(this);
         }

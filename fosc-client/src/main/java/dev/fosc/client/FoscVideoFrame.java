@@ -19,46 +19,46 @@ import io.netty.util.ReferenceCounted;
  */
 public interface FoscVideoFrame extends ReferenceCounted {
 
-    /** The whole media header (timestamp, lengths, key frame flag, width, height, frame rate, bit rate). */
+    /** {@return the whole media header (timestamp, lengths, key frame flag, width, height, frame rate, bit rate)} */
     FoscMediaHeader header();
 
-    /** The camera's timestamp (milliseconds likely; docs/protocol.md §4). */
+    /** {@return the camera's timestamp (milliseconds likely; docs/protocol.md §4)} */
     default long timestamp() {
         return header().timestamp();
     }
 
-    /** Whether this is a key (IDR) frame. */
+    /** {@return whether this is a key (IDR) frame} */
     default boolean isKeyFrame() {
         return header().keyFrame();
     }
 
-    /** The width in pixels, from the media header. */
+    /** {@return the width in pixels, from the media header} */
     default int width() {
         return header().width();
     }
 
-    /** The height in pixels, from the media header. */
+    /** {@return the height in pixels, from the media header} */
     default int height() {
         return header().height();
     }
 
-    /** The frame rate, from the media header. */
+    /** {@return the frame rate, from the media header} */
     default int frameRate() {
         return header().frameRate();
     }
 
-    /** The bit rate in bit/s, from the media header. */
+    /** {@return the bit rate in bit/s, from the media header} */
     default int bitRate() {
         return header().bitRate();
     }
 
-    /** The stream this frame belongs to (the one requested with {@link FoscSession#videoOn}). */
+    /** {@return the stream this frame belongs to (the one requested with {@link FoscSession#videoOn})} */
     FoscStream stream();
 
-    /** The H.264 data (Annex-B, media header stripped). Borrowed: see the class documentation. */
+    /** {@return the H.264 data (Annex-B, media header stripped)} Borrowed: see the class documentation. */
     ByteBuf data();
 
-    /** A copy of {@link #data()} that needs no reference counting. */
+    /** {@return a copy of {@link #data()} that needs no reference counting} */
     default byte[] copyData() {
         return ByteBufUtil.getBytes(data());
     }

@@ -7,7 +7,11 @@ package dev.fosc.client;
 public final class FoscWriteQueueFullException extends FoscException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param message the detail message
+     */
     public FoscWriteQueueFullException(String message) {
         super(message);
     }

@@ -65,7 +65,8 @@ class FoscLostVideoOnIT {
     }
 
     /**
-     * An R2C answers VIDEO_ON with byte 0 with status 0 and sends no video (docs/protocol.md §2); an AUTO session used to
+     * An R2C answers VIDEO_ON with byte 0 with status 0 and sends no video (docs/protocol.md §2); an AUTO session used
+     * to
      * settle byte 0 on that acceptance and never got video. The silence now teaches it byte 1.
      */
     @Test

@@ -18,7 +18,7 @@ public final class EpochMicros {
     private EpochMicros() {
     }
 
-    /** Microseconds since 1970-01-01T00:00Z, now. */
+    /** {@return microseconds since 1970-01-01T00:00Z, now} */
     public static long now() {
         return OFFSET_MICROS + System.nanoTime() / 1_000;
     }

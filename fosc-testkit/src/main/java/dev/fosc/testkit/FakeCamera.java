@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *       (0 while the connection or its uid is logged in, else 1).</li>
  *   <li>VIDEO_ON → 16, then one VIDEO_DATA per access unit of the clip at {@link Builder#fps(int)}, looped,
  *       starting with the clip's first key frame, with a media header (timestamp in ms since the camera
- *       started, key flag, width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or, as
+ *       started, key flag, width, height, frame rate, bit rate). A VIDEO_ON is accepted on a logged-in connection or,
+ *       as
  *       Foscam's SDK does it, on a connection that never logged in but carries the uid of a logged-in
  *       session; its credentials must match.</li>
  *   <li>AUDIO_ON → 18, then one AUDIO_DATA every 60 ms (a 1 kHz tone, PCM or G.726 per profile); AUDIO_OFF
@@ -118,7 +119,7 @@ public final class FakeCamera implements AutoCloseable {
         }
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -137,6 +138,7 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws UncheckedIOException if the port cannot be bound
      * @throws IllegalStateException if already started or closed, or if called on an event-loop thread
+     * @return this camera, accepting connections
      */
     public FakeCamera start() {
         EventLoopCheck.refuseOnEventLoop("FakeCamera.start");
@@ -163,12 +165,12 @@ public final class FakeCamera implements AutoCloseable {
         }
     }
 
-    /** The address the camera listens on, as a string ({@code 127.0.0.1} by default). */
+    /** {@return the address the camera listens on, as a string ({@code 127.0.0.1} by default)} */
     public String host() {
         return address().getAddress().getHostAddress();
     }
 
-    /** The port (chosen when started with port 0; kept across a reboot fault). */
+    /** {@return the port (chosen when started with port 0; kept across a reboot fault)} */
     public int port() {
         return address().getPort();
     }
@@ -177,52 +179,55 @@ public final class FakeCamera implements AutoCloseable {
      * The socket address the camera listens on.
      *
      * @throws IllegalStateException if not started
+     * @return the socket address the camera listens on
      */
     public InetSocketAddress address() {
         return server.address();
     }
 
-    /** The camera's profile. */
+    /** {@return the camera's profile} */
     public FakeCameraProfile profile() {
         return settings.profile();
     }
 
-    /** The credentials the camera accepts ({@code toString()} hides the password). */
+    /** {@return the credentials the camera accepts ({@code toString()} hides the password)} */
     public FoscCredentials credentials() {
         return settings.credentials();
     }
 
-    /** The video clip the camera streams. */
+    /** {@return the video clip the camera streams} */
     public FakeVideoClip clip() {
         return settings.clip();
     }
 
-    /** Connections accepted so far (the next connection's index). */
+    /** {@return connections accepted so far (the next connection's index)} */
     public int connectionCount() {
         return server.connectionCount();
     }
 
-    /** Connections open now. */
+    /** {@return connections open now} */
     public int openConnectionCount() {
         return server.openConnectionCount();
     }
 
-    /** Logins accepted so far. */
+    /** {@return logins accepted so far} */
     public int loginCount() {
         return server.stats().logins.get();
     }
 
-    /** LOGIN frames received so far (accepted or refused). */
+    /** {@return LOGIN frames received so far (accepted or refused)} */
     public int loginAttemptCount() {
         return server.stats().loginAttempts.get();
     }
 
-    /** Logins refused so far (bad credentials, rate limit, lock-out). */
+    /** {@return logins refused so far (bad credentials, rate limit, lock-out)} */
     public int refusedLoginCount() {
         return server.stats().refusedLogins.get();
     }
 
-    /** Whether too many wrong passwords in a row locked the camera (until a reboot fault or {@link #unlock()}). */
+    /**
+     * {@return whether too many wrong passwords in a row locked the camera (until a reboot fault or {@link #unlock()})}
+     */
     public boolean isLockedOut() {
         return server.isLockedOut();
     }
@@ -232,44 +237,51 @@ public final class FakeCamera implements AutoCloseable {
         server.runOnLoop("FakeCamera.unlock", server::resetLoginGate);
     }
 
-    /** VIDEO_DATA frames written so far, over all connections. */
+    /** {@return VIDEO_DATA frames written so far, over all connections} */
     public long videoFramesSent() {
         return server.stats().videoFramesSent.get();
     }
 
-    /** VIDEO_DATA frames skipped because a connection was not writable (skipping goes on to the next key frame). */
+    /**
+     * {@return VIDEO_DATA frames skipped because a connection was not writable (skipping goes on to the next key
+     * frame)}
+     */
     public long videoFramesSkipped() {
         return server.stats().videoFramesSkipped.get();
     }
 
-    /** AUDIO_DATA frames written so far, over all connections. */
+    /** {@return AUDIO_DATA frames written so far, over all connections} */
     public long audioFramesSent() {
         return server.stats().audioFramesSent.get();
     }
 
-    /** AUDIO_DATA frames dropped because a connection was not writable (the client did not read). */
+    /** {@return AUDIO_DATA frames dropped because a connection was not writable (the client did not read)} */
     public long audioFramesDropped() {
         return server.stats().audioFramesDropped.get();
     }
 
-    /** Requests ignored so far because of {@link FakeFault#ignoreRequests} faults (lost replies). */
+    /** {@return requests ignored so far because of {@link FakeFault#ignoreRequests} faults (lost replies)} */
     public long ignoredRequestCount() {
         return server.stats().ignoredRequests.get();
     }
 
-    /** Events not sent because a connection was not writable (the client did not read). */
+    /** {@return events not sent because a connection was not writable (the client did not read)} */
     public long eventsDropped() {
         return server.stats().eventsDropped.get();
     }
 
-    /** The speaker: what talk audio was played, when, and what was discarded. */
+    /** {@return the speaker: what talk audio was played, when, and what was discarded} */
     public FakeSpeaker speaker() {
         return server.speaker();
     }
 
     // ---- events --------------------------------------------------------------------------------------------
 
-    /** Sends {@code event} to every logged-in connection now. */
+    /**
+     * Sends {@code event} to every logged-in connection now.
+     *
+     * @param event the event
+     */
     public void sendEvent(FakeEvent event) {
         Objects.requireNonNull(event, "event");
         server.runOnLoop("FakeCamera.sendEvent", () -> server.sendEvent(event));
@@ -283,6 +295,10 @@ public final class FakeCamera implements AutoCloseable {
     /**
      * Sends {@code event} to every logged-in connection every {@code period}, first after one period, until the
      * returned future is cancelled or the camera closes.
+     *
+     * @param event the event
+     * @param period the period
+     * @return a future; cancelling it stops the schedule
      */
     public Future<?> scheduleEvent(FakeEvent event, Duration period) {
         Objects.requireNonNull(event, "event");
@@ -298,6 +314,7 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws IllegalStateException on another event loop's thread (use {@link #schedule(FakeFault, Duration)}
      *     with {@link Duration#ZERO} there), or if the camera's event loop is shut down
+     * @param fault the fault
      */
     public void inject(FakeFault fault) {
         Objects.requireNonNull(fault, "fault");
@@ -311,6 +328,8 @@ public final class FakeCamera implements AutoCloseable {
      * Applies {@code fault} now to connection {@code connectionIndex} (a camera-wide fault acts on the camera).
      *
      * @throws IllegalArgumentException if that connection is not open
+     * @param fault the fault
+     * @param connectionIndex the connection index
      */
     public void inject(FakeFault fault, int connectionIndex) {
         Objects.requireNonNull(fault, "fault");
@@ -320,7 +339,11 @@ public final class FakeCamera implements AutoCloseable {
         }
     }
 
-    /** Applies {@code fault} to every connection accepted from now on, as soon as it is accepted. */
+    /**
+     * Applies {@code fault} to every connection accepted from now on, as soon as it is accepted.
+     *
+     * @param fault the fault
+     */
     public void injectOnConnect(FakeFault fault) {
         Objects.requireNonNull(fault, "fault");
         if (fault.isCameraWide()) {
@@ -339,6 +362,9 @@ public final class FakeCamera implements AutoCloseable {
      * any thread, event loops included.
      *
      * @throws IllegalStateException if the camera's event loop is shut down (the camera was closed)
+     * @param fault the fault
+     * @param delay the delay
+     * @return a future; cancelling it before the delay has passed cancels the fault
      */
     public Future<?> schedule(FakeFault fault, Duration delay) {
         Objects.requireNonNull(fault, "fault");
@@ -353,12 +379,16 @@ public final class FakeCamera implements AutoCloseable {
 
     // ---- recording -----------------------------------------------------------------------------------------
 
-    /** Every frame received so far, in arrival order (taken or not). */
+    /** {@return every frame received so far, in arrival order (taken or not)} */
     public List<FakeRecordedFrame> recordedFrames() {
         return server.recorder().snapshot();
     }
 
-    /** The frames of {@code command} received so far, in arrival order. */
+    /**
+     * {@return the frames of {@code command} received so far, in arrival order}
+     *
+     * @param command the command id
+     */
     public List<FakeRecordedFrame> recordedFrames(FoscCommand command) {
         List<FakeRecordedFrame> out = new ArrayList<>();
         for (FakeRecordedFrame f : recordedFrames()) {
@@ -374,6 +404,8 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing what did arrive
      * @throws IllegalStateException if called on an event-loop thread
+     * @param timeout how long to wait at most
+     * @return the frame
      */
     public FakeRecordedFrame takeFrame(Duration timeout) {
         return server.recorder().take(FrameRecorder.any(), "frame", timeout);
@@ -385,6 +417,9 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing what did arrive
      * @throws IllegalStateException if called on an event-loop thread
+     * @param command the command id
+     * @param timeout how long to wait at most
+     * @return the frame
      */
     public FakeRecordedFrame takeFrame(FoscCommand command, Duration timeout) {
         return server.recorder().take(FrameRecorder.of(command), command + " frame", timeout);
@@ -395,6 +430,10 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing what did arrive
      * @throws IllegalStateException if called on an event-loop thread
+     * @param command the command id
+     * @param count how many
+     * @param timeout how long to wait at most
+     * @return the {@code count} frames, oldest first
      */
     public List<FakeRecordedFrame> awaitFrames(FoscCommand command, int count, Duration timeout) {
         return server.recorder().awaitCount(FrameRecorder.of(command), count, command + " frame", timeout);
@@ -405,7 +444,7 @@ public final class FakeCamera implements AutoCloseable {
         server.recorder().clear();
     }
 
-    /** A description of what the camera received, for failure messages. */
+    /** {@return a description of what the camera received, for failure messages} */
     public String describeRecording() {
         return server.recorder().describe();
     }
@@ -415,6 +454,8 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing what did arrive
      * @throws IllegalStateException if called on an event-loop thread
+     * @param logins the logins
+     * @param timeout how long to wait at most
      */
     public void awaitLoginCount(int logins, Duration timeout) {
         awaitCounter("FakeCamera.awaitLoginCount", "accepted logins", () -> loginCount(), logins, timeout);
@@ -425,6 +466,8 @@ public final class FakeCamera implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing what did arrive
      * @throws IllegalStateException if called on an event-loop thread
+     * @param connections the connections
+     * @param timeout how long to wait at most
      */
     public void awaitConnectionCount(int connections, Duration timeout) {
         awaitCounter("FakeCamera.awaitConnectionCount", "accepted connections", () -> connectionCount(), connections,
@@ -499,7 +542,7 @@ public final class FakeCamera implements AutoCloseable {
         }
 
         /**
-         * An independent copy of this builder: changing either leaves the other as it was. Use it to derive
+         * {@return an independent copy of this builder: changing either leaves the other as it was} Use it to derive
          * variants from a shared template (the JUnit extension does, rather than rename a builder other tests
          * may be using at the same time).
          */
@@ -533,31 +576,56 @@ public final class FakeCamera implements AutoCloseable {
             return b;
         }
 
-        /** The user the camera accepts (default {@value #DEFAULT_USER}). */
+        /**
+         * The user the camera accepts (default {@value #DEFAULT_USER}).
+         *
+         * @param user the user
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = Objects.requireNonNull(user, "user");
             return this;
         }
 
-        /** The password the camera accepts (default empty). Never logged. */
+        /**
+         * The password the camera accepts (default empty). Never logged.
+         *
+         * @param password the password
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password, "password");
             return this;
         }
 
-        /** The firmware variant (default {@link FakeCameraProfile#FI9821W_V2}). */
+        /**
+         * The firmware variant (default {@link FakeCameraProfile#FI9821W_V2}).
+         *
+         * @param profile the profile
+         * @return this builder
+         */
         public Builder profile(FakeCameraProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
-        /** The address to listen on (default the loopback address). */
+        /**
+         * The address to listen on (default the loopback address).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** The port (default 0: a free port, see {@link FakeCamera#port()}). */
+        /**
+         * The port (default 0: a free port, see {@link FakeCamera#port()}).
+         *
+         * @param port the port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -566,7 +634,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** Video frames per second (default {@value #DEFAULT_FPS}), 1..120. */
+        /**
+         * Video frames per second (default {@value #DEFAULT_FPS}), 1..120.
+         *
+         * @param fps the fps
+         * @return this builder
+         */
         public Builder fps(int fps) {
             if (fps < 1 || fps > 120) {
                 throw new IllegalArgumentException("fps must be 1..120: " + fps);
@@ -575,7 +648,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** The H.264 clip to stream (default {@link FakeVideoClip#testPattern()}). */
+        /**
+         * The H.264 clip to stream (default {@link FakeVideoClip#testPattern()}).
+         *
+         * @param clip the clip
+         * @return this builder
+         */
         public Builder video(FakeVideoClip clip) {
             this.clip = Objects.requireNonNull(clip, "clip");
             return this;
@@ -586,6 +664,9 @@ public final class FakeCamera implements AutoCloseable {
          * tests (default 0: no padding). Frames already larger are sent as they are. {@link #build()} refuses a
          * rate whose frames would exceed a client's default maximum payload (4 MiB: at 25 fps about 838 Mbit/s,
          * at 1 fps about 33 Mbit/s).
+         *
+         * @param bitsPerSecond the bits per second
+         * @return this builder
          */
         public Builder videoBitRate(int bitsPerSecond) {
             if (bitsPerSecond < 0) {
@@ -601,6 +682,9 @@ public final class FakeCamera implements AutoCloseable {
          * becomes writable again, yielding to its event loop's other connections between batches; no frame is
          * skipped (a client that reads slowly only slows its own stream down). The media header still says
          * {@code fps}; its timestamp is the time of writing. For load tests that measure a client's ceiling.
+         *
+         * @param unpaced the unpaced
+         * @return this builder
          */
         public Builder unpaced(boolean unpaced) {
             this.unpaced = unpaced;
@@ -611,32 +695,55 @@ public final class FakeCamera implements AutoCloseable {
          * Media-header timestamps in microseconds since the Unix epoch ({@link EpochMicros#now()}), taken when the
          * frame is written (default false: milliseconds since the camera started, on the frame's schedule). For
          * delivery-delay measurements in another process on the same machine; real cameras send milliseconds.
+         *
+         * @param epochTimestamps the epoch timestamps
+         * @return this builder
          */
         public Builder epochTimestamps(boolean epochTimestamps) {
             this.epochTimestamps = epochTimestamps;
             return this;
         }
 
-        /** The preset names in LOGIN_REPLY (at most 16). */
+        /**
+         * The preset names in LOGIN_REPLY (at most 16).
+         *
+         * @param presets the presets
+         * @return this builder
+         */
         public Builder presets(List<String> presets) {
             this.presets = new FoscLoginReply(0, presets, List.of(), "", FoscLoginReply.DEFAULT_LENGTH).presets();
             return this;
         }
 
-        /** The cruise names in LOGIN_REPLY (at most 8). */
+        /**
+         * The cruise names in LOGIN_REPLY (at most 8).
+         *
+         * @param cruises the cruises
+         * @return this builder
+         */
         public Builder cruises(List<String> cruises) {
             this.cruises = new FoscLoginReply(0, List.of(), cruises, "", FoscLoginReply.DEFAULT_LENGTH).cruises();
             return this;
         }
 
-        /** The camera id in LOGIN_REPLY (at most 12 bytes; default {@value #DEFAULT_CAMERA_ID}). */
+        /**
+         * The camera id in LOGIN_REPLY (at most 12 bytes; default {@value #DEFAULT_CAMERA_ID}).
+         *
+         * @param cameraId the camera id
+         * @return this builder
+         */
         public Builder cameraId(String cameraId) {
             this.cameraId = new FoscLoginReply(0, List.of(), List.of(), cameraId, FoscLoginReply.DEFAULT_LENGTH)
                     .cameraId();
             return this;
         }
 
-        /** Close a connection after this long without receiving anything (default 60 s). */
+        /**
+         * Close a connection after this long without receiving anything (default 60 s).
+         *
+         * @param timeout how long to wait at most
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             requirePositive("idle timeout", timeout);
             this.idleTimeout = timeout;
@@ -646,6 +753,9 @@ public final class FakeCamera implements AutoCloseable {
         /**
          * Refuse a login that comes less than {@code interval} after the previous login attempt, exactly as a
          * bad password is refused (default zero: no limit).
+         *
+         * @param interval the interval
+         * @return this builder
          */
         public Builder loginRateLimit(Duration interval) {
             Objects.requireNonNull(interval, "interval");
@@ -660,6 +770,9 @@ public final class FakeCamera implements AutoCloseable {
          * After {@code wrongPasswords} consecutive logins with wrong credentials, refuse every login until a
          * reboot fault or {@link FakeCamera#unlock()} (default 0: never lock). An accepted login resets the
          * count, as on real cameras; a login refused by the rate limit neither counts nor resets it.
+         *
+         * @param wrongPasswords the wrong passwords
+         * @return this builder
          */
         public Builder lockOutAfter(int wrongPasswords) {
             if (wrongPasswords < 0) {
@@ -669,26 +782,46 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** Whether clients send the SERVERPUSH preamble (default true; false: older firmware's media port). */
+        /**
+         * Whether clients send the SERVERPUSH preamble (default true; false: older firmware's media port).
+         *
+         * @param preamble the preamble
+         * @return this builder
+         */
         public Builder preamble(boolean preamble) {
             this.preamble = preamble;
             return this;
         }
 
-        /** Answer the preamble with an {@code HTTP/1.1 200 OK} block before the first frame (default false). */
+        /**
+         * Answer the preamble with an {@code HTTP/1.1 200 OK} block before the first frame (default false).
+         *
+         * @param answer the answer
+         * @return this builder
+         */
         public Builder httpOkAnswer(boolean answer) {
             this.httpOkAnswer = answer;
             return this;
         }
 
-        /** Send a MOTION_ALERT to logged-in connections every {@code period} (default: never). */
+        /**
+         * Send a MOTION_ALERT to logged-in connections every {@code period} (default: never).
+         *
+         * @param period the period
+         * @return this builder
+         */
         public Builder motionEvery(Duration period) {
             requirePositive("motion period", period);
             this.motionEvery = period;
             return this;
         }
 
-        /** How much queued talk audio the speaker tolerates (default {@link FakeSpeaker#DEFAULT_BACKLOG}). */
+        /**
+         * How much queued talk audio the speaker tolerates (default {@link FakeSpeaker#DEFAULT_BACKLOG}).
+         *
+         * @param backlog the backlog
+         * @return this builder
+         */
         public Builder speakerBacklog(Duration backlog) {
             Objects.requireNonNull(backlog, "backlog");
             if (backlog.isNegative()) {
@@ -701,6 +834,9 @@ public final class FakeCamera implements AutoCloseable {
         /**
          * The most played talk frames the {@link FakeCamera#speaker()} keeps (default
          * {@value FakeSpeaker#DEFAULT_MAX_PLAYED_FRAMES}); later ones are counted only.
+         *
+         * @param max the max
+         * @return this builder
          */
         public Builder maxPlayedFrames(int max) {
             if (max < 0) {
@@ -713,13 +849,21 @@ public final class FakeCamera implements AutoCloseable {
         /**
          * Record received frames (default true for a camera; a {@link FakeCameraFleet} built from this builder
          * records only if this is set to true).
+         *
+         * @param record the record
+         * @return this builder
          */
         public Builder record(boolean record) {
             this.record = record;
             return this;
         }
 
-        /** The most bytes of frames recorded, headers included (default {@value #DEFAULT_MAX_RECORDED_BYTES}). */
+        /**
+         * The most bytes of frames recorded, headers included (default {@value #DEFAULT_MAX_RECORDED_BYTES}).
+         *
+         * @param max the max
+         * @return this builder
+         */
         public Builder maxRecordedBytes(long max) {
             if (max < 0) {
                 throw new IllegalArgumentException("max must be >= 0: " + max);
@@ -728,7 +872,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** The most frames recorded (default {@value #DEFAULT_MAX_RECORDED_FRAMES}). */
+        /**
+         * The most frames recorded (default {@value #DEFAULT_MAX_RECORDED_FRAMES}).
+         *
+         * @param max the max
+         * @return this builder
+         */
         public Builder maxRecordedFrames(int max) {
             if (max < 0) {
                 throw new IllegalArgumentException("max must be >= 0: " + max);
@@ -737,7 +886,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame payload accepted from a client (default {@value #DEFAULT_MAX_PAYLOAD_LENGTH}). */
+        /**
+         * The largest frame payload accepted from a client (default {@value #DEFAULT_MAX_PAYLOAD_LENGTH}).
+         *
+         * @param max the max
+         * @return this builder
+         */
         public Builder maxPayloadLength(int max) {
             if (max < 0 || max > FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH) {
                 throw new IllegalArgumentException("max payload length out of range: " + max);
@@ -746,7 +900,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** Applies {@code fault} to every connection as it is accepted (see {@link FakeCamera#injectOnConnect}). */
+        /**
+         * Applies {@code fault} to every connection as it is accepted (see {@link FakeCamera#injectOnConnect}).
+         *
+         * @param fault the fault
+         * @return this builder
+         */
         public Builder faultOnConnect(FakeFault fault) {
             Objects.requireNonNull(fault, "fault");
             if (fault.isCameraWide()) {
@@ -756,7 +915,12 @@ public final class FakeCamera implements AutoCloseable {
             return this;
         }
 
-        /** A name for logs (default "camera"). */
+        /**
+         * A name for logs (default "camera").
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
@@ -766,12 +930,17 @@ public final class FakeCamera implements AutoCloseable {
          * The camera, not started.
          *
          * @throws IllegalArgumentException if the video settings cannot work (see {@link #videoBitRate(int)})
+         * @return the camera, not started
          */
         public FakeCamera build() {
             return new FakeCamera(settings(), null);
         }
 
-        /** Builds and starts the camera. */
+        /**
+         * Builds and starts the camera.
+         *
+         * @return the started camera
+         */
         public FakeCamera start() {
             return build().start();
         }

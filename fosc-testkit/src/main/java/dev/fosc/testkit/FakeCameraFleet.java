@@ -41,30 +41,36 @@ public final class FakeCameraFleet implements AutoCloseable {
     }
 
     /**
-     * A fleet builder; every camera is made from {@code template} (credentials, profile, fps...), with its
-     * port replaced as the fleet decides and its name suffixed with its index. Recording is off unless the
+     * {@return a fleet builder; every camera is made from {@code template} (credentials, profile, fps...), with its
+     * port replaced as the fleet decides and its name suffixed with its index} Recording is off unless the
      * template calls {@code record(true)}.
+     *
+     * @param template the template
      */
     public static Builder builder(FakeCamera.Builder template) {
         return new Builder(template);
     }
 
-    /** The cameras, in index order. */
+    /** {@return the cameras, in index order} */
     public List<FakeCamera> cameras() {
         return cameras;
     }
 
-    /** Camera {@code index}. */
+    /**
+     * {@return camera {@code index}}
+     *
+     * @param index the index, 0-based
+     */
     public FakeCamera camera(int index) {
         return cameras.get(index);
     }
 
-    /** The number of cameras. */
+    /** {@return the number of cameras} */
     public int size() {
         return cameras.size();
     }
 
-    /** Connections accepted over all cameras. */
+    /** {@return connections accepted over all cameras} */
     public long connectionCount() {
         long n = 0;
         for (FakeCamera c : cameras) {
@@ -73,7 +79,7 @@ public final class FakeCameraFleet implements AutoCloseable {
         return n;
     }
 
-    /** Logins accepted over all cameras. */
+    /** {@return logins accepted over all cameras} */
     public long loginCount() {
         long n = 0;
         for (FakeCamera c : cameras) {
@@ -82,7 +88,7 @@ public final class FakeCameraFleet implements AutoCloseable {
         return n;
     }
 
-    /** VIDEO_DATA frames sent over all cameras. */
+    /** {@return VIDEO_DATA frames sent over all cameras} */
     public long videoFramesSent() {
         long n = 0;
         for (FakeCamera c : cameras) {
@@ -121,7 +127,12 @@ public final class FakeCameraFleet implements AutoCloseable {
             this.template = Objects.requireNonNull(template, "template");
         }
 
-        /** How many cameras (default 1). */
+        /**
+         * How many cameras (default 1).
+         *
+         * @param count how many
+         * @return this builder
+         */
         public Builder cameras(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("a fleet needs at least one camera: " + count);
@@ -130,7 +141,12 @@ public final class FakeCameraFleet implements AutoCloseable {
             return this;
         }
 
-        /** Event-loop threads shared by all cameras (default {@link #DEFAULT_THREADS}). */
+        /**
+         * Event-loop threads shared by all cameras (default {@link #DEFAULT_THREADS}).
+         *
+         * @param threads the threads
+         * @return this builder
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -142,6 +158,9 @@ public final class FakeCameraFleet implements AutoCloseable {
         /**
          * The first camera's port; the others follow on consecutive ports (default 0: every camera takes a
          * free port of its own).
+         *
+         * @param port the port
+         * @return this builder
          */
         public Builder basePort(int port) {
             if (port < 0 || port > 65535) {
@@ -156,6 +175,7 @@ public final class FakeCameraFleet implements AutoCloseable {
          *
          * @throws java.io.UncheckedIOException if a port cannot be bound (the cameras started so far are closed)
          * @throws IllegalStateException if called on an event-loop thread
+         * @return this fleet, every camera accepting connections
          */
         public FakeCameraFleet start() {
             EventLoopCheck.refuseOnEventLoop("FakeCameraFleet.start");

@@ -54,7 +54,7 @@ public enum FakeCameraProfile {
         this.eventBeforeLoginReply = eventBeforeLoginReply;
     }
 
-    /** The name used on the command line: {@code fi9821w-v2}, {@code r2c}, {@code c1-v3}. */
+    /** {@return the name used on the command line: {@code fi9821w-v2}, {@code r2c}, {@code c1-v3}} */
     public String cliName() {
         return cliName;
     }
@@ -63,6 +63,8 @@ public enum FakeCameraProfile {
      * The profile with this command-line name or enum name (case-insensitive).
      *
      * @throws IllegalArgumentException for an unknown name (the message lists the valid ones)
+     * @param name the name
+     * @return the profile with this command-line name or enum name (case-insensitive)
      */
     public static FakeCameraProfile fromName(String name) {
         for (FakeCameraProfile p : values()) {
@@ -77,32 +79,32 @@ public enum FakeCameraProfile {
         throw new IllegalArgumentException("unknown camera profile '" + name + "'; valid: " + valid);
     }
 
-    /** The SPEAKER_ON payload size this camera accepts; another size gets status 1. */
+    /** {@return the SPEAKER_ON payload size this camera accepts; another size gets status 1} */
     public int speakerOnLength() {
         return speakerOnLength;
     }
 
-    /** The VIDEO_ON stream byte this camera requires, or -1 if it accepts any. */
+    /** {@return the VIDEO_ON stream byte this camera requires, or -1 if it accepts any} */
     public int requiredVideoStream() {
         return requiredVideoStream;
     }
 
-    /** The format of the camera's AUDIO_DATA (27). */
+    /** {@return the format of the camera's AUDIO_DATA (27)} */
     public FoscAudioFormat audioFormat() {
         return audioFormat;
     }
 
-    /** The MIRROR_FLIP (108) payload size this camera sends: 8 or 2. */
+    /** {@return the MIRROR_FLIP (108) payload size this camera sends: 8 or 2} */
     public int mirrorFlipLength() {
         return mirrorFlipLength;
     }
 
-    /** Whether an unknown event ({@value #C1_V3_EARLY_EVENT}) precedes LOGIN_REPLY. */
+    /** {@return whether an unknown event ({@value #C1_V3_EARLY_EVENT}) precedes LOGIN_REPLY} */
     public boolean eventBeforeLoginReply() {
         return eventBeforeLoginReply;
     }
 
-    /** The LOGIN_REPLY this camera sends when it refuses a login. */
+    /** {@return the LOGIN_REPLY this camera sends when it refuses a login} */
     public FoscLoginReply refusal() {
         return emptyRefusal ? FoscLoginReply.refusedEmpty() : FoscLoginReply.refused(FoscLoginReply.RESULT_BAD_CREDENTIALS);
     }

@@ -35,56 +35,106 @@ public final class FakeEvent {
         this.factory = factory;
     }
 
-    /** MOTION_ALERT (111) with the 4 bytes HD cameras send ({@code 01 00 00 1e}). */
+    /**
+     * MOTION_ALERT (111) with the 4 bytes HD cameras send ({@code 01 00 00 1e}).
+     *
+     * @return the event
+     */
     public static FakeEvent motion() {
         return new FakeEvent("motion", FoscCommand.MOTION_ALERT, p -> FoscMotionAlert.DEFAULT);
     }
 
-    /** MOTION_ALERT (111) with these raw bytes (2 bytes on older firmware). */
+    /**
+     * MOTION_ALERT (111) with these raw bytes (2 bytes on older firmware).
+     *
+     * @param raw the raw
+     * @return the event
+     */
     public static FakeEvent motion(byte[] raw) {
         FoscMotionAlert alert = new FoscMotionAlert(raw);
         return new FakeEvent("motion " + alert.rawHex(), FoscCommand.MOTION_ALERT, p -> alert);
     }
 
-    /** PRESETS_CHANGED (106) with these names (at most 16). */
+    /**
+     * PRESETS_CHANGED (106) with these names (at most 16).
+     *
+     * @param presets the presets
+     * @return the event
+     */
     public static FakeEvent presetsChanged(List<String> presets) {
         FoscPresetsChanged msg = new FoscPresetsChanged(presets);
         return new FakeEvent("presets " + msg.presets(), FoscCommand.PRESETS_CHANGED, p -> msg);
     }
 
-    /** CRUISES_CHANGED (107) with these names (at most 8). */
+    /**
+     * CRUISES_CHANGED (107) with these names (at most 8).
+     *
+     * @param cruises the cruises
+     * @return the event
+     */
     public static FakeEvent cruisesChanged(List<String> cruises) {
         FoscCruisesChanged msg = new FoscCruisesChanged(cruises);
         return new FakeEvent("cruises " + msg.cruises(), FoscCommand.CRUISES_CHANGED, p -> msg);
     }
 
-    /** MIRROR_FLIP (108) in the size of the camera's profile (8 bytes, or 2 on an R2C). */
+    /**
+     * MIRROR_FLIP (108) in the size of the camera's profile (8 bytes, or 2 on an R2C).
+     *
+     * @param mirror the mirror
+     * @param flip the flip
+     * @return the event
+     */
     public static FakeEvent mirrorFlip(int mirror, int flip) {
         new FoscMirrorFlip(mirror, flip, FoscMirrorFlip.SHORT_LENGTH); // validates both forms' ranges
         return new FakeEvent("mirror=" + mirror + " flip=" + flip, FoscCommand.MIRROR_FLIP,
                 p -> new FoscMirrorFlip(mirror, flip, p.mirrorFlipLength()));
     }
 
-    /** COLOR_ADJUST (110): six values 0..100. */
+    /**
+     * COLOR_ADJUST (110): six values 0..100.
+     *
+     * @param brightness the brightness
+     * @param contrast the contrast
+     * @param hue the hue
+     * @param saturation the saturation
+     * @param sharpness the sharpness
+     * @param denoise the denoise
+     * @return the event
+     */
     public static FakeEvent colorAdjust(int brightness, int contrast, int hue, int saturation, int sharpness,
                                         int denoise) {
         FoscColorAdjust msg = new FoscColorAdjust(brightness, contrast, hue, saturation, sharpness, denoise);
         return new FakeEvent(msg.toString(), FoscCommand.COLOR_ADJUST, p -> msg);
     }
 
-    /** POWER_FREQUENCY (112): 0 = 60 Hz, 1 = 50 Hz, 2 = outdoor. */
+    /**
+     * POWER_FREQUENCY (112): 0 = 60 Hz, 1 = 50 Hz, 2 = outdoor.
+     *
+     * @param frequency the frequency
+     * @return the event
+     */
     public static FakeEvent powerFrequency(int frequency) {
         FoscPowerFrequency msg = new FoscPowerFrequency(frequency);
         return new FakeEvent("frequency " + frequency, FoscCommand.POWER_FREQUENCY, p -> msg);
     }
 
-    /** STREAM_SELECT (113). */
+    /**
+     * STREAM_SELECT (113).
+     *
+     * @param stream the stream
+     * @return the event
+     */
     public static FakeEvent streamSelect(int stream) {
         FoscStreamSelect msg = new FoscStreamSelect(stream);
         return new FakeEvent("stream " + stream, FoscCommand.STREAM_SELECT, p -> msg);
     }
 
-    /** A frame with any command id (known or not, 0..2^32-1) and this raw payload (copied). */
+    /**
+     * {@return a frame with any command id (known or not, 0..2^32-1) and this raw payload (copied)}
+     *
+     * @param commandId the command id
+     * @param payload the payload
+     */
     public static FakeEvent unknown(long commandId, byte[] payload) {
         FoscCommand command = FoscCommand.valueOf(commandId);
         byte[] copy = Objects.requireNonNull(payload, "payload").clone();
@@ -92,7 +142,7 @@ public final class FakeEvent {
                 p -> new FoscUnknownMessage(command, Unpooled.wrappedBuffer(copy.clone())));
     }
 
-    /** The event's command. */
+    /** {@return the event's command} */
     public FoscCommand command() {
         return command;
     }

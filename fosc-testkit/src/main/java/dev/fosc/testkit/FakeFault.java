@@ -79,12 +79,21 @@ public final class FakeFault {
         this.command = command;
     }
 
-    /** Close the connection with a TCP reset. */
+    /**
+     * Close the connection with a TCP reset.
+     *
+     * @return the fault
+     */
     public static FakeFault reset() {
         return new FakeFault(Kind.RESET, 0, Duration.ZERO);
     }
 
-    /** Close the connection after {@code frames} more frames written by the camera (replies, media, events). */
+    /**
+     * Close the connection after {@code frames} more frames written by the camera (replies, media, events).
+     *
+     * @param frames the frames
+     * @return the fault
+     */
     public static FakeFault closeAfterFrames(int frames) {
         if (frames < 0) {
             throw new IllegalArgumentException("frames must be >= 0: " + frames);
@@ -92,7 +101,11 @@ public final class FakeFault {
         return new FakeFault(Kind.CLOSE_AFTER_FRAMES, frames, Duration.ZERO);
     }
 
-    /** Stop reading and writing, keep the socket open: for good (a half-open connection). */
+    /**
+     * Stop reading and writing, keep the socket open: for good (a half-open connection).
+     *
+     * @return the fault
+     */
     public static FakeFault stall() {
         return new FakeFault(Kind.STALL, 0, Duration.ZERO);
     }
@@ -100,6 +113,9 @@ public final class FakeFault {
     /**
      * Stop reading and writing for {@code duration}, keep the socket open, then carry on (a network hiccup):
      * read again, resume the video and audio that were on (video at a key frame).
+     *
+     * @param duration how long
+     * @return the fault
      */
     public static FakeFault stall(Duration duration) {
         Objects.requireNonNull(duration, "duration");
@@ -112,6 +128,10 @@ public final class FakeFault {
     /**
      * Lost replies: the camera silently ignores the next {@code count} requests of {@code command} (VIDEO_ON,
      * AUDIO_ON, LOGIN_CHECK, LOGIN...) on any connection: they are recorded, not answered and not acted on.
+     *
+     * @param command the command id
+     * @param count how many
+     * @return the fault
      */
     public static FakeFault ignoreRequests(FoscCommand command, int count) {
         Objects.requireNonNull(command, "command");
@@ -121,7 +141,13 @@ public final class FakeFault {
         return new FakeFault(Kind.IGNORE_REQUESTS, count, Duration.ZERO, command);
     }
 
-    /** Lost replies for a while: the camera silently ignores every request of {@code command} for {@code duration}. */
+    /**
+     * Lost replies for a while: the camera silently ignores every request of {@code command} for {@code duration}.
+     *
+     * @param command the command id
+     * @param duration how long
+     * @return the fault
+     */
     public static FakeFault ignoreRequests(FoscCommand command, Duration duration) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(duration, "duration");
@@ -131,7 +157,12 @@ public final class FakeFault {
         return new FakeFault(Kind.IGNORE_REQUESTS, 0, duration, command);
     }
 
-    /** Write the next {@code frames} video frames at once, faster than real time (1 or more). */
+    /**
+     * Write the next {@code frames} video frames at once, faster than real time (1 or more).
+     *
+     * @param frames the frames
+     * @return the fault
+     */
     public static FakeFault videoBurst(int frames) {
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be >= 1: " + frames);
@@ -139,22 +170,39 @@ public final class FakeFault {
         return new FakeFault(Kind.VIDEO_BURST, frames, Duration.ZERO);
     }
 
-    /** Write a frame header with a bad magic. */
+    /**
+     * Write a frame header with a bad magic.
+     *
+     * @return the fault
+     */
     public static FakeFault badMagic() {
         return new FakeFault(Kind.BAD_MAGIC, 0, Duration.ZERO);
     }
 
-    /** Write a frame header declaring an oversized payload. */
+    /**
+     * Write a frame header declaring an oversized payload.
+     *
+     * @return the fault
+     */
     public static FakeFault oversizedLength() {
         return new FakeFault(Kind.OVERSIZED_LENGTH, 0, Duration.ZERO);
     }
 
-    /** Write random bytes, then close. */
+    /**
+     * Write random bytes, then close.
+     *
+     * @return the fault
+     */
     public static FakeFault garbageThenClose() {
         return new FakeFault(Kind.GARBAGE_THEN_CLOSE, 0, Duration.ZERO);
     }
 
-    /** Reboot: refuse connections for {@code duration}, then listen again on the same port. */
+    /**
+     * Reboot: refuse connections for {@code duration}, then listen again on the same port.
+     *
+     * @param duration how long
+     * @return the fault
+     */
     public static FakeFault refuseConnections(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -163,7 +211,12 @@ public final class FakeFault {
         return new FakeFault(Kind.REFUSE_CONNECTIONS, 0, duration);
     }
 
-    /** Write in TCP pieces of at most {@code maxPieceBytes} bytes (1 or more). */
+    /**
+     * Write in TCP pieces of at most {@code maxPieceBytes} bytes (1 or more).
+     *
+     * @param maxPieceBytes the max piece bytes
+     * @return the fault
+     */
     public static FakeFault splitWrites(int maxPieceBytes) {
         if (maxPieceBytes < 1) {
             throw new IllegalArgumentException("maxPieceBytes must be >= 1: " + maxPieceBytes);
@@ -171,34 +224,35 @@ public final class FakeFault {
         return new FakeFault(Kind.SPLIT_WRITES, maxPieceBytes, Duration.ZERO);
     }
 
-    /** The kind of fault. */
+    /** {@return the kind of fault} */
     public Kind kind() {
         return kind;
     }
 
     /**
-     * Frames ({@link Kind#CLOSE_AFTER_FRAMES}, {@link Kind#VIDEO_BURST}), piece size ({@link Kind#SPLIT_WRITES}) or
-     * requests ({@link Kind#IGNORE_REQUESTS} by count); 0 otherwise.
+     * {@return frames ({@link Kind#CLOSE_AFTER_FRAMES}, {@link Kind#VIDEO_BURST}), piece size ({@link
+     * Kind#SPLIT_WRITES}) or
+     * requests ({@link Kind#IGNORE_REQUESTS} by count); 0 otherwise}
      */
     public int count() {
         return count;
     }
 
     /**
-     * How long connections are refused ({@link Kind#REFUSE_CONNECTIONS}), a connection stalls
+     * {@return how long connections are refused ({@link Kind#REFUSE_CONNECTIONS}), a connection stalls
      * ({@link Kind#STALL}; zero: for good) or requests are ignored ({@link Kind#IGNORE_REQUESTS} for a while);
-     * zero otherwise.
+     * zero otherwise}
      */
     public Duration duration() {
         return duration;
     }
 
-    /** The command whose requests are ignored ({@link Kind#IGNORE_REQUESTS}); null otherwise. */
+    /** {@return the command whose requests are ignored ({@link Kind#IGNORE_REQUESTS}); null otherwise} */
     public FoscCommand command() {
         return command;
     }
 
-    /** Whether the fault acts on the camera as a whole rather than on connections. */
+    /** {@return whether the fault acts on the camera as a whole rather than on connections} */
     public boolean isCameraWide() {
         return kind == Kind.REFUSE_CONNECTIONS || kind == Kind.IGNORE_REQUESTS;
     }

@@ -17,18 +17,28 @@ import java.util.Objects;
 public record FakePlayedAudio(int connectionIndex, FoscAudioFormat format, byte[] pcm, long arrivalNanos,
                               long playStartNanos) {
 
+    /**
+     * Creates the value, checking its components.
+     *
+     * @param connectionIndex the connection it came on
+     * @param format the format it arrived in (PCM, G726, or UNKNOWN for another length, played as raw PCM)
+     * @param pcm what was played: signed 16-bit little-endian PCM at 8000 Hz (G.726 decoded)
+     * @param arrivalNanos when it arrived, on the {@link System#nanoTime()} clock
+     * @param playStartNanos when it started to play (after the previous frame), same clock
+     * @throws NullPointerException if a reference component is null
+     */
     public FakePlayedAudio {
         Objects.requireNonNull(format, "format");
         pcm = pcm.clone();
     }
 
-    /** A copy of the played PCM. */
+    /** {@return a copy of the played PCM} */
     @Override
     public byte[] pcm() {
         return pcm.clone();
     }
 
-    /** How long it plays: 2 bytes a sample, 8000 samples a second. */
+    /** {@return how long it plays: 2 bytes a sample, 8000 samples a second} */
     public long durationNanos() {
         return durationNanos(pcm.length);
     }

@@ -59,47 +59,58 @@ public final class FakeRecordedFrame {
         return new FakeRecordedFrame(connectionIndex, command, map, bytes, receivedNanos, true);
     }
 
-    /** The connection it came on: 0 for the camera's first accepted connection, then 1, 2... */
+    /** {@return the connection it came on: 0 for the camera's first accepted connection, then 1, 2..} */
     public int connectionIndex() {
         return connectionIndex;
     }
 
-    /** The frame's command. */
+    /** {@return the frame's command} */
     public FoscCommand command() {
         return command;
     }
 
-    /** The decoded form (docs/protocol.md §8 names; the password redacted), unmodifiable, in the codec's key order. */
+    /**
+     * {@return the decoded form (docs/protocol.md §8 names; the password redacted), unmodifiable, in the codec's key
+     * order}
+     */
     public Map<String, Object> fields() {
         return fields;
     }
 
-    /** A copy of the whole frame as received, the 12-byte header included. */
+    /** {@return a copy of the whole frame as received, the 12-byte header included} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The frame's size in bytes, the header included (no copy). */
+    /** {@return the frame's size in bytes, the header included (no copy)} */
     public int size() {
         return bytes.length;
     }
 
-    /** When it was read, on the {@link System#nanoTime()} clock. */
+    /** {@return when it was read, on the {@link System#nanoTime()} clock} */
     public long receivedNanos() {
         return receivedNanos;
     }
 
-    /** A copy of the payload (the frame without its 12-byte header). */
+    /** {@return a copy of the payload (the frame without its 12-byte header)} */
     public byte[] payload() {
         return Arrays.copyOfRange(bytes, Math.min(12, bytes.length), bytes.length);
     }
 
-    /** The decoded field {@code name}, or null. */
+    /**
+     * {@return the decoded field {@code name}, or null}
+     *
+     * @param name the name
+     */
     public Object field(String name) {
         return fields.get(name);
     }
 
-    /** Whether this is a frame of {@code command}. */
+    /**
+     * {@return whether this is a frame of {@code command}}
+     *
+     * @param command the command id
+     */
     public boolean is(FoscCommand command) {
         return this.command.equals(command);
     }

@@ -94,9 +94,10 @@ public final class FakeSpeaker {
     }
 
     /**
-     * When every talk frame that reached the speaker arrived (played or discarded, kept or not in {@link #played()};
+     * {@return when every talk frame that reached the speaker arrived (played or discarded, kept or not in {@link
+     * #played()};
      * at most {@link #MAX_ARRIVALS}), in order, on the {@link System#nanoTime()} clock: for pacing measurements that
-     * need no PCM (with {@link FakeCamera.Builder#maxPlayedFrames(int) maxPlayedFrames(0)} a speaker keeps no audio).
+     * need no PCM (with {@link FakeCamera.Builder#maxPlayedFrames(int) maxPlayedFrames(0)} a speaker keeps no audio)}
      */
     public synchronized long[] arrivalNanos() {
         return java.util.Arrays.copyOf(arrivals, arrivalCount);
@@ -113,27 +114,27 @@ public final class FakeSpeaker {
         playEndNanos = Long.MIN_VALUE;
     }
 
-    /** How much queued audio a frame may find and still be played. */
+    /** {@return how much queued audio a frame may find and still be played} */
     public Duration backlog() {
         return Duration.ofNanos(backlogNanos);
     }
 
-    /** The most played frames kept (see the class documentation). */
+    /** {@return the most played frames kept (see the class documentation)} */
     public int maxPlayedFrames() {
         return maxPlayed;
     }
 
-    /** Frames played after {@link #maxPlayedFrames()} were kept: counted, not in {@link #played()}. */
+    /** {@return frames played after {@link #maxPlayedFrames()} were kept: counted, not in {@link #played()}} */
     public synchronized long playedFramesNotKept() {
         return notKept;
     }
 
-    /** The frames played so far and kept (at most {@link #maxPlayedFrames()}), in order. */
+    /** {@return the frames played so far and kept (at most {@link #maxPlayedFrames()}), in order} */
     public synchronized List<FakePlayedAudio> played() {
         return List.copyOf(played);
     }
 
-    /** Every kept played frame's PCM, concatenated. */
+    /** {@return every kept played frame's PCM, concatenated} */
     public synchronized byte[] playedPcm() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (FakePlayedAudio a : played) {
@@ -142,12 +143,12 @@ public final class FakeSpeaker {
         return out.toByteArray();
     }
 
-    /** Talk frames that reached the speaker (played or discarded). */
+    /** {@return talk frames that reached the speaker (played or discarded)} */
     public synchronized long receivedFrames() {
         return received;
     }
 
-    /** Talk frames discarded because they came faster than real time. */
+    /** {@return talk frames discarded because they came faster than real time} */
     public synchronized long discardedFrames() {
         return discarded;
     }
@@ -157,6 +158,8 @@ public final class FakeSpeaker {
      *
      * @throws AssertionError on timeout, saying how many arrived
      * @throws IllegalStateException if called on an event-loop thread
+     * @param frames the frames
+     * @param timeout how long to wait at most
      */
     public synchronized void awaitReceived(long frames, Duration timeout) {
         EventLoopCheck.refuseOnEventLoop("FakeSpeaker.awaitReceived");

@@ -43,7 +43,7 @@ public final class FakeVideoClip {
         this.totalBytes = total;
     }
 
-    /** The clip shipped with the testkit (loaded once, then shared). */
+    /** {@return the clip shipped with the testkit (loaded once, then shared)} */
     public static FakeVideoClip testPattern() {
         FakeVideoClip clip = testPattern;
         if (clip == null) {
@@ -67,6 +67,8 @@ public final class FakeVideoClip {
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture, an SPS and
      *     an IDR (key) picture
+     * @param file the file
+     * @return the clip
      */
     public static FakeVideoClip fromFile(Path file) throws IOException {
         return fromAnnexB(Files.readAllBytes(file));
@@ -79,6 +81,8 @@ public final class FakeVideoClip {
      *
      * @throws IllegalArgumentException if it is not an Annex-B stream with at least one picture, an SPS and
      *     an IDR (key) picture
+     * @param stream the stream
+     * @return a clip from the bytes of an Annex-B H.264 elementary stream (copied)
      */
     public static FakeVideoClip fromAnnexB(byte[] stream) {
         Objects.requireNonNull(stream, "stream");
@@ -95,22 +99,22 @@ public final class FakeVideoClip {
         return new FakeVideoClip(units, size[0], size[1]);
     }
 
-    /** The number of access units (pictures) before the clip loops. */
+    /** {@return the number of access units (pictures) before the clip loops} */
     public int frameCount() {
         return units.size();
     }
 
-    /** The picture width from the SPS, in pixels. */
+    /** {@return the picture width from the SPS, in pixels} */
     public int width() {
         return width;
     }
 
-    /** The picture height from the SPS, in pixels. */
+    /** {@return the picture height from the SPS, in pixels} */
     public int height() {
         return height;
     }
 
-    /** The index of the first key (IDR) frame, where a camera starts streaming the clip. */
+    /** {@return the index of the first key (IDR) frame, where a camera starts streaming the clip} */
     public int firstKeyFrame() {
         for (int i = 0; i < units.size(); i++) {
             if (units.get(i).idr()) {
@@ -120,7 +124,7 @@ public final class FakeVideoClip {
         throw new IllegalStateException("a clip without a key frame"); // fromAnnexB refuses those
     }
 
-    /** The number of key (IDR) frames in the clip. */
+    /** {@return the number of key (IDR) frames in the clip} */
     public int keyFrameCount() {
         int n = 0;
         for (H264AccessUnits.Unit u : units) {
@@ -129,17 +133,29 @@ public final class FakeVideoClip {
         return n;
     }
 
-    /** The average bit rate of the clip played at {@code fps} frames per second, in bit/s. */
+    /**
+     * {@return the average bit rate of the clip played at {@code fps} frames per second, in bit/s}
+     *
+     * @param fps the fps
+     */
     public int averageBitRate(int fps) {
         return (int) Math.min(Integer.MAX_VALUE, totalBytes * 8L * fps / units.size());
     }
 
-    /** A copy of access unit {@code index} (Annex-B, start codes included). */
+    /**
+     * {@return a copy of access unit {@code index} (Annex-B, start codes included)}
+     *
+     * @param index the index, 0-based
+     */
     public byte[] frame(int index) {
         return units.get(index).data().clone();
     }
 
-    /** Whether access unit {@code index} is a key (IDR) frame. */
+    /**
+     * {@return whether access unit {@code index} is a key (IDR) frame}
+     *
+     * @param index the index, 0-based
+     */
     public boolean isKeyFrame(int index) {
         return units.get(index).idr();
     }

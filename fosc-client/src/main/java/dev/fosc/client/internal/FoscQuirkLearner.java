@@ -113,7 +113,8 @@ public final class FoscQuirkLearner {
     }
 
     /**
-     * A VIDEO_ON accepted with {@code streamByte} was followed by no video (docs/protocol.md §2: an R2C answers a VIDEO_ON
+     * A VIDEO_ON accepted with {@code streamByte} was followed by no video (docs/protocol.md §2: an R2C answers a
+     * VIDEO_ON
      * with byte 0 with status 0 and sends nothing; only 1 works). For a session that learns the stream byte, byte 0
      * gone silent teaches byte 1 for every stream, once per session (also when byte 0 had been "settled" by that
      * acceptance alone); the caller's next VIDEO_ON carries it.

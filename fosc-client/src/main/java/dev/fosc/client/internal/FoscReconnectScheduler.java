@@ -167,7 +167,9 @@ final class FoscReconnectScheduler {
         return refused("camera " + address + " refused the login of " + user + ": " + refusal(result), result, null);
     }
 
-    /** A LOGIN_REPLY too malformed to hold a result: "not logged in" (docs/protocol.md §3), a refusal like any other. */
+    /**
+     * A LOGIN_REPLY too malformed to hold a result: "not logged in" (docs/protocol.md §3), a refusal like any other.
+     */
     Refusal loginInvalid(FoscMalformedPayloadException cause, String address, String user) {
         return refused("camera " + address + " answered the login of " + user + " with a malformed LOGIN_REPLY ("
                 + cause.getMessage() + "): not logged in", FoscLoginReply.RESULT_EMPTY, cause);

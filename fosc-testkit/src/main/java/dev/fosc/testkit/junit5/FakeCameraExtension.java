@@ -58,12 +58,20 @@ public final class FakeCameraExtension
         this.perClass = perClass;
     }
 
-    /** A fresh camera from {@code builder} for every test. */
+    /**
+     * {@return a fresh camera from {@code builder} for every test}
+     *
+     * @param builder the builder
+     */
     public static FakeCameraExtension perTest(FakeCamera.Builder builder) {
         return new FakeCameraExtension(Objects.requireNonNull(builder, "builder"), false);
     }
 
-    /** One camera from {@code builder} for the whole class (register it in a {@code static} field). */
+    /**
+     * {@return one camera from {@code builder} for the whole class (register it in a {@code static} field)}
+     *
+     * @param builder the builder
+     */
     public static FakeCameraExtension perClass(FakeCamera.Builder builder) {
         return new FakeCameraExtension(Objects.requireNonNull(builder, "builder"), true);
     }
@@ -79,6 +87,7 @@ public final class FakeCameraExtension
      * as a parameter instead.
      *
      * @throws IllegalStateException outside a test, or if no camera runs
+     * @return the camera of the running test (the nearest: method-level, else class-level) for programmatic use
      */
     public FakeCamera camera() {
         FakeCamera c = current;

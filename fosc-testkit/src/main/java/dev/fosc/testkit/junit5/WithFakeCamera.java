@@ -42,24 +42,24 @@ public @interface WithFakeCamera {
         PER_CLASS
     }
 
-    /** The user the camera accepts. */
+    /** {@return the user the camera accepts} */
     String user() default FakeCamera.DEFAULT_USER;
 
-    /** The password the camera accepts. */
+    /** {@return the password the camera accepts} */
     String password() default FakeCamera.DEFAULT_PASSWORD;
 
-    /** The firmware variant. */
+    /** {@return the firmware variant} */
     FakeCameraProfile profile() default FakeCameraProfile.FI9821W_V2;
 
-    /** Video frames per second. */
+    /** {@return video frames per second} */
     int fps() default FakeCamera.DEFAULT_FPS;
 
-    /** The idle timeout in milliseconds. */
+    /** {@return the idle timeout in milliseconds} */
     long idleTimeoutMillis() default 60_000;
 
-    /** Whether clients send the SERVERPUSH preamble. */
+    /** {@return whether clients send the SERVERPUSH preamble} */
     boolean preamble() default true;
 
-    /** One camera per test or per class. */
+    /** {@return one camera per test or per class} */
     Lifecycle lifecycle() default Lifecycle.PER_TEST;
 }
