@@ -158,8 +158,8 @@ public interface FoscSession {
     CompletableFuture<Void> audioOff();
 
     /**
-     * Closes the session for good: sends CLOSE when logged in, closes the connection(s) (at most 1 s after the
-     * CLOSE, even if a camera that does not read never lets it be written), never reconnects.
+     * Closes the session for good: sends CLOSE when logged in, closes the connection(s) (at most
+     * {@link FoscSessionOptions#CLOSE_WRITE_TIMEOUT}, 1 s, after the CLOSE, even if a camera that does not read never lets it be written), never reconnects.
      * Pending futures fail with {@link FoscSessionClosedException}; publishers complete. Idempotent: every call
      * returns the same future, which completes once the connections are closed. Safe after
      * {@link FoscClient#close()} and after the event-loop group was shut down (the future is then complete at

@@ -130,6 +130,11 @@ public final class FoscSessionOptions {
      * does not suffice, while the memory a stuck subscriber can hold stays bounded.
      */
     public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+    /**
+     * How long {@link FoscSession#close()} waits for the CLOSE message to be written before it closes the connection
+     * anyway (a camera that does not read never lets it be written). Fixed, not an option.
+     */
+    public static final Duration CLOSE_WRITE_TIMEOUT = Duration.ofSeconds(1);
 
     private final String host;
     private final int port;
