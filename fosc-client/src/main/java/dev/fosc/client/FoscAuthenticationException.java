@@ -1,7 +1,8 @@
 package dev.fosc.client;
 
 /**
- * The camera refused the credentials: bad user or password (result 1), access denied (result 2), an empty
+ * The camera refused the credentials ({@link FoscSessionOptions#credentials()}, a
+ * {@link dev.fosc.codec.FoscCredentials}): bad user or password (result 1), access denied (result 2), an empty
  * LOGIN_REPLY, or one too malformed to hold a result (then the cause is the codec's
  * {@code FoscMalformedPayloadException}).
  *

@@ -1,9 +1,10 @@
 package dev.fosc.client;
 
-import dev.fosc.codec.FoscSpeakerOn;
+import dev.fosc.codec.FoscCameraModel;
 
 /**
- * Known camera models and the {@link FoscQuirks} they need (docs/protocol.md §2), and {@link #AUTO}, the default, which
+ * The known camera models ({@link FoscCameraModel}, fosc-codec's vocabulary of wire quirks, shared with fosc-testkit)
+ * with the {@link FoscQuirks} a session derives from them (docs/protocol.md §2), and {@link #AUTO}, the default, which
  * learns them from the camera's own answers. All use the preamble and one connection;
  * {@link FoscSessionOptions.Builder} overrides single quirks. Immutable and thread-safe.
  */
@@ -33,21 +34,45 @@ public enum FoscCameraProfile {
      * {@link FoscSessionOptions.Builder#quirks(FoscQuirks)}) turns the probing of that quirk off; a named model
      * profile turns all probing off.
      */
-    AUTO(FoscQuirks.DEFAULT),
+    AUTO(null),
     /** FI9821W V2, the seed document's camera: 160-byte SPEAKER_ON, stream byte 0 main / 1 sub. */
-    FI9821W_V2(FoscQuirks.DEFAULT),
+    FI9821W_V2(FoscCameraModel.FI9821W_V2),
     /**
      * R2C (firmware 2.91.2.80): 164-byte SPEAKER_ON; VIDEO_ON only works with stream byte 1 (with 0 it answers
      * 16 and sends nothing), so every VIDEO_ON and AUDIO_ON carries 1, which also makes it send G.726 audio.
      */
-    R2C(FoscQuirks.builder().speakerOnLength(FoscSpeakerOn.R2C_LENGTH).videoOnStreamByte(1).build()),
+    R2C(FoscCameraModel.R2C),
     /** C1 V3: 160-byte SPEAKER_ON, stream byte 0 main / 1 sub. */
-    C1_V3(FoscQuirks.DEFAULT);
+    C1_V3(FoscCameraModel.C1_V3);
 
+    private final FoscCameraModel model;
     private final FoscQuirks quirks;
 
-    FoscCameraProfile(FoscQuirks quirks) {
-        this.quirks = quirks;
+    FoscCameraProfile(FoscCameraModel model) {
+        this.model = model;
+        this.quirks = model == null ? FoscQuirks.DEFAULT : quirksOf(model);
+    }
+
+    /** The quirks a session honours for {@code model}: its SPEAKER_ON size and the stream byte it requires. */
+    private static FoscQuirks quirksOf(FoscCameraModel model) {
+        return FoscQuirks.builder().speakerOnLength(model.speakerOnLength())
+                .videoOnStreamByte(model.requiredVideoStreamByte() == FoscCameraModel.ANY_STREAM_BYTE
+                        ? FoscQuirks.STREAM_NUMBER : model.requiredVideoStreamByte())
+                .build();
+    }
+
+    /**
+     * {@return the profile of a known model}
+     *
+     * @param model the model
+     */
+    public static FoscCameraProfile of(FoscCameraModel model) {
+        return valueOf(model.name());
+    }
+
+    /** {@return the camera model this profile names, or {@code null} for {@link #AUTO}, which names none} */
+    public FoscCameraModel model() {
+        return model;
     }
 
     /** {@return the quirks of this model; for {@link #AUTO}, the ones a session starts from before it learns} */

@@ -37,6 +37,9 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
+ * Credentials are {@link dev.fosc.codec.FoscCredentials} from fosc-codec (a dependency of fosc-client); see
+ * {@link FoscSessionOptions#builder(String, dev.fosc.codec.FoscCredentials)}.
+ *
  * <h2>Resources</h2>
  * {@link #create()} makes the client own a {@code MultiThreadIoEventLoopGroup} with native epoll when available
  * (NIO otherwise) of {@link #DEFAULT_THREADS} threads; {@link Builder#eventLoopGroup} shares one the

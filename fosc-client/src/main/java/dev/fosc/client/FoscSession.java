@@ -3,8 +3,12 @@ package dev.fosc.client;
 import io.netty.channel.EventLoop;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One camera, for the whole time the application watches it: the same object stays valid across reconnects.
@@ -17,7 +21,8 @@ import java.util.concurrent.Flow;
  * ({@code thenAccept} …) therefore runs on the event loop too and must not block.
  *
  * <h2>What is restored</h2>
- * The session remembers what the application turned on (video and its stream, audio) and turns it on again
+ * The session remembers what the application turned on (video and its stream, audio) and turned off
+ * ({@link #videoOff()}, {@link #audioOff()}) and turns on again
  * after every reconnect or re-login. Requests made while not connected are remembered the same way: their
  * futures complete once the camera answered after the next login, or fail with {@link FoscNotConnectedException}
  * when the login does not come within {@link FoscSessionOptions#waitTimeout()} (30 s), when
@@ -123,6 +128,24 @@ public interface FoscSession {
     CompletableFuture<Void> videoOn(FoscStream stream);
 
     /**
+     * Stops video: no video frame is delivered from now on, and no reconnect or re-login asks for video again,
+     * until the next {@link #videoOn}. The future completes at once (on the event loop); {@code videoOn} calls still
+     * waiting for a connection fail, superseded.
+     *
+     * <p><b>On the wire: nothing.</b> The protocol has no VIDEO_OFF command (docs/protocol.md §2), so the camera keeps
+     * sending video on the current connection; the session reads and drops those frames (they count in no
+     * statistic) until that connection ends. The session does <em>not</em> reconnect to make the camera stop: that
+     * would also interrupt audio, events and a talk. The next connection, after a loss, is simply opened without
+     * VIDEO_ON. An application that must free the bandwidth at once closes the session and opens a new one.
+     *
+     * <p>After a later {@code videoOn} the first frame delivered is marked {@link FoscVideoFrame#isDiscontinuity()}.
+     *
+     * @return a future completing once the session stopped delivering video
+     * @throws FoscSessionClosedException if the session is closed or failed
+     */
+    CompletableFuture<Void> videoOff();
+
+    /**
      * Turns the camera's audio on (AUDIO_ON) and keeps it on across reconnects. The future completes when the
      * camera answered with status 0.
      *
@@ -143,8 +166,9 @@ public interface FoscSession {
     CompletableFuture<Void> audioOff();
 
     /**
-     * Closes the session for good: sends CLOSE when logged in, closes the connection(s) (at most 1 s after the
-     * CLOSE, even if a camera that does not read never lets it be written), never reconnects.
+     * Closes the session for good: sends CLOSE when logged in, closes the connection(s) (at most
+     * {@link FoscSessionOptions#CLOSE_WRITE_TIMEOUT}, 1 s, after the CLOSE, even if a camera that does not read never
+     * lets it be written), never reconnects.
      * Pending futures fail with {@link FoscSessionClosedException}; publishers complete. Idempotent: every call
      * returns the same future, which completes once the connections are closed. Safe after
      * {@link FoscClient#close()} and after the event-loop group was shut down (the future is then complete at
@@ -154,6 +178,94 @@ public interface FoscSession {
      * @return the same future on every call, completing once the connections are closed
      */
     CompletableFuture<Void> close();
+
+    /**
+     * Closes the session ({@link #close()}) and waits until its connections are closed, for at most
+     * {@code timeout}. Blocks the calling thread: call it from an application thread, never from an event loop.
+     *
+     * @throws IllegalStateException if called on this session's event loop (it would wait for itself)
+     * @throws FoscException if the session did not finish closing within {@code timeout}, or the waiting thread
+     *     was interrupted (its interrupt flag is set again); the session is closed for good either way
+     * @param timeout how long to wait at most
+     */
+    default void closeAndWait(Duration timeout) {
+        if (eventLoop().inEventLoop()) {
+            throw new IllegalStateException("closeAndWait blocks and was called on the session's own event loop;"
+                    + " use close() there");
+        }
+        try {
+            close().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FoscException("interrupted while waiting for the session to " + remoteAddress() + " to close",
+                    e);
+        } catch (TimeoutException e) {
+            throw new FoscException("the session to " + remoteAddress() + " did not finish closing within "
+                    + timeout + "; it is closed for good and its connections are being closed", e);
+        } catch (ExecutionException e) {
+            throw new FoscException("closing the session to " + remoteAddress() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * This session as an {@link AutoCloseable} for try-with-resources, whose {@code close()} is
+     * {@link #closeAndWait(Duration) closeAndWait(timeout)}:
+     * <pre>{@code
+     * try (FoscSessionCloser closer = client.newSession(options, listener).asCloseable(Duration.ofSeconds(5))) {
+     *     FoscSession session = closer.session();
+     *     session.connect().join();
+     *     ...
+     * } // closed here, CLOSE sent when logged in, connections closed
+     * }</pre>
+     * {@code close()} itself returns a future and so cannot be {@link AutoCloseable#close()}.
+     *
+     * @param timeout how long the closer's {@code close()} waits for the connections to close
+     * @return this session as an {@link AutoCloseable} for try-with-resources, whose {@code close()} is {@link
+     *     #closeAndWait(Duration) closeAndWait(timeout)}: <pre>{@code try (FoscSessionCloser closer =
+     *     client.newSession(options, listener).asCloseable(Duration.ofSeconds(5))) { FoscSession session =
+     *     closer.session(); session.connect().join(); ... } // closed here, CLOSE sent when logged in, connections
+     *     closed }</pre> {@code close()} itself returns a future and so cannot be {@link AutoCloseable#close()}
+     */
+    default FoscSessionCloser asCloseable(Duration timeout) {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        return new FoscSessionCloser(this, timeout);
+    }
+
+    /**
+     * Attaches an application object to this session, replacing the one attached before, in the manner of
+     * {@link java.nio.channels.SelectionKey#attach}: the camera's record in the application, its recorder…, so that
+     * listener callbacks, which receive the session, need no {@code Map<FoscSession, ...>}. Thread-safe (an atomic
+     * reference): any thread may attach and read. The session never reads, closes or releases it; it stays attached
+     * after the session closed.
+     *
+     * @param value the object to attach, or {@code null} to detach
+     * @return the object attached before, or {@code null}
+     */
+    Object attach(Object value);
+
+    /** {@return the object last {@link #attach attached}, or {@code null}} Thread-safe. */
+    Object attachment();
+
+    /**
+     * The attached object as {@code type}: {@code session.attachment(CameraRecord.class)}.
+     *
+     * @return the attachment, or {@code null} if none is attached
+     * @throws ClassCastException if the attachment is not a {@code type}
+     * @param type the type the attachment is expected to have
+     * @param <T> that type
+     */
+    default <T> T attachment(Class<T> type) {
+        Object value = attachment();
+        if (value != null && !type.isInstance(value)) {
+            throw new ClassCastException("the attachment of the session to " + remoteAddress() + " is a "
+                    + value.getClass().getName() + ", not a " + type.getName());
+        }
+        return type.cast(value);
+    }
 
     /**
      * Opens a talk to the camera speaker: sends SPEAKER_ON (with the configured size, or, while an {@code AUTO}

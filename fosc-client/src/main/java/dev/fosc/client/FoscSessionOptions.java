@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * Everything one camera session needs: where the camera is, how to log in, its quirks, and the timings and
  * limits of keepalive, requests, reconnects and inbound buffering. Immutable; build with
- * {@link #builder(String, FoscCredentials)}. {@link #toString()} never shows the password.
+ * {@link #builder(String, FoscCredentials)}, the user and password as {@link FoscCredentials} (in
+ * {@code dev.fosc.codec}, fosc-codec, which fosc-client depends on: {@code FoscCredentials.of(user, password)}).
+ * {@link #toString()} never shows the password.
  *
  * <table>
  *   <caption>Options and defaults</caption>
@@ -130,6 +132,11 @@ public final class FoscSessionOptions {
      * does not suffice, while the memory a stuck subscriber can hold stays bounded.
      */
     public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+    /**
+     * How long {@link FoscSession#close()} waits for the CLOSE message to be written before it closes the connection
+     * anyway (a camera that does not read never lets it be written). Fixed, not an option.
+     */
+    public static final Duration CLOSE_WRITE_TIMEOUT = Duration.ofSeconds(1);
 
     private final String host;
     private final int port;
@@ -195,10 +202,11 @@ public final class FoscSessionOptions {
     }
 
     /**
-     * {@return a builder for the camera at {@code host} (name or address) with these credentials}
+     * A builder for the camera at {@code host} (name or address) with these credentials.
      *
-     * @param host the host
-     * @param credentials user and password
+     * @param host the camera's host name or address
+     * @param credentials user and password: {@link FoscCredentials#of(String, String)}
+     * @return a builder for the camera at {@code host} (name or address) with these credentials
      */
     public static Builder builder(String host, FoscCredentials credentials) {
         return new Builder(host, credentials);
@@ -219,7 +227,7 @@ public final class FoscSessionOptions {
         return port;
     }
 
-    /** {@return user and password (never logged)} */
+    /** {@return user and password ({@link FoscCredentials}, never logged)} */
     public FoscCredentials credentials() {
         return credentials;
     }

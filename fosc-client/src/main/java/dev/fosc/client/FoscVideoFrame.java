@@ -52,6 +52,23 @@ public interface FoscVideoFrame extends ReferenceCounted {
         return header().bitRate();
     }
 
+    /**
+     * {@return whether the video stream broke just before this frame: true on the first frame after a reconnect (the
+     * connection that carried the video was lost) and on the first frame after {@link FoscSession#videoOff()} and a
+     * later {@link FoscSession#videoOn}; false on the session's very first frame and on every frame that follows
+     * its predecessor on the same connection} A recorder starts a new segment (or file) here and waits for the next
+     * key frame ({@link dev.fosc.client.record.FoscKeyFrameGate}); the camera's timestamps may jump or restart.
+     *
+     * <p>It reports breaks in what the camera sent, not frames a slow {@code Flow} subscriber lost to
+     * {@link FoscVideoOverflow#DROP_UNTIL_KEY_FRAME} (that policy resumes at a key frame by itself).
+     *
+     * <p>The library's frames implement it; the default ({@code false}) is for frames an application makes itself,
+     * such as test doubles.
+     */
+    default boolean isDiscontinuity() {
+        return false;
+    }
+
     /** {@return the stream this frame belongs to (the one requested with {@link FoscSession#videoOn})} */
     FoscStream stream();
 

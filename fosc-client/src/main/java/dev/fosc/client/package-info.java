@@ -1,7 +1,10 @@
 /**
  * The fosc client: {@link dev.fosc.client.FoscClient} multiplexes camera sessions
  * ({@link dev.fosc.client.FoscSession}) on a small shared event-loop group; each session logs in, keeps itself
- * alive, reconnects with backoff and hands video, audio and events to the application.
+ * alive, reconnects with backoff and hands video, audio and events to the application. A session is described by
+ * {@link dev.fosc.client.FoscSessionOptions}, built from the camera's address and its
+ * {@link dev.fosc.codec.FoscCredentials} (fosc-codec's package {@code dev.fosc.codec}, which fosc-client depends
+ * on). Recording helpers are in {@link dev.fosc.client.record}.
  *
  * <h2>Threading</h2>
  * <ul>

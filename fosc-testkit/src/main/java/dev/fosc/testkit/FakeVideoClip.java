@@ -1,5 +1,7 @@
 package dev.fosc.testkit;
 
+import dev.fosc.codec.H264Sps;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -95,8 +97,8 @@ public final class FakeVideoClip {
             throw new IllegalArgumentException("the H.264 stream has no IDR (key) picture: a client could never start"
                     + " decoding it (encode it with key frames, e.g. ffmpeg -g 25)");
         }
-        int[] size = H264Sps.size(sps);
-        return new FakeVideoClip(units, size[0], size[1]);
+        H264Sps parsed = H264Sps.parseRbsp(sps);
+        return new FakeVideoClip(units, parsed.width(), parsed.height());
     }
 
     /** {@return the number of access units (pictures) before the clip loops} */

@@ -27,6 +27,6 @@ public final class ProfileConverter implements CommandLine.ITypeConverter<FoscCa
 
     /** The command-line name of {@code profile}: {@code auto}, {@code fi9821w-v2}, {@code r2c}, {@code c1-v3}. */
     public static String cliName(FoscCameraProfile profile) {
-        return profile.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return profile.model() == null ? profile.name().toLowerCase(Locale.ROOT) : profile.model().cliName();
     }
 }

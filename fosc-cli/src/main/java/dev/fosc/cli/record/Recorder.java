@@ -10,6 +10,8 @@ import dev.fosc.client.FoscSessionListener;
 import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscVideoFrame;
 import dev.fosc.client.FoscQuirks;
+import dev.fosc.client.record.FoscH264FileWriter;
+import dev.fosc.client.record.FoscWavFileWriter;
 import dev.fosc.codec.FoscMediaHeader;
 
 import java.io.Closeable;
@@ -68,8 +70,8 @@ public final class Recorder implements FoscSessionListener {
     private volatile String noticePrefix = "fosc record: ";
     private final Duration drainTimeout;
     private final WriterQueue writer;
-    private final H264FileWriter video;
-    private final WavFileWriter audio;
+    private final FoscH264FileWriter video;
+    private final FoscWavFileWriter audio;
     private final EventJsonWriter events;
     private final GapTracker gaps = new GapTracker();
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
@@ -102,8 +104,8 @@ public final class Recorder implements FoscSessionListener {
         this.drainTimeout = drainTimeout;
         this.started = clock.instant();
         this.writer = new WriterQueue(maxFrames, maxOther, beforeEachWrite);
-        this.video = new H264FileWriter(dir.resolve(VIDEO_FILE));
-        this.audio = withAudio ? new WavFileWriter(dir.resolve(AUDIO_FILE)) : null;
+        this.video = new FoscH264FileWriter(dir.resolve(VIDEO_FILE));
+        this.audio = withAudio ? new FoscWavFileWriter(dir.resolve(AUDIO_FILE)) : null;
         this.events = new EventJsonWriter(dir.resolve(EVENTS_FILE));
         writer.start(e -> {
             notice("cannot write to " + dir + ": " + e.getMessage() + "; recording stops");
@@ -217,7 +219,7 @@ public final class Recorder implements FoscSessionListener {
         }
         byte[] data = frame.copyData();
         Instant now = clock.instant();
-        boolean resync = videoNeedsKeyFrame;
+        boolean resync = videoNeedsKeyFrame || frame.isDiscontinuity(); // a reconnect broke the stream
         Loss loss = pendingLoss;
         if (writer.submit(WriterQueue.Kind.VIDEO, () -> {
             if (loss != null) {

@@ -3,6 +3,7 @@ package dev.fosc.cli.record;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fosc.client.FoscQuirks;
+import dev.fosc.client.record.FoscWavFileWriter;
 import dev.fosc.codec.FoscMediaHeader;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class SessionJsonWriter {
                 g.writeObjectFieldStart("audio");
                 g.writeStringField("file", "audio.wav");
                 g.writeStringField("cameraFormat", r.audioFormat());
-                g.writeNumberField("sampleRate", WavFileWriter.SAMPLE_RATE);
+                g.writeNumberField("sampleRate", FoscWavFileWriter.SAMPLE_RATE);
                 g.writeNumberField("frames", r.audioFrames());
                 g.writeNumberField("durationMillis", r.audioMillis());
                 g.writeNumberField("dropped", r.droppedAudioFrames());

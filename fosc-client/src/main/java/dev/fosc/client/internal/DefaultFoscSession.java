@@ -40,6 +40,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -74,6 +75,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     private volatile FoscLoginInfo loginInfo;
     private volatile boolean closeRequested;
     private volatile Throwable terminalCause;
+    private final AtomicReference<Object> attachment = new AtomicReference<>();
 
     private final FoscReconnectScheduler reconnects;
     private final FoscSessionLog log;
@@ -197,6 +199,26 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     public CompletableFuture<Void> videoOn(FoscStream stream) {
         Objects.requireNonNull(stream, "stream");
         return whileOpen(result -> mediaRequests.videoOn(stream, result));
+    }
+
+    @Override
+    public CompletableFuture<Void> videoOff() {
+        return whileOpen(result -> {
+            if (mediaRequests.wantsVideo()) {
+                delivery.videoInterrupted();
+            }
+            mediaRequests.videoOff(result);
+        });
+    }
+
+    @Override
+    public Object attach(Object value) {
+        return attachment.getAndSet(value);
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment.get();
     }
 
     @Override
@@ -385,6 +407,12 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
             return;
         }
         if (message instanceof FoscVideoData) {
+            if (!mediaRequests.wantsVideo()) {
+                // videoOff: the camera has no command to stop it, so what it still sends is dropped here (not
+                // counted in the stats, which count what was delivered)
+                ReferenceCountUtil.release(message);
+                return;
+            }
             mediaRequests.videoArrived();
         } else if (message instanceof FoscAudioData) {
             mediaRequests.audioArrived();
@@ -411,6 +439,7 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
         reconnects.cancelStableTimer();
         interruptTalk(cause);
         mediaRequests.forgetInFlight();
+        delivery.videoInterrupted();
         connections.dropAll(connection, cause);
         mediaRequests.audioOffDone(); // the next connection starts without audio
         if (isOver()) {

@@ -16,11 +16,18 @@ final class DefaultFoscVideoFrame extends AbstractReferenceCounted implements Fo
 
     private final FoscVideoData data;
     private final FoscStream stream;
+    private final boolean discontinuity;
 
     /** Takes ownership of {@code data}. */
-    DefaultFoscVideoFrame(FoscVideoData data, FoscStream stream) {
+    DefaultFoscVideoFrame(FoscVideoData data, FoscStream stream, boolean discontinuity) {
         this.data = data;
         this.stream = stream;
+        this.discontinuity = discontinuity;
+    }
+
+    @Override
+    public boolean isDiscontinuity() {
+        return discontinuity;
     }
 
     @Override
@@ -78,6 +85,6 @@ final class DefaultFoscVideoFrame extends AbstractReferenceCounted implements Fo
     public String toString() {
         FoscMediaHeader h = data.header();
         return "FoscVideoFrame[timestamp=" + h.timestamp() + ", bytes=" + h.videoLength() + ", keyFrame="
-                + h.keyFrame() + ", " + h.width() + "x" + h.height() + ", stream=" + stream + "]";
+                + h.keyFrame() + ", " + h.width() + "x" + h.height() + ", stream=" + stream + (discontinuity ? ", discontinuity" : "") + "]";
     }
 }

@@ -68,8 +68,11 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
     public static final String NAME = "fosc-connection";
     /** The pipeline name of the idle handler it installs. */
     public static final String IDLE_NAME = "fosc-idle";
-    /** How long a graceful close waits for the CLOSE message to be written before closing the channel anyway. */
-    public static final Duration CLOSE_WRITE_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * How long a graceful close waits for the CLOSE message to be written before closing the channel anyway: the
+     * public {@link FoscSessionOptions#CLOSE_WRITE_TIMEOUT}.
+     */
+    public static final Duration CLOSE_WRITE_TIMEOUT = FoscSessionOptions.CLOSE_WRITE_TIMEOUT;
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscConnectionHandler.class);
 

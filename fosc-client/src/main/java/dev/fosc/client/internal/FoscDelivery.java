@@ -98,6 +98,10 @@ final class FoscDelivery implements FoscBackPressure {
     private final FoscFlowPublisher<FoscEvent> events;
     private int fullSubscribers;
     private boolean borrowedReleaseLogged;
+    /** Whether a video frame was delivered on this session yet. */
+    private boolean videoSeen;
+    /** Whether the video stream broke since the last frame delivered: the next one is marked a discontinuity. */
+    private boolean videoBroken;
 
     /**
      * @param readingChanged called when {@link #readingPaused()} flips
@@ -186,8 +190,19 @@ final class FoscDelivery implements FoscBackPressure {
         }
     }
 
+    /**
+     * The video stream broke (the connection carrying it was lost, or the application turned video off): the next
+     * frame delivered, if any came before, is marked {@link FoscVideoFrame#isDiscontinuity()}.
+     */
+    void videoInterrupted() {
+        videoBroken = videoSeen;
+    }
+
     private void video(FoscVideoData data, FoscStream stream) {
-        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(data, stream); // owns data from here
+        boolean discontinuity = videoBroken;
+        videoBroken = false;
+        videoSeen = true;
+        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(data, stream, discontinuity); // owns data from here
         try {
             try {
                 listener.onVideoFrame(session, frame);

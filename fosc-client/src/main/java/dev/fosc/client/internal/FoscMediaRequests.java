@@ -51,6 +51,8 @@ final class FoscMediaRequests {
     private final BooleanSupplier audioMayFlow;
 
     private FoscStream wantedVideo;
+    /** The stream last asked for with videoOn, kept after videoOff: it labels frames and picks the audio byte. */
+    private FoscStream lastVideo;
     private boolean wantedAudio;
     private final BooleanSupplier willConnect;
     private final FoscWaitingCalls videoWaiters;
@@ -106,9 +108,14 @@ final class FoscMediaRequests {
         return wantedVideo != null || wantedAudio;
     }
 
-    /** The stream media frames are taken to belong to: the wanted one, else the main stream. */
+    /** Whether the application wants video now (videoOn and no videoOff since). */
+    boolean wantsVideo() {
+        return wantedVideo != null;
+    }
+
+    /** The stream media frames are taken to belong to: the one last asked for, else the main stream. */
     FoscStream deliveryStream() {
-        return wantedVideo != null ? wantedVideo : FoscStream.MAIN;
+        return lastVideo != null ? lastVideo : FoscStream.MAIN;
     }
 
     /** {@link FoscSession#videoOn}, on the loop, the session open. */
@@ -118,6 +125,7 @@ final class FoscMediaRequests {
             videoRetry.reset();
         }
         wantedVideo = stream;
+        lastVideo = stream;
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendVideoOn(conn), result);
@@ -127,6 +135,19 @@ final class FoscMediaRequests {
             videoWaiters.add(result);
             openMediaIfWanted.run();
         }
+    }
+
+    /**
+     * {@link FoscSession#videoOff}, on the loop, the session open. The protocol has no VIDEO_OFF (docs/protocol.md §2):
+     * nothing is sent; the wish is dropped so that no later (re)login asks for video, and the videoOn calls still
+     * waiting for a connection fail as superseded.
+     */
+    void videoOff(CompletableFuture<Void> result) {
+        wantedVideo = null;
+        videoInFlight = null;
+        videoRetry.reset();
+        videoWaiters.failAll(new FoscException("videoOn for " + address + " superseded by videoOff"));
+        result.complete(null);
     }
 
     /** {@link FoscSession#audioOn}, on the loop, the session open. */

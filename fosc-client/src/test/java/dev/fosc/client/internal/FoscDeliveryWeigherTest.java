@@ -26,7 +26,8 @@ class FoscDeliveryWeigherTest {
     void videoPinsItsReceiveBufferAndHoldsNothingElse() {
         ByteBuf received = ALLOC.buffer(8192, 8192).writeZero(5000);
         DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(new FoscVideoData(
-                FoscMediaHeader.video(1, true, 640, 360, 25, 0), received.retainedSlice(100, 4000)), FoscStream.MAIN);
+                FoscMediaHeader.video(1, true, 640, 360, 25, 0), received.retainedSlice(100, 4000)), FoscStream.MAIN,
+                false);
         ByteBuf shared = FoscDelivery.VIDEO_WEIGHER.sharedBuffer(frame);
         assertSame(FoscFlowPublisher.root(received), FoscFlowPublisher.root(shared));
         assertEquals(8192, FoscFlowPublisher.root(shared).capacity(), "the whole receive buffer");

@@ -1,4 +1,4 @@
-package dev.fosc.cli.record;
+package dev.fosc.client.record;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,12 +8,16 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
- * Writes {@code audio.wav}: a RIFF/WAVE file of signed 16-bit little-endian PCM, 8000 Hz, mono. The header's
- * sizes are written as zero first and filled in by {@link #close()}.
+ * Writes a {@code .wav} file: RIFF/WAVE of signed 16-bit little-endian PCM, 8000 Hz, mono, which is what
+ * {@link dev.fosc.client.FoscAudioFrame#pcm()} holds for every camera (G.726 decoded). The header's sizes are
+ * written as zero first and filled in by {@link #close()}: a file not closed plays in most players but declares
+ * no length.
  *
- * <p>Not thread-safe: used by the recorder's writer thread only.
+ * <p><b>Threading and ownership:</b> not thread-safe; writes block on the file system, so use it on an application
+ * thread (fed with {@link dev.fosc.client.FoscAudioFrame#copyPcm()} copies), never on the event loop. It owns the
+ * file and closes it in {@link #close()}; the byte arrays it is given stay the caller's.
  */
-public final class WavFileWriter implements Closeable {
+public final class FoscWavFileWriter implements Closeable {
 
     /** Samples per second. */
     public static final int SAMPLE_RATE = 8000;
@@ -24,25 +28,35 @@ public final class WavFileWriter implements Closeable {
     private final RandomAccessFile file;
     private long dataBytes;
 
-    /** Creates (or truncates) {@code path} and writes the header. */
-    public WavFileWriter(Path path) throws IOException {
+    /**
+     * Creates (or truncates) {@code path} and writes the header.
+     *
+     * @param path the path
+     * @throws IOException if the file cannot be created or the header written
+     */
+    public FoscWavFileWriter(Path path) throws IOException {
         this.file = new RandomAccessFile(path.toFile(), "rw");
         file.setLength(0);
         file.write(header(0));
     }
 
-    /** Appends PCM bytes (a whole number of samples). */
+    /**
+     * Appends PCM bytes (a whole number of samples).
+     *
+     * @param pcm 16-bit little-endian PCM, 8000 Hz mono
+     * @throws IOException if writing fails
+     */
     public void write(byte[] pcm) throws IOException {
         file.write(pcm);
         dataBytes += pcm.length;
     }
 
-    /** PCM bytes written. */
+    /** {@return PCM bytes written} */
     public long dataBytes() {
         return dataBytes;
     }
 
-    /** The audio duration written, in milliseconds. */
+    /** {@return the audio duration written, in milliseconds} */
     public long durationMillis() {
         return dataBytes * 1000 / (SAMPLE_RATE * BYTES_PER_SAMPLE);
     }

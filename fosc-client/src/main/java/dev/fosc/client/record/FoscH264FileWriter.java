@@ -1,4 +1,4 @@
-package dev.fosc.cli.record;
+package dev.fosc.client.record;
 
 import dev.fosc.codec.FoscMediaHeader;
 
@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code video.h264}: the H.264 access units of consecutive VIDEO_DATA frames (Annex-B, media headers
- * already stripped by the client) concatenated into a raw elementary stream that ffmpeg plays. The file starts at
- * a key frame; after {@link #resync()} (a reconnect) frames are skipped until the next key frame, so a decoder
- * never sees references to frames it did not get.
+ * Writes a raw H.264 elementary stream file ({@code .h264}, what ffmpeg and VLC play): the access units of
+ * consecutive video frames ({@link dev.fosc.client.FoscVideoFrame#data()}, Annex-B, media header stripped)
+ * concatenated. The file starts at a key frame; after {@link #resync()} frames are skipped until the next key frame,
+ * so a decoder never sees references to frames it did not get. Call {@code resync()} for a frame that
+ * {@link dev.fosc.client.FoscVideoFrame#isDiscontinuity() is a discontinuity} (a reconnect broke the stream) before
+ * writing it. The camera's key frames carry their SPS and PPS in-band, so the file needs nothing else.
  *
- * <p>Not thread-safe: used by the recorder's writer thread only.
+ * <p><b>Threading and ownership:</b> not thread-safe; writes block on the file system, so use it on an application
+ * thread (a writer thread fed with {@link dev.fosc.client.FoscVideoFrame#copyData()} copies), never on the event
+ * loop. It owns the file and closes it in {@link #close()}; the byte arrays it is given stay the caller's.
  */
-public final class H264FileWriter implements Closeable {
+public final class FoscH264FileWriter implements Closeable {
 
     private final OutputStream out;
     private boolean waitingForKeyFrame = true;
@@ -28,8 +32,13 @@ public final class H264FileWriter implements Closeable {
     private FoscMediaHeader first;
     private FoscMediaHeader last;
 
-    /** Creates (or truncates) {@code file}. */
-    public H264FileWriter(Path file) throws IOException {
+    /**
+     * Creates (or truncates) {@code file}.
+     *
+     * @param file the file
+     * @throws IOException if the file cannot be created
+     */
+    public FoscH264FileWriter(Path file) throws IOException {
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
@@ -37,6 +46,9 @@ public final class H264FileWriter implements Closeable {
      * Appends one frame, or skips it while waiting for a key frame.
      *
      * @return whether it was written
+     * @param header the frame's media header
+     * @param data the frame's H.264 data (Annex-B)
+     * @throws IOException if writing fails
      */
     public boolean write(FoscMediaHeader header, byte[] data) throws IOException {
         if (waitingForKeyFrame && !header.keyFrame()) {
@@ -62,32 +74,32 @@ public final class H264FileWriter implements Closeable {
         waitingForKeyFrame = true;
     }
 
-    /** Frames written. */
+    /** {@return frames written} */
     public long frames() {
         return frames;
     }
 
-    /** Key frames written. */
+    /** {@return key frames written} */
     public long keyFrames() {
         return keyFrames;
     }
 
-    /** Frames skipped while waiting for a key frame. */
+    /** {@return frames skipped while waiting for a key frame} */
     public long skipped() {
         return skipped;
     }
 
-    /** Bytes written. */
+    /** {@return bytes written} */
     public long bytes() {
         return bytes;
     }
 
-    /** The media header of the first frame written, or {@code null}. */
+    /** {@return the media header of the first frame written, or {@code null}} */
     public FoscMediaHeader first() {
         return first;
     }
 
-    /** The media header of the last frame written, or {@code null}. */
+    /** {@return the media header of the last frame written, or {@code null}} */
     public FoscMediaHeader last() {
         return last;
     }
