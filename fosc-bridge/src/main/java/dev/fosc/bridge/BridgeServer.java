@@ -4,19 +4,13 @@ import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscSessionOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.rtsp.RtspDecoder;
-import io.netty.handler.codec.rtsp.RtspEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,24 +88,12 @@ public final class BridgeServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("the bridge is started already");
         }
-        Map<String, BridgeCamera> byName = Map.copyOf(cameras);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(client.eventLoopGroup())
                 .channel(serverChannelType())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMarks)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ChannelPipeline p = ch.pipeline();
-                        p.addLast("split", new InterleavedSplitter());
-                        p.addLast("rtsp-decoder", new RtspDecoder());
-                        p.addLast("aggregator", new HttpObjectAggregator(InterleavedSplitter.MAX_HEAD));
-                        p.addLast("rtsp-encoder", new RtspEncoder());
-                        ChannelHandlerContext rtpOut = p.context("rtsp-encoder");
-                        p.addLast("rtsp", new RtspConnection(byName, describeTimeout, rtpOut));
-                    }
-                });
+                .childHandler(new RtspChannelInitializer(cameras, describeTimeout));
         Channel channel;
         try {
             channel = bootstrap.bind(new InetSocketAddress(bindAddress, requestedPort)).sync().channel();

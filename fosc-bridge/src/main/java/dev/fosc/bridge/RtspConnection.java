@@ -18,6 +18,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -219,6 +220,11 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("RTSP connection from {} lost: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+            return;
+        }
         log.info("RTSP connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
