@@ -34,6 +34,8 @@ final class BridgeCamera implements FoscSessionListener {
     private final List<Viewer> viewers = new ArrayList<>();
     private final CompletableFuture<SdpMedia> firstKeyFrame = new CompletableFuture<>();
     private volatile SdpMedia media;
+    private volatile int viewerCount;
+    private volatile long droppedFrames;
 
     BridgeCamera(String name, FoscClient client, FoscSessionOptions options) {
         this.name = name;
@@ -70,12 +72,23 @@ final class BridgeCamera implements FoscSessionListener {
 
     /** Starts sending to {@code viewer} (from its next key frame). */
     void add(Viewer viewer) {
-        session.eventLoop().execute(() -> viewers.add(viewer));
+        session.eventLoop().execute(() -> {
+            viewers.add(viewer);
+            viewerCount = viewers.size();
+        });
     }
 
     /** Stops sending to {@code viewer}; nothing happens if it was not added. */
     void remove(Viewer viewer) {
-        session.eventLoop().execute(() -> viewers.remove(viewer));
+        session.eventLoop().execute(() -> {
+            viewers.remove(viewer);
+            viewerCount = viewers.size();
+        });
+    }
+
+    /** A snapshot; any thread. */
+    BridgeCameraStats stats() {
+        return new BridgeCameraStats(name, session.state(), viewerCount, droppedFrames);
     }
 
     @Override
@@ -106,9 +119,10 @@ final class BridgeCamera implements FoscSessionListener {
         }
         units = AnnexB.nalUnits(data);
         long now = System.nanoTime();
-        viewers.removeIf(v -> !v.isActive());
         for (Viewer v : viewers) {
-            v.video(data, units, frame.timestamp(), frame.isKeyFrame(), now);
+            if (v.video(data, units, frame.timestamp(), frame.isKeyFrame(), now)) {
+                droppedFrames++; // a single writer: the session's event loop
+            }
         }
     }
 

@@ -60,6 +60,7 @@ public final class BridgeServer implements AutoCloseable {
     private final int requestedPort;
     private final Duration describeTimeout;
     private final WriteBufferWaterMark waterMarks;
+    private final int sendBuffer;
     private final Map<String, BridgeCamera> cameras = new LinkedHashMap<>();
     private volatile Channel serverChannel;
 
@@ -69,6 +70,7 @@ public final class BridgeServer implements AutoCloseable {
         this.requestedPort = b.port;
         this.describeTimeout = b.describeTimeout;
         this.waterMarks = b.waterMarks;
+        this.sendBuffer = b.sendBuffer;
         b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options)));
     }
 
@@ -94,6 +96,9 @@ public final class BridgeServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMarks)
                 .childHandler(new RtspChannelInitializer(cameras, describeTimeout));
+        if (sendBuffer > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, sendBuffer);
+        }
         Channel channel;
         try {
             channel = bootstrap.bind(new InetSocketAddress(bindAddress, requestedPort)).sync().channel();
@@ -134,6 +139,11 @@ public final class BridgeServer implements AutoCloseable {
                 + ":" + address.getPort();
     }
 
+    /** A snapshot of every camera's state, viewers and dropped frames, in the order they were added. */
+    public List<BridgeCameraStats> stats() {
+        return cameras.values().stream().map(BridgeCamera::stats).toList();
+    }
+
     /** The cameras' names, in the order they were added. */
     public List<String> cameraNames() {
         return new ArrayList<>(cameras.keySet());
@@ -165,6 +175,7 @@ public final class BridgeServer implements AutoCloseable {
         private int port = 8554;
         private Duration describeTimeout = Duration.ofSeconds(10);
         private WriteBufferWaterMark waterMarks = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+        private int sendBuffer;
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -214,6 +225,13 @@ public final class BridgeServer implements AutoCloseable {
             return this;
         }
 
+        /** The viewer sockets' SO_SNDBUF (tests: a small one makes a stalled viewer visible at once). */
+        Builder socketSendBuffer(int bytes) {
+            this.sendBuffer = bytes;
+            return this;
+        }
+
+        /** The bridge; nothing runs before {@link BridgeServer#start()}. */
         public BridgeServer build() {
             return new BridgeServer(this);
         }

@@ -23,7 +23,7 @@ final class Viewer {
     private final RtpTrack video;
     private final RtpTrack audio;
     private boolean waitingForKey;
-    private long droppedFrames;
+    private boolean behind;
 
     /**
      * @param out the context RTP is written from (the one before the RTSP encoder)
@@ -36,36 +36,33 @@ final class Viewer {
         this.waitingForKey = video != null;
     }
 
-    /** Frames this viewer missed because it was not writable. */
-    long droppedFrames() {
-        return droppedFrames;
-    }
-
-    boolean isActive() {
-        return out.channel().isActive();
-    }
-
-    /** Sends one access unit, if the viewer is past its first key frame and keeps up. */
-    void video(ByteBuf data, List<int[]> units, long cameraMillis, boolean keyFrame, long nowNanos) {
+    /**
+     * Sends one access unit, if the viewer is past its first key frame and keeps up.
+     *
+     * @return whether the frame was dropped because the viewer fell behind
+     */
+    boolean video(ByteBuf data, List<int[]> units, long cameraMillis, boolean keyFrame, long nowNanos) {
         if (video == null) {
-            return;
+            return false;
         }
         boolean writable = out.channel().isWritable();
         if (waitingForKey) {
             if (!keyFrame || !writable) {
-                return;
+                return behind; // a new viewer waiting for its first key frame misses nothing
             }
             waitingForKey = false;
+            behind = false;
         } else if (!writable) {
             waitingForKey = true;
-            droppedFrames++;
-            return;
+            behind = true;
+            return true;
         }
         CompositeByteBuf packets = out.alloc().compositeBuffer(Integer.MAX_VALUE);
         int timestamp = video.rtpTimestamp(cameraMillis);
         video.appendVideo(packets, data, units, timestamp);
         video.maybeAppendSenderReport(packets, timestamp, nowNanos);
         out.writeAndFlush(packets, out.voidPromise());
+        return false;
     }
 
     /** Sends one PCMU frame (a retained duplicate of {@code mulaw} is taken) if the video is flowing. */
