@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,9 +38,17 @@ final class BridgeCamera implements FoscSessionListener {
     private volatile int viewerCount;
     private volatile long droppedFrames;
 
-    BridgeCamera(String name, FoscClient client, FoscSessionOptions options) {
+    private final Backchannel backchannel;
+
+    BridgeCamera(String name, FoscClient client, FoscSessionOptions options, Duration talkSilence) {
         this.name = name;
         this.session = client.newSession(options, this);
+        this.backchannel = new Backchannel(name, session, talkSilence);
+    }
+
+    /** The camera speaker's backchannel (one talker at a time). */
+    Backchannel backchannel() {
+        return backchannel;
     }
 
     String name() {

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bridge, embeddable: every camera as an RTSP stream {@code rtsp://HOST:PORT/NAME} (RFC 2326 over TCP,
  * interleaved RTP: H.264 per RFC 6184 and the camera's audio as PCMU/8000), with one upstream camera session per
- * camera however many viewers it has.
+ * camera however many viewers it has. A client that sends {@code Require: www.onvif.org/ver20/backchannel} also gets
+ * the ONVIF audio backchannel (PCMU, PCMA or L16 at 8000 Hz), played through the camera speaker with the client's
+ * talk API; one talker per camera.
  *
  * <pre>{@code
  * try (FoscClient client = FoscClient.create();
@@ -71,7 +73,8 @@ public final class BridgeServer implements AutoCloseable {
         this.describeTimeout = b.describeTimeout;
         this.waterMarks = b.waterMarks;
         this.sendBuffer = b.sendBuffer;
-        b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options)));
+        b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options,
+                b.talkSilence)));
     }
 
     /** A builder for a bridge in front of cameras reached with {@code client}. */
@@ -176,6 +179,7 @@ public final class BridgeServer implements AutoCloseable {
         private Duration describeTimeout = Duration.ofSeconds(10);
         private WriteBufferWaterMark waterMarks = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
         private int sendBuffer;
+        private Duration talkSilence = Duration.ofSeconds(2);
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -222,6 +226,18 @@ public final class BridgeServer implements AutoCloseable {
         /** Each viewer connection's write-buffer water marks in bytes; 256 KiB and 1 MiB by default. */
         public Builder viewerWaterMarks(int low, int high) {
             this.waterMarks = new WriteBufferWaterMark(low, high);
+            return this;
+        }
+
+        /**
+         * How long the backchannel's talk stays open without audio from its talker before it closes (the camera
+         * speaker is freed); 2 s by default. A TEARDOWN or a lost connection closes it at once.
+         */
+        public Builder talkSilence(Duration value) {
+            if (value.toMillis() < 100) {
+                throw new IllegalArgumentException("the talk silence must be at least 100 ms: " + value);
+            }
+            this.talkSilence = value;
             return this;
         }
 

@@ -46,6 +46,10 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
     private static final Pattern TRACK = Pattern.compile("/trackID=(\\d+)/?$");
     private static final int SESSION_TIMEOUT_SECONDS = 60;
+    private static final String BACKCHANNEL_FEATURE = "www.onvif.org/ver20/backchannel";
+    /** The answer to a second talker: the camera speaker has one. */
+    static final HttpResponseStatus BACKCHANNEL_IN_USE =
+            new HttpResponseStatus(503, "Backchannel In Use By Another Client");
 
     private final Map<String, BridgeCamera> cameras;
     private final Duration describeTimeout;
@@ -55,6 +59,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private String sessionId;
     private int videoChannel = -1;
     private int audioChannel = -1;
+    private int backchannelChannel = -1;
     private Viewer viewer;
 
     RtspConnection(Map<String, BridgeCamera> cameras, Duration describeTimeout, ChannelHandlerContext rtpOut) {
@@ -74,7 +79,10 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
                 }
                 handle(ctx, request);
             }
-            // InterleavedPacket: RTCP receiver reports, read and ignored for now
+            if (msg instanceof InterleavedPacket packet && packet.channel() == backchannelChannel && viewer != null) {
+                camera.backchannel().onRtp(this, packet.content());
+            }
+            // other interleaved packets: RTCP receiver reports, read and ignored for now
         } finally {
             ReferenceCountUtil.release(msg);
         }
@@ -98,6 +106,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             sessionId = null;
             videoChannel = -1;
             audioChannel = -1;
+            backchannelChannel = -1;
         } else if (RtspMethods.GET_PARAMETER.equals(method) || RtspMethods.SET_PARAMETER.equals(method)) {
             respond(ctx, request, RtspResponseStatuses.OK);
         } else {
@@ -113,6 +122,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         String cseq = request.headers().get(RtspHeaderNames.CSEQ);
+        boolean backchannel = asksForBackchannel(request);
         String base = baseUri(ctx, name);
         String host = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
         target.parameters().orTimeout(describeTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -126,7 +136,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(response(cseq, RtspResponseStatuses.SERVICE_UNAVAILABLE));
                         return;
                     }
-                    byte[] sdp = media.describe(name, host).getBytes(StandardCharsets.US_ASCII);
+                    byte[] sdp = media.describe(name, host, backchannel).getBytes(StandardCharsets.US_ASCII);
                     FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0,
                             RtspResponseStatuses.OK, Unpooled.wrappedBuffer(sdp));
                     headers(response.headers(), cseq);
@@ -154,7 +164,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         }
         Matcher track = TRACK.matcher(request.uri());
         int trackId = track.find() ? Integer.parseInt(track.group(1)) : 0;
-        if (trackId > 1) {
+        if (trackId > SdpMedia.BACKCHANNEL_TRACK) {
             respond(ctx, request, RtspResponseStatuses.NOT_FOUND);
             return;
         }
@@ -169,11 +179,18 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             respond(ctx, request, RtspResponseStatuses.BAD_REQUEST);
             return;
         }
+        if (trackId == SdpMedia.BACKCHANNEL_TRACK && !target.backchannel().claim(this)) {
+            log.info("SETUP {}: refused, another client talks to this camera", request.uri());
+            respond(ctx, request, BACKCHANNEL_IN_USE);
+            return;
+        }
         camera = target;
         if (trackId == 0) {
             videoChannel = channel;
-        } else {
+        } else if (trackId == 1) {
             audioChannel = channel;
+        } else {
+            backchannelChannel = channel;
         }
         if (sessionId == null) {
             sessionId = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -210,6 +227,18 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             camera.remove(viewer);
             viewer = null;
         }
+        if (camera != null && backchannelChannel >= 0) {
+            camera.backchannel().release(this);
+        }
+    }
+
+    private static boolean asksForBackchannel(FullHttpRequest request) {
+        for (String require : request.headers().getAll(RtspHeaderNames.REQUIRE)) {
+            if (require.toLowerCase(Locale.ROOT).contains(BACKCHANNEL_FEATURE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

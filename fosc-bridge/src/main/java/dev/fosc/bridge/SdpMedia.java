@@ -10,12 +10,15 @@ record SdpMedia(H264Parameters parameters, int width, int height, int frameRate)
     static final int VIDEO_PT = 96;
     /** Payload type of PCMU (static, RFC 3551). */
     static final int PCMU_PT = 0;
+    /** The track id of the ONVIF backchannel. */
+    static final int BACKCHANNEL_TRACK = 2;
 
     /**
      * The session description (RFC 4566) of {@code name}: track 0 H.264 (RFC 6184, packetization-mode 1), track 1
-     * PCMU/8000, both controlled relative to the Content-Base {@code rtsp://.../NAME/}.
+     * PCMU/8000, both controlled relative to the Content-Base {@code rtsp://.../NAME/}; with {@code backchannel}
+     * track 2, the ONVIF backchannel ({@code a=sendonly}: the client sends PCMU, PCMA or L16 at 8000 Hz).
      */
-    String describe(String name, String host) {
+    String describe(String name, String host, boolean backchannel) {
         StringBuilder sdp = new StringBuilder();
         sdp.append("v=0\r\n");
         sdp.append("o=- ").append(System.currentTimeMillis()).append(" 1 IN IP4 ").append(host).append("\r\n");
@@ -38,6 +41,15 @@ record SdpMedia(H264Parameters parameters, int width, int height, int frameRate)
         sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append("\r\n");
         sdp.append("a=rtpmap:").append(PCMU_PT).append(" PCMU/8000\r\n");
         sdp.append("a=control:trackID=1\r\n");
+        if (backchannel) {
+            sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append(' ').append(RtpAudioDecoder.PCMA_PT).append(' ')
+                    .append(RtpAudioDecoder.L16_PT).append("\r\n");
+            sdp.append("a=rtpmap:").append(PCMU_PT).append(" PCMU/8000\r\n");
+            sdp.append("a=rtpmap:").append(RtpAudioDecoder.PCMA_PT).append(" PCMA/8000\r\n");
+            sdp.append("a=rtpmap:").append(RtpAudioDecoder.L16_PT).append(" L16/8000\r\n");
+            sdp.append("a=control:trackID=").append(BACKCHANNEL_TRACK).append("\r\n");
+            sdp.append("a=sendonly\r\n");
+        }
         return sdp.toString();
     }
 }

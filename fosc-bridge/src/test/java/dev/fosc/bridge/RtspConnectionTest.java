@@ -29,7 +29,7 @@ class RtspConnectionTest {
         client = FoscClient.builder().threads(1).build();
         // never started: no connection is made
         door = new BridgeCamera("door", client, FoscSessionOptions.builder("127.0.0.1",
-                FoscCredentials.of("admin", "pw")).port(9).build());
+                FoscCredentials.of("admin", "pw")).port(9).build(), Duration.ofSeconds(1));
     }
 
     @AfterAll
