@@ -2,6 +2,7 @@ package dev.fosc.bridge;
 
 import dev.fosc.client.FoscAudioFrame;
 import dev.fosc.client.FoscClient;
+import dev.fosc.client.FoscEvent;
 import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscSessionListener;
 import dev.fosc.client.FoscSessionOptions;
@@ -39,6 +40,7 @@ final class BridgeCamera implements FoscSessionListener {
     private volatile long droppedFrames;
 
     private final Backchannel backchannel;
+    private CameraTopics topics;
 
     BridgeCamera(String name, FoscClient client, FoscSessionOptions options, Duration talkSilence) {
         this.name = name;
@@ -57,6 +59,16 @@ final class BridgeCamera implements FoscSessionListener {
 
     FoscSession session() {
         return session;
+    }
+
+    /** Publishes this camera's state and events on MQTT from now on; before {@link #start()}. */
+    void publishTo(MqttLink link, MqttSettings settings) {
+        CameraTopics t = new CameraTopics(link, settings, name, session.eventLoop());
+        session.eventLoop().execute(() -> {
+            topics = t;
+            t.announce();
+            t.status(session.state() == FoscSessionState.CONNECTED);
+        });
     }
 
     /** Connects, and asks for video and audio (the session keeps them on across reconnects). */
@@ -102,6 +114,9 @@ final class BridgeCamera implements FoscSessionListener {
 
     @Override
     public void onStateChanged(FoscSession s, FoscSessionState from, FoscSessionState to, Throwable cause) {
+        if (topics != null) {
+            topics.status(to == FoscSessionState.CONNECTED);
+        }
         if (cause != null) {
             log.info("camera {}: {} -> {}: {}", name, from, to, cause.getMessage());
         } else {
@@ -132,6 +147,13 @@ final class BridgeCamera implements FoscSessionListener {
             if (v.video(data, units, frame.timestamp(), frame.isKeyFrame(), now)) {
                 droppedFrames++; // a single writer: the session's event loop
             }
+        }
+    }
+
+    @Override
+    public void onEvent(FoscSession s, FoscEvent event) {
+        if (topics != null) {
+            topics.event(event);
         }
     }
 

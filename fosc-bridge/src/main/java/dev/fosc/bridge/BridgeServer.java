@@ -64,6 +64,7 @@ public final class BridgeServer implements AutoCloseable {
     private final WriteBufferWaterMark waterMarks;
     private final int sendBuffer;
     private final Map<String, BridgeCamera> cameras = new LinkedHashMap<>();
+    private final MqttLink mqtt;
     private volatile Channel serverChannel;
 
     private BridgeServer(Builder b) {
@@ -75,6 +76,10 @@ public final class BridgeServer implements AutoCloseable {
         this.sendBuffer = b.sendBuffer;
         b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options,
                 b.talkSilence)));
+        this.mqtt = b.mqtt == null ? null : new MqttLink(b.mqtt, client.eventLoopGroup().next(), client.channelType());
+        if (mqtt != null) {
+            cameras.values().forEach(c -> c.publishTo(mqtt, b.mqtt));
+        }
     }
 
     /** A builder for a bridge in front of cameras reached with {@code client}. */
@@ -113,6 +118,9 @@ public final class BridgeServer implements AutoCloseable {
                     + " cannot be bound: " + e.getMessage(), e);
         }
         serverChannel = channel;
+        if (mqtt != null) {
+            mqtt.start();
+        }
         cameras.values().forEach(BridgeCamera::start);
         log.info(listeningLine());
         return this;
@@ -159,8 +167,12 @@ public final class BridgeServer implements AutoCloseable {
         if (channel != null) {
             channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
-        CompletableFuture<?>[] closing = cameras.values().stream().map(BridgeCamera::close)
-                .toArray(CompletableFuture[]::new);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        cameras.values().forEach(c -> all.add(c.close()));
+        if (mqtt != null) {
+            all.add(mqtt.close());
+        }
+        CompletableFuture<?>[] closing = all.toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -180,6 +192,7 @@ public final class BridgeServer implements AutoCloseable {
         private WriteBufferWaterMark waterMarks = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
         private int sendBuffer;
         private Duration talkSilence = Duration.ofSeconds(2);
+        private MqttSettings mqtt;
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -238,6 +251,15 @@ public final class BridgeServer implements AutoCloseable {
                 throw new IllegalArgumentException("the talk silence must be at least 100 ms: " + value);
             }
             this.talkSilence = value;
+            return this;
+        }
+
+        /**
+         * Publishes the cameras' availability, motion and events, and their Home Assistant discovery configs, to an
+         * MQTT broker ({@link MqttSettings}); none by default.
+         */
+        public Builder mqtt(MqttSettings value) {
+            this.mqtt = value;
             return this;
         }
 
