@@ -2,6 +2,8 @@ package dev.fosc.cli;
 
 import dev.fosc.bridge.BridgeServer;
 import dev.fosc.bridge.BridgeStartException;
+import dev.fosc.bridge.MqttSettings;
+import dev.fosc.cli.bridge.MqttSection;
 import dev.fosc.cli.bridge.RtspSection;
 import dev.fosc.cli.common.CameraTarget;
 import dev.fosc.cli.common.CamerasFile;
@@ -20,9 +22,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,9 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bridge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve every camera of a cameras file as an RTSP stream: rtsp://HOST:PORT/NAME.",
             "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
-            "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address."},
+            "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address;",
+            "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
+            "motion and events, and Home Assistant discovery."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done (the duration ended)",
             "2:usage or configuration error (also: the RTSP port cannot be bound)",
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
@@ -78,8 +82,10 @@ public final class BridgeCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
-        List<CameraTarget> targets = CamerasFile.parse(config, env, Set.of(RtspSection.NAME));
+        List<CameraTarget> targets = CamerasFile.parse(config, env,
+                new LinkedHashSet<>(List.of(RtspSection.NAME, MqttSection.NAME)));
         RtspSection rtsp = RtspSection.read(config);
+        MqttSettings mqtt = MqttSection.read(config, env);
         InetAddress bind;
         try {
             bind = InetAddress.getByName(rtsp.bind());
@@ -92,7 +98,8 @@ public final class BridgeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignals.Registration stop = StopSignals.onStop(this::requestStop);
              FoscClient client = FoscClient.builder().threads(Math.min(FoscClient.DEFAULT_THREADS, 4)).build()) {
-            BridgeServer.Builder builder = BridgeServer.builder(client).bindAddress(bind).port(rtsp.port());
+            BridgeServer.Builder builder = BridgeServer.builder(client).bindAddress(bind).port(rtsp.port())
+                    .mqtt(mqtt);
             for (CameraTarget t : targets) {
                 builder.camera(t.name(), t.sessionOptions().build());
             }

@@ -75,9 +75,21 @@ class BridgeCommandIT {
     void aSectionTheBridgeDoesNotReadYetIsNamed(@TempDir Path tmp) throws Exception {
         Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
                 + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
-                + "mqtt:\n  url: tcp://127.0.0.1:1883\n");
+                + "http:\n  port: 8555\n");
         CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("unknown section (this command reads: cameras, rtsp)"), r.err());
+        assertTrue(r.err().contains("unknown section (this command reads: cameras, rtsp, mqtt)"), r.err());
+    }
+
+    @Test
+    void theMqttSectionNeedsAUrlAndHidesItsPassword(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "mqtt:\n  username: bridge\n  password: ${MQTT_PW}\n");
+        CliTestSupport.Result r = CliTestSupport.run(Map.of("MQTT_PW", "mqtt-secret-9"), "bridge", "--config",
+                config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("mqtt: missing 'url:'"), r.err());
+        r.assertHides("mqtt-secret-9");
     }
 }
