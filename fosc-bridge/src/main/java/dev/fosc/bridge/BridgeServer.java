@@ -4,6 +4,7 @@ import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscSessionOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
@@ -11,6 +12,8 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +68,9 @@ public final class BridgeServer implements AutoCloseable {
     private final int sendBuffer;
     private final Map<String, BridgeCamera> cameras = new LinkedHashMap<>();
     private final MqttLink mqtt;
+    private final int httpPort;
     private volatile Channel serverChannel;
+    private volatile Channel httpChannel;
 
     private BridgeServer(Builder b) {
         this.client = b.client;
@@ -74,6 +79,7 @@ public final class BridgeServer implements AutoCloseable {
         this.describeTimeout = b.describeTimeout;
         this.waterMarks = b.waterMarks;
         this.sendBuffer = b.sendBuffer;
+        this.httpPort = b.httpPort;
         b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options,
                 b.talkSilence)));
         this.mqtt = b.mqtt == null ? null : new MqttLink(b.mqtt, client.eventLoopGroup().next(), client.channelType());
@@ -118,12 +124,43 @@ public final class BridgeServer implements AutoCloseable {
                     + " cannot be bound: " + e.getMessage(), e);
         }
         serverChannel = channel;
+        if (httpPort >= 0) {
+            httpChannel = bindHttp();
+        }
         if (mqtt != null) {
             mqtt.start();
         }
         cameras.values().forEach(BridgeCamera::start);
         log.info(listeningLine());
         return this;
+    }
+
+    private Channel bindHttp() {
+        HealthHandler health = new HealthHandler(this::stats);
+        ServerBootstrap http = new ServerBootstrap().group(client.eventLoopGroup()).channel(serverChannelType())
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), health);
+                    }
+                });
+        try {
+            return http.bind(new InetSocketAddress(bindAddress, httpPort)).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            serverChannel.close();
+            throw new BridgeStartException("interrupted while binding the HTTP port", e);
+        } catch (Exception e) {
+            serverChannel.close();
+            throw new BridgeStartException("the HTTP port " + bindAddress.getHostAddress() + ":" + httpPort
+                    + " cannot be bound: " + e.getMessage(), e);
+        }
+    }
+
+    /** The port of {@code /healthz}; -1 when the bridge has no HTTP port or is not started. */
+    public int httpPort() {
+        Channel channel = httpChannel;
+        return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     private Class<? extends ServerChannel> serverChannelType() {
@@ -167,6 +204,10 @@ public final class BridgeServer implements AutoCloseable {
         if (channel != null) {
             channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
+        Channel http = httpChannel;
+        if (http != null) {
+            http.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         List<CompletableFuture<?>> all = new ArrayList<>();
         cameras.values().forEach(c -> all.add(c.close()));
         if (mqtt != null) {
@@ -193,6 +234,7 @@ public final class BridgeServer implements AutoCloseable {
         private int sendBuffer;
         private Duration talkSilence = Duration.ofSeconds(2);
         private MqttSettings mqtt;
+        private int httpPort = -1;
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -260,6 +302,19 @@ public final class BridgeServer implements AutoCloseable {
          */
         public Builder mqtt(MqttSettings value) {
             this.mqtt = value;
+            return this;
+        }
+
+        /**
+         * Serves {@code GET /healthz} (JSON: every camera's state, viewers, dropped frames; 200 when all are
+         * connected, else 503) on this port of the bind address; 0 picks a free one ({@link BridgeServer#httpPort()}).
+         * None by default.
+         */
+        public Builder httpPort(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("the HTTP port must be 0..65535: " + value);
+            }
+            this.httpPort = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.fosc.cli;
 import dev.fosc.bridge.BridgeServer;
 import dev.fosc.bridge.BridgeStartException;
 import dev.fosc.bridge.MqttSettings;
+import dev.fosc.cli.bridge.HttpSection;
 import dev.fosc.cli.bridge.MqttSection;
 import dev.fosc.cli.bridge.RtspSection;
 import dev.fosc.cli.common.CameraTarget;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
             "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
             "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address;",
             "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
-            "motion and events, and Home Assistant discovery."},
+            "motion and events, and Home Assistant discovery; its optional http: section (port) serves /healthz."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done (the duration ended)",
             "2:usage or configuration error (also: the RTSP port cannot be bound)",
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
@@ -83,9 +84,10 @@ public final class BridgeCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
     public Integer call() throws Exception {
         List<CameraTarget> targets = CamerasFile.parse(config, env,
-                new LinkedHashSet<>(List.of(RtspSection.NAME, MqttSection.NAME)));
+                new LinkedHashSet<>(List.of(RtspSection.NAME, MqttSection.NAME, HttpSection.NAME)));
         RtspSection rtsp = RtspSection.read(config);
         MqttSettings mqtt = MqttSection.read(config, env);
+        int httpPort = HttpSection.port(config);
         InetAddress bind;
         try {
             bind = InetAddress.getByName(rtsp.bind());
@@ -100,6 +102,9 @@ public final class BridgeCommand implements Callable<Integer> {
              FoscClient client = FoscClient.builder().threads(Math.min(FoscClient.DEFAULT_THREADS, 4)).build()) {
             BridgeServer.Builder builder = BridgeServer.builder(client).bindAddress(bind).port(rtsp.port())
                     .mqtt(mqtt);
+            if (httpPort >= 0) {
+                builder.httpPort(httpPort);
+            }
             for (CameraTarget t : targets) {
                 builder.camera(t.name(), t.sessionOptions().build());
             }
@@ -110,11 +115,18 @@ public final class BridgeCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }
             try (bridge) {
-                out.println(bridge.listeningLine());
+                // one write, so that a reader never sees the block in part
+                StringBuilder ready = new StringBuilder(bridge.listeningLine()).append(System.lineSeparator());
                 String host = bridge.address().getAddress().getHostAddress();
                 for (String name : bridge.cameraNames()) {
-                    out.println("  " + name + ": rtsp://" + host + ":" + bridge.port() + "/" + name);
+                    ready.append("  ").append(name).append(": rtsp://").append(host).append(':')
+                            .append(bridge.port()).append('/').append(name).append(System.lineSeparator());
                 }
+                if (bridge.httpPort() >= 0) {
+                    ready.append("http listening on ").append(host).append(':').append(bridge.httpPort())
+                            .append(" (/healthz)").append(System.lineSeparator());
+                }
+                out.print(ready);
                 out.flush();
                 CompletableFuture<?> end = duration == null ? new CompletableFuture<>()
                         : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(duration.toMillis(),

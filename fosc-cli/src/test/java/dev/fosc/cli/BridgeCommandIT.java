@@ -30,7 +30,7 @@ class BridgeCommandIT {
         try (FakeCamera door = FakeCamera.builder().password(PASSWORD).start()) {
             Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
                     + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
-                    + "rtsp:\n  port: 0\n  bind: 127.0.0.1\n");
+                    + "rtsp:\n  port: 0\n  bind: 127.0.0.1\nhttp:\n  port: 0\n");
             BridgeCommand command = new BridgeCommand().env(Map.of("PW", PASSWORD));
             CommandLine cli = CliTestSupport.withHandlers(command);
             StringWriter out = new StringWriter();
@@ -47,6 +47,7 @@ class BridgeCommandIT {
             assertTrue(m.reset(out.toString()).find(), out.toString() + err);
             String url = "rtsp://127.0.0.1:" + m.group(1) + "/door";
             assertTrue(out.toString().contains("door: " + url), out.toString());
+            assertTrue(out.toString().contains("http listening on 127.0.0.1:"), out.toString());
 
             String streams = CliTestSupport.ffprobe("-rtsp_transport", "tcp", "-show_entries",
                     "stream=codec_type,codec_name,width,height", "-of", "compact", url);
@@ -75,10 +76,10 @@ class BridgeCommandIT {
     void aSectionTheBridgeDoesNotReadYetIsNamed(@TempDir Path tmp) throws Exception {
         Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
                 + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
-                + "http:\n  port: 8555\n");
+                + "metrics:\n  port: 8555\n");
         CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("unknown section (this command reads: cameras, rtsp, mqtt)"), r.err());
+        assertTrue(r.err().contains("unknown section (this command reads: cameras, rtsp, mqtt, http)"), r.err());
     }
 
     @Test
