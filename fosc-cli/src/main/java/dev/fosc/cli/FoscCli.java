@@ -58,6 +58,7 @@ public final class FoscCli implements Runnable {
         cli.addSubcommand(new EventsCommand().env(env));
         cli.addSubcommand(new ProbeCommand().env(env));
         cli.addSubcommand(new CaptureCommand().env(env));
+        cli.addSubcommand(new BridgeCommand().env(env));
         cli.addSubcommand(new DecodeCommand());
         cli.addSubcommand(new FakeCameraCommand().env(env));
         cli.addSubcommand(new CommandLine.HelpCommand());

@@ -1,0 +1,9 @@
+package dev.fosc.bridge;
+
+/** The bridge could not start: its RTSP port cannot be bound. The message says why. */
+public final class BridgeStartException extends RuntimeException {
+
+    public BridgeStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

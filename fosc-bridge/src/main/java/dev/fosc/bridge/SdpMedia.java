@@ -1,0 +1,55 @@
+package dev.fosc.bridge;
+
+/**
+ * What a camera's SDP says about its video: the parameter sets, and the size and frame rate of its media header.
+ * Immutable; thread-safe.
+ */
+record SdpMedia(H264Parameters parameters, int width, int height, int frameRate) {
+
+    /** Payload type of the H.264 track. */
+    static final int VIDEO_PT = 96;
+    /** Payload type of PCMU (static, RFC 3551). */
+    static final int PCMU_PT = 0;
+    /** The track id of the ONVIF backchannel. */
+    static final int BACKCHANNEL_TRACK = 2;
+
+    /**
+     * The session description (RFC 4566) of {@code name}: track 0 H.264 (RFC 6184, packetization-mode 1), track 1
+     * PCMU/8000, both controlled relative to the Content-Base {@code rtsp://.../NAME/}; with {@code backchannel}
+     * track 2, the ONVIF backchannel ({@code a=sendonly}: the client sends PCMU, PCMA or L16 at 8000 Hz).
+     */
+    String describe(String name, String host, boolean backchannel) {
+        StringBuilder sdp = new StringBuilder();
+        sdp.append("v=0\r\n");
+        sdp.append("o=- ").append(System.currentTimeMillis()).append(" 1 IN IP4 ").append(host).append("\r\n");
+        sdp.append("s=").append(name).append("\r\n");
+        sdp.append("c=IN IP4 0.0.0.0\r\n");
+        sdp.append("t=0 0\r\n");
+        sdp.append("a=control:*\r\n");
+        sdp.append("m=video 0 RTP/AVP ").append(VIDEO_PT).append("\r\n");
+        sdp.append("a=rtpmap:").append(VIDEO_PT).append(" H264/90000\r\n");
+        sdp.append("a=fmtp:").append(VIDEO_PT).append(" packetization-mode=1;profile-level-id=")
+                .append(parameters.profileLevelId()).append(";sprop-parameter-sets=")
+                .append(parameters.spropParameterSets()).append("\r\n");
+        if (width > 0 && height > 0) {
+            sdp.append("a=cliprect:0,0,").append(height).append(',').append(width).append("\r\n");
+        }
+        if (frameRate > 0) {
+            sdp.append("a=framerate:").append(frameRate).append("\r\n");
+        }
+        sdp.append("a=control:trackID=0\r\n");
+        sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append("\r\n");
+        sdp.append("a=rtpmap:").append(PCMU_PT).append(" PCMU/8000\r\n");
+        sdp.append("a=control:trackID=1\r\n");
+        if (backchannel) {
+            sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append(' ').append(RtpAudioDecoder.PCMA_PT).append(' ')
+                    .append(RtpAudioDecoder.L16_PT).append("\r\n");
+            sdp.append("a=rtpmap:").append(PCMU_PT).append(" PCMU/8000\r\n");
+            sdp.append("a=rtpmap:").append(RtpAudioDecoder.PCMA_PT).append(" PCMA/8000\r\n");
+            sdp.append("a=rtpmap:").append(RtpAudioDecoder.L16_PT).append(" L16/8000\r\n");
+            sdp.append("a=control:trackID=").append(BACKCHANNEL_TRACK).append("\r\n");
+            sdp.append("a=sendonly\r\n");
+        }
+        return sdp.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.fosc.cli;
+
+import dev.fosc.bridge.BridgeServer;
+import dev.fosc.bridge.BridgeStartException;
+import dev.fosc.bridge.MqttSettings;
+import dev.fosc.cli.bridge.HttpSection;
+import dev.fosc.cli.bridge.MqttSection;
+import dev.fosc.cli.bridge.RtspSection;
+import dev.fosc.cli.common.CameraTarget;
+import dev.fosc.cli.common.CamerasFile;
+import dev.fosc.cli.common.CliException;
+import dev.fosc.cli.common.ExitCodes;
+import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.record.DurationConverter;
+import dev.fosc.client.FoscClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code fosc bridge --config FILE}: every camera of a cameras file as an RTSP stream
+ * {@code rtsp://HOST:PORT/NAME} ({@link BridgeServer}), until Ctrl-C or {@code --duration}. Prints
+ * {@code rtsp listening on HOST:PORT} on standard output once ready; cameras connect in the background and keep
+ * reconnecting, so a camera offline at start does not stop the bridge.
+ *
+ * <p><b>Threading:</b> the command's thread waits; the bridge runs on the client's event loops. One instance per
+ * execution.
+ */
+@Command(name = "bridge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve every camera of a cameras file as an RTSP stream: rtsp://HOST:PORT/NAME.",
+            "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
+            "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address;",
+            "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
+            "motion and events, and Home Assistant discovery; its optional http: section (port) serves /healthz."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done (the duration ended)",
+            "2:usage or configuration error (also: the RTSP port cannot be bound)",
+            "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
+        footerHeading = "%nExample:%n",
+        footer = {"  fosc bridge --config cameras.yml", "  ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/door", ""})
+public final class BridgeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", required = true,
+            description = "A cameras file (YAML) with a cameras: section and optionally an rtsp: section.")
+    Path config;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to run: 30s, 5m, 1h... (default: until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
+    boolean verbose;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    private Map<String, String> env = System.getenv();
+
+    /** Reads the environment from {@code env} instead of {@link System#getenv()} (for tests and embedding). */
+    public BridgeCommand env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /** Ends the command, as Ctrl-C does. Any thread. */
+    public void requestStop() {
+        stopRequested.complete(null);
+    }
+
+    @Override
+    @SuppressWarnings("try") // the stop registration is held for the try block, not used in it
+    public Integer call() throws Exception {
+        List<CameraTarget> targets = CamerasFile.parse(config, env,
+                new LinkedHashSet<>(List.of(RtspSection.NAME, MqttSection.NAME, HttpSection.NAME)));
+        RtspSection rtsp = RtspSection.read(config);
+        MqttSettings mqtt = MqttSection.read(config, env);
+        int httpPort = HttpSection.port(config);
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(rtsp.bind());
+        } catch (UnknownHostException e) {
+            throw CliException.usage(config + ": rtsp.bind: the address '" + rtsp.bind() + "' cannot be resolved");
+        }
+        for (CameraTarget t : targets) {
+            t.checkResolvable();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (StopSignals.Registration stop = StopSignals.onStop(this::requestStop);
+             FoscClient client = FoscClient.builder().threads(Math.min(FoscClient.DEFAULT_THREADS, 4)).build()) {
+            BridgeServer.Builder builder = BridgeServer.builder(client).bindAddress(bind).port(rtsp.port())
+                    .mqtt(mqtt);
+            if (httpPort >= 0) {
+                builder.httpPort(httpPort);
+            }
+            for (CameraTarget t : targets) {
+                builder.camera(t.name(), t.sessionOptions().build());
+            }
+            BridgeServer bridge;
+            try {
+                bridge = builder.build().start();
+            } catch (BridgeStartException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            try (bridge) {
+                // one write, so that a reader never sees the block in part
+                StringBuilder ready = new StringBuilder(bridge.listeningLine()).append(System.lineSeparator());
+                String host = bridge.address().getAddress().getHostAddress();
+                for (String name : bridge.cameraNames()) {
+                    ready.append("  ").append(name).append(": rtsp://").append(host).append(':')
+                            .append(bridge.port()).append('/').append(name).append(System.lineSeparator());
+                }
+                if (bridge.httpPort() >= 0) {
+                    ready.append("http listening on ").append(host).append(':').append(bridge.httpPort())
+                            .append(" (/healthz)").append(System.lineSeparator());
+                }
+                out.print(ready);
+                out.flush();
+                CompletableFuture<?> end = duration == null ? new CompletableFuture<>()
+                        : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(duration.toMillis(),
+                                TimeUnit.MILLISECONDS));
+                CompletableFuture.anyOf(end, stopRequested).join();
+            }
+            return ExitCodes.OK;
+        } finally {
+            out.flush();
+        }
+    }
+}

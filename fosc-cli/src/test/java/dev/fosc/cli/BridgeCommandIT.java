@@ -1,0 +1,96 @@
+package dev.fosc.cli;
+
+import dev.fosc.testkit.FakeCamera;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code fosc bridge --config FILE} in front of a fake camera, read by ffprobe over RTSP/TCP. */
+class BridgeCommandIT {
+
+    private static final String PASSWORD = "bridge-secret-12";
+    private static final Pattern LISTENING = Pattern.compile("rtsp listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    void servesTheCamerasOfTheFileUntilStopped(@TempDir Path tmp) throws Exception {
+        try (FakeCamera door = FakeCamera.builder().password(PASSWORD).start()) {
+            Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                    + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
+                    + "rtsp:\n  port: 0\n  bind: 127.0.0.1\nhttp:\n  port: 0\n");
+            BridgeCommand command = new BridgeCommand().env(Map.of("PW", PASSWORD));
+            CommandLine cli = CliTestSupport.withHandlers(command);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--config",
+                    config.toString()));
+            Matcher m = LISTENING.matcher("");
+            for (int i = 0; i < 300 && !m.reset(out.toString()).find(); i++) {
+                assertFalse(run.isDone(), () -> "the bridge ended: " + out + err);
+                Thread.sleep(50);
+            }
+            assertTrue(m.reset(out.toString()).find(), out.toString() + err);
+            String url = "rtsp://127.0.0.1:" + m.group(1) + "/door";
+            assertTrue(out.toString().contains("door: " + url), out.toString());
+            assertTrue(out.toString().contains("http listening on 127.0.0.1:"), out.toString());
+
+            String streams = CliTestSupport.ffprobe("-rtsp_transport", "tcp", "-show_entries",
+                    "stream=codec_type,codec_name,width,height", "-of", "compact", url);
+            assertTrue(streams.contains("codec_name=h264") && streams.contains("width=640")
+                    && streams.contains("height=360"), streams);
+            assertTrue(streams.contains("codec_name=pcm_mulaw"), streams);
+
+            command.requestStop();
+            assertEquals(0, run.get(30, TimeUnit.SECONDS), out + "\n" + err);
+            assertFalse(out.toString().contains(PASSWORD) || err.toString().contains(PASSWORD));
+        }
+    }
+
+    @Test
+    void anUnknownKeyInTheRtspSectionIsAUsageError(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "rtsp:\n  prot: 8554\n");
+        CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("cameras.yml:5: rtsp.prot: unknown key"), r.err());
+        r.assertHides("pw@");
+    }
+
+    @Test
+    void aSectionTheBridgeDoesNotReadYetIsNamed(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "metrics:\n  port: 8555\n");
+        CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("unknown section (this command reads: cameras, rtsp, mqtt, http)"), r.err());
+    }
+
+    @Test
+    void theMqttSectionNeedsAUrlAndHidesItsPassword(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "mqtt:\n  username: bridge\n  password: ${MQTT_PW}\n");
+        CliTestSupport.Result r = CliTestSupport.run(Map.of("MQTT_PW", "mqtt-secret-9"), "bridge", "--config",
+                config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("mqtt: missing 'url:'"), r.err());
+        r.assertHides("mqtt-secret-9");
+    }
+}
