@@ -88,7 +88,12 @@ public final class BridgeServer implements AutoCloseable {
         }
     }
 
-    /** A builder for a bridge in front of cameras reached with {@code client}. */
+    /**
+     * A builder for a bridge in front of cameras reached with {@code client}.
+     *
+     * @param client the client whose event loops and sessions the bridge uses (the caller keeps owning it)
+     * @return a builder with the defaults
+     */
     public static Builder builder(FoscClient client) {
         return new Builder(client);
     }
@@ -97,6 +102,7 @@ public final class BridgeServer implements AutoCloseable {
      * Starts the camera sessions (they connect and keep reconnecting in the background) and binds the RTSP port;
      * returns once it listens.
      *
+     * @return this bridge
      * @throws IllegalStateException when started twice
      * @throws BridgeStartException when the port cannot be bound
      */
@@ -157,7 +163,7 @@ public final class BridgeServer implements AutoCloseable {
         }
     }
 
-    /** The port of {@code /healthz}; -1 when the bridge has no HTTP port or is not started. */
+    /** @return the port of {@code /healthz}; -1 when the bridge has no HTTP port or is not started */
     public int httpPort() {
         Channel channel = httpChannel;
         return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
@@ -168,31 +174,31 @@ public final class BridgeServer implements AutoCloseable {
         return type == EpollSocketChannel.class ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
-    /** The address the RTSP server listens on; {@code null} before {@link #start()}. */
+    /** @return the address the RTSP server listens on; {@code null} before {@link #start()} */
     public InetSocketAddress address() {
         Channel channel = serverChannel;
         return channel == null ? null : (InetSocketAddress) channel.localAddress();
     }
 
-    /** The port the RTSP server listens on (the one picked when built with port 0); -1 before start. */
+    /** @return the port the RTSP server listens on (the one picked when built with port 0); -1 before start */
     public int port() {
         InetSocketAddress address = address();
         return address == null ? -1 : address.getPort();
     }
 
-    /** {@code "rtsp listening on HOST:PORT"}: what the {@code fosc bridge} command prints once ready. */
+    /** @return {@code "rtsp listening on HOST:PORT"}: what the {@code fosc bridge} command prints once ready */
     public String listeningLine() {
         InetSocketAddress address = address();
         return address == null ? "rtsp not listening" : "rtsp listening on " + address.getAddress().getHostAddress()
                 + ":" + address.getPort();
     }
 
-    /** A snapshot of every camera's state, viewers and dropped frames, in the order they were added. */
+    /** @return a snapshot of every camera's state, viewers and dropped frames, in the order they were added */
     public List<BridgeCameraStats> stats() {
         return cameras.values().stream().map(BridgeCamera::stats).toList();
     }
 
-    /** The cameras' names, in the order they were added. */
+    /** @return the cameras' names, in the order they were added */
     public List<String> cameraNames() {
         return new ArrayList<>(cameras.keySet());
     }
@@ -243,6 +249,9 @@ public final class BridgeServer implements AutoCloseable {
         /**
          * Adds a camera served at {@code rtsp://HOST:PORT/NAME}.
          *
+         * @param name the path of its RTSP URL
+         * @param options how its session reaches the camera
+         * @return this builder
          * @throws IllegalArgumentException for a name with characters other than letters, digits, '.', '_', '-', or
          *     a name given twice
          */
@@ -257,13 +266,23 @@ public final class BridgeServer implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on; the loopback address by default. */
+        /**
+         * The address to listen on; the loopback address by default.
+         *
+         * @param value the address
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress value) {
             this.bindAddress = Objects.requireNonNull(value, "bindAddress");
             return this;
         }
 
-        /** The RTSP port; 8554 by default, 0 picks a free one ({@link BridgeServer#port()}). */
+        /**
+         * The RTSP port; 8554 by default, 0 picks a free one ({@link BridgeServer#port()}).
+         *
+         * @param value 0..65535
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("the port must be 0..65535: " + value);
@@ -272,13 +291,24 @@ public final class BridgeServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a DESCRIBE waits for the camera's first key frame before answering 503; 10 s by default. */
+        /**
+         * How long a DESCRIBE waits for the camera's first key frame before answering 503; 10 s by default.
+         *
+         * @param value the wait
+         * @return this builder
+         */
         public Builder describeTimeout(Duration value) {
             this.describeTimeout = Objects.requireNonNull(value, "describeTimeout");
             return this;
         }
 
-        /** Each viewer connection's write-buffer water marks in bytes; 256 KiB and 1 MiB by default. */
+        /**
+         * Each viewer connection's write-buffer water marks in bytes; 256 KiB and 1 MiB by default.
+         *
+         * @param low the low water mark in bytes
+         * @param high the high water mark in bytes
+         * @return this builder
+         */
         public Builder viewerWaterMarks(int low, int high) {
             this.waterMarks = new WriteBufferWaterMark(low, high);
             return this;
@@ -287,6 +317,9 @@ public final class BridgeServer implements AutoCloseable {
         /**
          * How long the backchannel's talk stays open without audio from its talker before it closes (the camera
          * speaker is freed); 2 s by default. A TEARDOWN or a lost connection closes it at once.
+         *
+         * @param value at least 100 ms
+         * @return this builder
          */
         public Builder talkSilence(Duration value) {
             if (value.toMillis() < 100) {
@@ -299,6 +332,9 @@ public final class BridgeServer implements AutoCloseable {
         /**
          * Publishes the cameras' availability, motion and events, and their Home Assistant discovery configs, to an
          * MQTT broker ({@link MqttSettings}); none by default.
+         *
+         * @param value the broker and topics
+         * @return this builder
          */
         public Builder mqtt(MqttSettings value) {
             this.mqtt = value;
@@ -309,6 +345,9 @@ public final class BridgeServer implements AutoCloseable {
          * Serves {@code GET /healthz} (JSON: every camera's state, viewers, dropped frames; 200 when all are
          * connected, else 503) on this port of the bind address; 0 picks a free one ({@link BridgeServer#httpPort()}).
          * None by default.
+         *
+         * @param value 0..65535
+         * @return this builder
          */
         public Builder httpPort(int value) {
             if (value < 0 || value > 65535) {
@@ -324,7 +363,11 @@ public final class BridgeServer implements AutoCloseable {
             return this;
         }
 
-        /** The bridge; nothing runs before {@link BridgeServer#start()}. */
+        /**
+         * The bridge; nothing runs before {@link BridgeServer#start()}.
+         *
+         * @return the bridge
+         */
         public BridgeServer build() {
             return new BridgeServer(this);
         }

@@ -35,6 +35,8 @@ public final class MqttSettings {
     /**
      * A builder for the broker at {@code url}, {@code tcp://HOST[:PORT]} (port 1883 by default).
      *
+     * @param url the broker's URL
+     * @return a builder with the defaults
      * @throws IllegalArgumentException for another scheme or no host
      */
     public static Builder builder(String url) {
@@ -54,28 +56,32 @@ public final class MqttSettings {
         return new Builder(uri.getHost(), uri.getPort() < 0 ? 1883 : uri.getPort());
     }
 
+    /** @return the broker's host */
     public String host() {
         return host;
     }
 
+    /** @return the broker's port */
     public int port() {
         return port;
     }
 
-    /** The user name, or {@code null} for an anonymous connection. */
+    /** @return the user name, or {@code null} for an anonymous connection */
     public String username() {
         return username;
     }
 
-    /** The password, or {@code null}. */
+    /** @return the password, or {@code null} */
     public String password() {
         return password;
     }
 
+    /** @return the topic prefix ({@value #DEFAULT_PREFIX} unless set) */
     public String prefix() {
         return prefix;
     }
 
+    /** @return how long after the last motion event motion turns {@code OFF} */
     public Duration motionOffAfter() {
         return motionOffAfter;
     }
@@ -100,13 +106,25 @@ public final class MqttSettings {
             this.port = port;
         }
 
+        /**
+         * Logs in to the broker as {@code user}.
+         *
+         * @param user the user name
+         * @param pass the password, or {@code null}
+         * @return this builder
+         */
         public Builder credentials(String user, String pass) {
             this.username = Objects.requireNonNull(user, "user");
             this.password = pass;
             return this;
         }
 
-        /** The topic prefix; letters, digits, '_', '-' and '/' inside. */
+        /**
+         * The topic prefix; letters, digits, '_', '-' and '/' inside.
+         *
+         * @param value the prefix ({@value MqttSettings#DEFAULT_PREFIX} by default)
+         * @return this builder
+         */
         public Builder prefix(String value) {
             if (!value.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
                 throw new IllegalArgumentException("an MQTT topic prefix may only have letters, digits, '_', '-' and"
@@ -116,6 +134,12 @@ public final class MqttSettings {
             return this;
         }
 
+        /**
+         * How long after the last motion event {@code PREFIX/NAME/motion} turns {@code OFF}.
+         *
+         * @param value a positive duration ({@link MqttSettings#DEFAULT_MOTION_OFF_AFTER} by default)
+         * @return this builder
+         */
         public Builder motionOffAfter(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("the motion quiet time must be positive: " + value);
@@ -124,6 +148,7 @@ public final class MqttSettings {
             return this;
         }
 
+        /** @return the settings */
         public MqttSettings build() {
             return new MqttSettings(this);
         }
