@@ -64,7 +64,11 @@ public final class FoscTransport {
         try {
             Class.forName(EPOLL_CLASS, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return new Probe(false, "io.netty:netty-transport-native-epoll is not on the class path or module path");
+            return new Probe(false, FoscTransport.class.getModule().isNamed()
+                    ? "module io.netty.transport.classes.epoll is not resolved (on the module path it needs "
+                            + "--add-modules io.netty.transport.classes.epoll,io.netty.transport.epoll.linux.x86_64 "
+                            + "or ...linux.aarch_64, or a requires in the application's module)"
+                    : "io.netty:netty-transport-native-epoll is not on the class path");
         }
         try {
             return new Probe(true, FoscEpoll.unavailabilityCause());

@@ -31,7 +31,7 @@ class FoscTransportTest {
 
     private static final FoscTransport.Probe EPOLL_LOADS = new FoscTransport.Probe(true, null);
     private static final FoscTransport.Probe NO_EPOLL_JAR = new FoscTransport.Probe(false,
-            "io.netty:netty-transport-native-epoll is not on the class path or module path");
+            "io.netty:netty-transport-native-epoll is not on the class path");
 
     private final AtomicBoolean logged = new AtomicBoolean();
     private final List<String> log = new ArrayList<>();
@@ -56,7 +56,7 @@ class FoscTransportTest {
         assertEquals(FoscTransportKind.NIO, FoscTransport.resolve(FoscTransportKind.AUTO, NO_EPOLL_JAR, logged, log::add));
         assertEquals(1, log.size(), log.toString());
         assertTrue(log.get(0).startsWith("fosc-client uses the NIO transport because io.netty:netty-transport-native"
-                + "-epoll is not on the class path or module path; "), log.get(0));
+                + "-epoll is not on the class path; "), log.get(0));
         assertTrue(log.get(0).contains("linux-aarch_64"), log.get(0));
     }
 
@@ -65,7 +65,7 @@ class FoscTransportTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> FoscTransport.resolve(FoscTransportKind.EPOLL, NO_EPOLL_JAR, logged, log::add));
         assertTrue(e.getMessage().startsWith("the EPOLL transport was asked for, but io.netty:netty-transport-native"
-                + "-epoll is not on the class path or module path; add "), e.getMessage());
+                + "-epoll is not on the class path; add "), e.getMessage());
         assertEquals(FoscTransportKind.EPOLL,
                 FoscTransport.resolve(FoscTransportKind.EPOLL, EPOLL_LOADS, logged, log::add));
         assertEquals(List.of(), log);
@@ -76,8 +76,7 @@ class FoscTransportTest {
         FoscTransport.Probe probe = FoscTransport.probe(new ClassLoader(ClassLoader.getPlatformClassLoader()) {
         });
         assertFalse(probe.classesPresent);
-        assertEquals("io.netty:netty-transport-native-epoll is not on the class path or module path",
-                probe.unavailabilityCause);
+        assertEquals("io.netty:netty-transport-native-epoll is not on the class path", probe.unavailabilityCause);
     }
 
     @Test
