@@ -264,6 +264,9 @@ public final class FoscClient implements AutoCloseable {
          * {@link #DEFAULT_TRANSPORT}, {@link FoscTransportKind#AUTO}: native epoll when the application added
          * {@code io.netty:netty-transport-native-epoll} for its platform and it loads, NIO otherwise.
          * {@link FoscTransportKind#EPOLL} makes {@link #build()} fail when epoll is not available.
+         *
+         * @param value the transport kind; not {@code null}
+         * @return this builder
          */
         public Builder transport(FoscTransportKind value) {
             this.transport = Objects.requireNonNull(value, "transport");
