@@ -8,10 +8,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import org.slf4j.Logger;
@@ -169,9 +168,23 @@ public final class BridgeServer implements AutoCloseable {
         return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /**
+     * The server channel type that fits the client's transport: NIO's, or the native transport's, found by name
+     * (Netty names them in pairs: {@code EpollSocketChannel} / {@code EpollServerSocketChannel}), so that the bridge
+     * needs no native jar of its own — epoll is the application's choice, as for the client.
+     */
     private Class<? extends ServerChannel> serverChannelType() {
         Class<? extends SocketChannel> type = client.channelType();
-        return type == EpollSocketChannel.class ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        if (type == NioSocketChannel.class) {
+            return NioServerSocketChannel.class;
+        }
+        String name = type.getName().replace("SocketChannel", "ServerSocketChannel");
+        try {
+            return Class.forName(name, false, type.getClassLoader()).asSubclass(ServerChannel.class);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new BridgeStartException("the bridge cannot listen on the client's transport: no server channel "
+                    + "matches " + type.getName(), e);
+        }
     }
 
     /** @return the address the RTSP server listens on; {@code null} before {@link #start()} */

@@ -41,9 +41,10 @@ import java.util.concurrent.TimeoutException;
  * {@link FoscSessionOptions#builder(String, dev.fosc.codec.FoscCredentials)}.
  *
  * <h2>Resources</h2>
- * {@link #create()} makes the client own a {@code MultiThreadIoEventLoopGroup} with native epoll when available
- * (NIO otherwise) of {@link #DEFAULT_THREADS} threads; {@link Builder#eventLoopGroup} shares one the
- * application owns. A client shuts down only the group it created.
+ * {@link #create()} makes the client own a {@code MultiThreadIoEventLoopGroup} of {@link #DEFAULT_THREADS}
+ * threads with the {@link #DEFAULT_TRANSPORT} transport: native epoll when the application added Netty's native
+ * epoll jar and it loads, NIO otherwise (see {@link FoscTransportKind}); {@link Builder#eventLoopGroup} shares one
+ * the application owns. A client shuts down only the group it created.
  *
  * <h2>Name resolution</h2>
  * Camera host names are resolved with Netty's asynchronous DNS resolver (the hosts file, then the system's name
@@ -67,6 +68,11 @@ public final class FoscClient implements AutoCloseable {
     public static final int DEFAULT_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** How long {@link #close()} waits for sessions to close and the owned group to stop. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The transport of a client-owned group: {@link FoscTransportKind#AUTO}, native epoll when it loads, NIO (said
+     * once in the log) otherwise.
+     */
+    public static final FoscTransportKind DEFAULT_TRANSPORT = FoscTransportKind.AUTO;
 
     private static final Logger LOG = LoggerFactory.getLogger(FoscClient.class);
 
@@ -84,7 +90,7 @@ public final class FoscClient implements AutoCloseable {
             this.group = b.group;
             this.ownsGroup = false;
         } else {
-            this.group = FoscTransport.newGroup(b.threads, b.nativeTransport);
+            this.group = FoscTransport.newGroup(b.threads, b.transport);
             this.ownsGroup = true;
         }
         this.channelType = b.channelType != null ? b.channelType : FoscTransport.channelType(group);
@@ -92,7 +98,12 @@ public final class FoscClient implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
     }
 
-    /** {@return a client with its own group of {@link #DEFAULT_THREADS} threads (epoll when available)} */
+    /**
+     * A client with its own group of {@link #DEFAULT_THREADS} threads on the {@link #DEFAULT_TRANSPORT} transport
+     * (native epoll when it loads, NIO otherwise).
+     *
+     * @return the client
+     */
     public static FoscClient create() {
         return builder().build();
     }
@@ -252,7 +263,7 @@ public final class FoscClient implements AutoCloseable {
     /** Builds a {@link FoscClient}. Not thread-safe. */
     public static final class Builder {
         private int threads = DEFAULT_THREADS;
-        private boolean nativeTransport = true;
+        private FoscTransportKind transport = DEFAULT_TRANSPORT;
         private EventLoopGroup group;
         private Class<? extends SocketChannel> channelType;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -275,13 +286,16 @@ public final class FoscClient implements AutoCloseable {
         }
 
         /**
-         * Whether a client-owned group uses native epoll when available (default {@code true}).
+         * The transport of a client-owned group (ignored with {@link #eventLoopGroup}). Default
+         * {@link #DEFAULT_TRANSPORT}, {@link FoscTransportKind#AUTO}: native epoll when the application added
+         * {@code io.netty:netty-transport-native-epoll} for its platform and it loads, NIO otherwise.
+         * {@link FoscTransportKind#EPOLL} makes {@link #build()} fail when epoll is not available.
          *
-         * @param value the new value
+         * @param value the transport kind; not {@code null}
          * @return this builder
          */
-        public Builder nativeTransport(boolean value) {
-            this.nativeTransport = value;
+        public Builder transport(FoscTransportKind value) {
+            this.transport = Objects.requireNonNull(value, "transport");
             return this;
         }
 
@@ -323,7 +337,13 @@ public final class FoscClient implements AutoCloseable {
             return this;
         }
 
-        /** {@return the client} */
+        /**
+         * The client.
+         *
+         * @return the client
+         * @throws IllegalStateException if {@link FoscTransportKind#EPOLL} was chosen and native epoll is not
+         *         available (the message says why)
+         */
         public FoscClient build() {
             return new FoscClient(this);
         }

@@ -290,7 +290,7 @@ class FoscResilienceIT {
 
     @Test
     void closeOnAnEventLoopThreadIsRefused() throws Exception {
-        FoscClient own = FoscClient.builder().threads(1).nativeTransport(false).build();
+        FoscClient own = FoscClient.builder().threads(1).transport(FoscTransportKind.NIO).build();
         try {
             CompletableFuture<Throwable> thrown = new CompletableFuture<>();
             own.eventLoopGroup().next().execute(() -> {

@@ -1,5 +1,6 @@
 package dev.fosc.benchmarks.fleet;
 
+import dev.fosc.client.FoscTransportKind;
 import dev.fosc.client.internal.FoscTransport;
 import io.netty.channel.EventLoopGroup;
 
@@ -28,7 +29,8 @@ final class LoadRunner {
     }
 
     Measurement run(String client) throws InterruptedException {
-        EventLoopGroup group = client.equals("nio") ? null : FoscTransport.newGroup(o.threads, o.transport.equals("epoll"));
+        EventLoopGroup group = client.equals("nio") ? null : FoscTransport.newGroup(o.threads,
+                o.transport.equals("epoll") ? FoscTransportKind.AUTO : FoscTransportKind.NIO);
         try {
             return run(client, group);
         } finally {

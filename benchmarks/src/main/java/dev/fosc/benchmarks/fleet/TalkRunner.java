@@ -4,6 +4,7 @@ import dev.fosc.client.FoscSession;
 import dev.fosc.client.FoscTalk;
 import dev.fosc.client.FoscTalkOptions;
 import dev.fosc.client.FoscTalkStats;
+import dev.fosc.client.FoscTransportKind;
 import dev.fosc.client.internal.FoscTransport;
 import io.netty.channel.EventLoopGroup;
 
@@ -38,7 +39,8 @@ final class TalkRunner {
     }
 
     Measurement run() throws Exception {
-        EventLoopGroup group = FoscTransport.newGroup(o.threads, o.transport.equals("epoll"));
+        EventLoopGroup group = FoscTransport.newGroup(o.threads,
+                o.transport.equals("epoll") ? FoscTransportKind.AUTO : FoscTransportKind.NIO);
         ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "talk-feeder");
             t.setDaemon(true);

@@ -40,6 +40,9 @@ import java.util.Optional;
  * {@link #perClass} is never changed (each camera is built from a {@linkplain FakeCamera.Builder#copy() copy}
  * named after its test), so one builder may serve several extensions, in parallel too.
  */
+// JUnit's types in this API come from a module dev.fosc.testkit requires static, not transitive, on purpose: code
+// that compiles against the fake camera alone must not need JUnit. Whoever uses this extension reads JUnit already.
+@SuppressWarnings("exports")
 public final class FakeCameraExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 

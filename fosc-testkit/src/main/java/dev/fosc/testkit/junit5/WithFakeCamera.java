@@ -32,6 +32,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(FakeCameraExtension.class)
+@SuppressWarnings("exports") // JUnit is read static on purpose: see FakeCameraExtension
 public @interface WithFakeCamera {
 
     /** One camera per test, or one shared by the tests of the class. */

@@ -1,0 +1,14 @@
+/**
+ * The RTSP/MQTT bridge (package {@link dev.fosc.bridge}): every camera of a {@code FoscClient} as an RTSP stream
+ * with an ONVIF audio backchannel, its events on MQTT. Reads {@code dev.fosc.client} transitively (the bridge is
+ * built from a client and session options), Netty's HTTP codec (RTSP) and MQTT codec.
+ */
+module dev.fosc.bridge {
+    requires transitive dev.fosc.client;
+    requires io.netty.codec.http;
+    requires io.netty.codec.mqtt;
+    requires io.netty.handler;
+    requires org.slf4j;
+
+    exports dev.fosc.bridge;
+}
