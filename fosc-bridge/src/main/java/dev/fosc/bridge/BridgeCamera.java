@@ -9,6 +9,7 @@ import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.client.FoscSessionState;
 import dev.fosc.client.FoscStream;
 import dev.fosc.client.FoscVideoFrame;
+import dev.fosc.client.record.FoscH264Parameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
@@ -129,7 +130,7 @@ final class BridgeCamera implements FoscSessionListener {
         ByteBuf data = frame.data();
         List<int[]> units = null;
         if (frame.isKeyFrame()) {
-            H264Parameters parameters = H264Parameters.of(data);
+            FoscH264Parameters parameters = parameters(data);
             if (parameters != null) {
                 SdpMedia now = new SdpMedia(parameters, frame.width(), frame.height(), frame.frameRate());
                 if (!now.equals(media)) {
@@ -147,6 +148,19 @@ final class BridgeCamera implements FoscSessionListener {
             if (v.video(data, units, frame.timestamp(), frame.isKeyFrame(), now)) {
                 droppedFrames++; // a single writer: the session's event loop
             }
+        }
+    }
+
+    /**
+     * The parameter sets in front of a key frame's picture, or {@code null} when it carries none or its SPS cannot be
+     * read (the SDP then waits for the next key frame).
+     */
+    private FoscH264Parameters parameters(ByteBuf keyFrame) {
+        try {
+            return FoscH264Parameters.fromAccessUnit(keyFrame);
+        } catch (IllegalArgumentException e) {
+            log.debug("camera {}: a key frame's SPS cannot be read: {}", name, e.getMessage());
+            return null;
         }
     }
 

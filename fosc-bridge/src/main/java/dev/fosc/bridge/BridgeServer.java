@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,6 +71,7 @@ public final class BridgeServer implements AutoCloseable {
     private final int httpPort;
     private volatile Channel serverChannel;
     private volatile Channel httpChannel;
+    private volatile BridgeMetrics metrics;
 
     private BridgeServer(Builder b) {
         this.client = b.client;
@@ -141,7 +143,8 @@ public final class BridgeServer implements AutoCloseable {
     }
 
     private Channel bindHttp() {
-        HealthHandler health = new HealthHandler(this::stats);
+        BridgeMetrics meters = new BridgeMetrics(client, cameras.values());
+        HealthHandler health = new HealthHandler(this::stats, meters, ForkJoinPool.commonPool());
         ServerBootstrap http = new ServerBootstrap().group(client.eventLoopGroup()).channel(serverChannelType())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -150,19 +153,28 @@ public final class BridgeServer implements AutoCloseable {
                     }
                 });
         try {
-            return http.bind(new InetSocketAddress(bindAddress, httpPort)).sync().channel();
+            Channel channel = http.bind(new InetSocketAddress(bindAddress, httpPort)).sync().channel();
+            metrics = meters;
+            return channel;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            meters.close();
             serverChannel.close();
             throw new BridgeStartException("interrupted while binding the HTTP port", e);
         } catch (Exception e) {
+            meters.close();
             serverChannel.close();
             throw new BridgeStartException("the HTTP port " + bindAddress.getHostAddress() + ":" + httpPort
                     + " cannot be bound: " + e.getMessage(), e);
         }
     }
 
-    /** @return the port of {@code /healthz}; -1 when the bridge has no HTTP port or is not started */
+    /**
+     * The HTTP port.
+     *
+     * @return the port of {@code /healthz} and {@code /metrics}; -1 when the bridge has no HTTP port or is not
+     *     started
+     */
     public int httpPort() {
         Channel channel = httpChannel;
         return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
@@ -226,6 +238,10 @@ public final class BridgeServer implements AutoCloseable {
         Channel http = httpChannel;
         if (http != null) {
             http.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        BridgeMetrics meters = metrics;
+        if (meters != null) {
+            meters.close();
         }
         List<CompletableFuture<?>> all = new ArrayList<>();
         cameras.values().forEach(c -> all.add(c.close()));
@@ -356,8 +372,10 @@ public final class BridgeServer implements AutoCloseable {
 
         /**
          * Serves {@code GET /healthz} (JSON: every camera's state, viewers, dropped frames; 200 when all are
-         * connected, else 503) on this port of the bind address; 0 picks a free one ({@link BridgeServer#httpPort()}).
-         * None by default.
+         * connected, else 503) and {@code GET /metrics} (Prometheus text format through Micrometer: the client's
+         * {@code fosc_*} meters and, per camera name, {@code fosc_bridge_viewers}, {@code
+         * fosc_bridge_frames_dropped_total} and {@code fosc_bridge_session_up}) on this port of the bind address; 0
+         * picks a free one ({@link BridgeServer#httpPort()}). None by default.
          *
          * @param value 0..65535
          * @return this builder

@@ -17,21 +17,29 @@ import io.netty.handler.codec.http.HttpVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The bridge's small HTTP port: {@code GET /healthz} answers a JSON object with every camera's session state, viewers
  * and dropped frames, with status 200 when every camera is connected and 503 otherwise (so a container health check
- * or a load balancer sees a bridge whose cameras are down). Any other path is 404. Shareable; the stats are read
- * when asked ({@link BridgeServer#stats()}, thread-safe).
+ * or a load balancer sees a bridge whose cameras are down); {@code GET /metrics} answers the meters in the
+ * Prometheus text format ({@link BridgeMetrics}). Any other path is 404. Shareable; the stats are read when asked
+ * ({@link BridgeServer#stats()}, thread-safe); the scrape runs off the event loop (on {@code scrapeExecutor}) and
+ * its response is written from there, so a large scrape never holds camera traffic up.
  */
 @ChannelHandler.Sharable
 final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Supplier<List<BridgeCameraStats>> stats;
+    private final BridgeMetrics metrics;
+    private final Executor scrapeExecutor;
 
-    HealthHandler(Supplier<List<BridgeCameraStats>> stats) {
+    HealthHandler(Supplier<List<BridgeCameraStats>> stats, BridgeMetrics metrics, Executor scrapeExecutor) {
         this.stats = stats;
+        this.metrics = metrics;
+        this.scrapeExecutor = scrapeExecutor;
     }
 
     @Override
@@ -54,10 +62,21 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             json.append("]}\n");
             response = text(healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                     json.toString(), "application/json");
+        } else if ("/metrics".equals(path)) {
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            CompletableFuture.supplyAsync(metrics::scrape, scrapeExecutor).whenComplete((body, e) -> {
+                FullHttpResponse r = e == null ? text(HttpResponseStatus.OK, body, BridgeMetrics.CONTENT_TYPE)
+                        : text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "scrape failed: " + e + "\n", "text/plain");
+                respond(ctx, r, keepAlive);
+            });
+            return;
         } else {
-            response = text(HttpResponseStatus.NOT_FOUND, "not found: try /healthz\n", "text/plain");
+            response = text(HttpResponseStatus.NOT_FOUND, "not found: try /healthz or /metrics\n", "text/plain");
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        respond(ctx, response, HttpUtil.isKeepAlive(request));
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         HttpUtil.setKeepAlive(response, keepAlive);
         ctx.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE
                 : ChannelFutureListener.CLOSE);
@@ -67,7 +86,8 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(bytes));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type + "; charset=utf-8");
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type.contains("charset") ? type
+                : type + "; charset=utf-8");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         return response;
     }

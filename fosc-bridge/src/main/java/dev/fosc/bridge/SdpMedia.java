@@ -1,10 +1,14 @@
 package dev.fosc.bridge;
 
+import dev.fosc.client.record.FoscH264Parameters;
+
+import java.util.Locale;
+
 /**
- * What a camera's SDP says about its video: the parameter sets, and the size and frame rate of its media header.
- * Immutable; thread-safe.
+ * What a camera's SDP says about its video: the parameter sets (the client's {@link FoscH264Parameters}, parsed from
+ * a key frame), and the size and frame rate of its media header. Immutable; thread-safe.
  */
-record SdpMedia(H264Parameters parameters, int width, int height, int frameRate) {
+record SdpMedia(FoscH264Parameters parameters, int width, int height, int frameRate) {
 
     /** Payload type of the H.264 track. */
     static final int VIDEO_PT = 96;
@@ -29,7 +33,7 @@ record SdpMedia(H264Parameters parameters, int width, int height, int frameRate)
         sdp.append("m=video 0 RTP/AVP ").append(VIDEO_PT).append("\r\n");
         sdp.append("a=rtpmap:").append(VIDEO_PT).append(" H264/90000\r\n");
         sdp.append("a=fmtp:").append(VIDEO_PT).append(" packetization-mode=1;profile-level-id=")
-                .append(parameters.profileLevelId()).append(";sprop-parameter-sets=")
+                .append(parameters.profileLevelId().toUpperCase(Locale.ROOT)).append(";sprop-parameter-sets=")
                 .append(parameters.spropParameterSets()).append("\r\n");
         if (width > 0 && height > 0) {
             sdp.append("a=cliprect:0,0,").append(height).append(',').append(width).append("\r\n");

@@ -4,11 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import dev.fosc.client.record.FoscH264Parameters;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** RFC 6184 packetization: what a depacketizer gets back is the access unit's NAL units, whole. */
 class RtpTrackTest {
 
-    private static final byte[] SPS = {0x67, 0x42, (byte) 0xC0, 0x1E, 0x11, 0x22};
+    /** A real SPS (constrained baseline, level 3.0, with an emulation prevention byte), as cameras send. */
+    private static final byte[] SPS = HexFormat.of().parseHex("6742c01ed900a02ff97011000003000100000300320f162e48");
     private static final byte[] PPS = {0x68, (byte) 0xCE, 0x3C, (byte) 0x80};
 
     static byte[] accessUnit(byte[] idr) {
@@ -108,10 +111,12 @@ class RtpTrackTest {
     @Test
     void theParameterSetsOfAKeyFrameGiveTheSdpValues() {
         ByteBuf data = Unpooled.wrappedBuffer(accessUnit(idr(100)));
-        H264Parameters p = H264Parameters.of(data);
-        assertEquals("42C01E", p.profileLevelId());
-        assertEquals("Z0LAHhEi,aM48gA==", p.spropParameterSets());
-        assertEquals(null, H264Parameters.of(Unpooled.wrappedBuffer(new byte[] {0, 0, 1, 0x65, 1, 2})));
+        FoscH264Parameters p = FoscH264Parameters.fromAccessUnit(data);
+        String sdp = new SdpMedia(p, 640, 360, 25).describe("door", "127.0.0.1", false);
+        assertTrue(sdp.contains("a=fmtp:96 packetization-mode=1;profile-level-id=42C01E;sprop-parameter-sets="
+                + "Z0LAHtkAoC/5cBEAAAMAAQAAAwAyDxYuSA==,aM48gA==\r\n"), sdp);
+        assertEquals(null, FoscH264Parameters.fromAccessUnit(
+                Unpooled.wrappedBuffer(new byte[] {0, 0, 1, 0x65, 1, 2})), "a delta frame carries none");
     }
 
     @Test

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
             "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
             "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address;",
             "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
-            "motion and events, and Home Assistant discovery; its optional http: section (port) serves /healthz."},
+            "motion and events, and Home Assistant discovery; its optional http: section (port) serves /healthz",
+            "and /metrics (Prometheus)."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done (the duration ended)",
             "2:usage or configuration error (also: the RTSP port cannot be bound)",
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
@@ -124,7 +125,7 @@ public final class BridgeCommand implements Callable<Integer> {
                 }
                 if (bridge.httpPort() >= 0) {
                     ready.append("http listening on ").append(host).append(':').append(bridge.httpPort())
-                            .append(" (/healthz)").append(System.lineSeparator());
+                            .append(" (/healthz, /metrics)").append(System.lineSeparator());
                 }
                 out.print(ready);
                 out.flush();

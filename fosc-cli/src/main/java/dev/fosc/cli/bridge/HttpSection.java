@@ -15,7 +15,8 @@ import java.nio.file.Path;
 
 /**
  * The optional {@code http:} section of a cameras file, read by {@code fosc bridge}: {@code port} of the
- * {@code /healthz} endpoint (0 picks a free port), on the rtsp section's bind address. Stateless; thread-safe.
+ * {@code /healthz} and {@code /metrics} endpoints (0 picks a free port), on the rtsp section's bind address.
+ * Stateless; thread-safe.
  */
 public final class HttpSection {
 
