@@ -50,7 +50,7 @@ public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implem
             throw new FoscMalformedPayloadException("AUDIO_DATA header says " + Integer.toUnsignedString(
                     header.audioLength()) + " audio bytes but " + dataLength + " follow");
         }
-        return new FoscAudioData(header, frame.retainedSlice(index + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscAudioData(header, FoscWire.retainedSlice(frame, index + FoscMediaHeader.LENGTH, dataLength));
     }
 
     @Override

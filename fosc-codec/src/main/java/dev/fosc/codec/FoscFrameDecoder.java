@@ -1,43 +1,44 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 
-import java.nio.ByteOrder;
-
 /**
- * Splits the byte stream into whole FOSC frames (12-byte little-endian header, length at offset 8) and
- * passes each on as a retained slice of the received buffer: no copy.
+ * Splits the byte stream into whole FOSC frames (12-byte little-endian header, length at offset 8) and passes
+ * each on as a {@link ByteBuf} holding header and payload, without copying: a retained slice of the received
+ * buffer when the frame arrived in one read, else a {@link CompositeByteBuf} of retained slices of the buffers it
+ * arrived in. Nothing is cumulated: a frame that spans reads holds its own bytes (and pins the buffers they are in
+ * until it is released); a piece of at most 1 KiB at the end of a larger buffer is copied into a buffer of its own
+ * rather than pin that buffer while the rest of its frame is on its way. {@link FoscStreamDecoder} does the same and decodes the frames into messages in the same
+ * step (it extends this class); this decoder is for pipelines that want the frames themselves (with
+ * {@link FoscCodec} behind it).
  *
  * <ul>
  *   <li>The magic at offset 4 is checked as soon as the first 8 bytes of a header are readable. A bad magic
- *       raises a {@link CorruptedFrameException} naming the stream offset, and the stream is not interpreted
- *       any further: every later byte is discarded. (Resynchronising on the next "FOSC" would risk reading
- *       media bytes as commands; the session layer reconnects instead.)</li>
- *   <li>A declared payload length above the maximum fires a {@link TooLongFrameException} (through
- *       {@code exceptionCaught}) naming the offset and length as soon as the header is read, before any of the
- *       body is buffered; the body is then skipped as it arrives and decoding goes on after it, in the same
- *       read.</li>
+ *       fires a {@link CorruptedFrameException} (through {@code exceptionCaught}) naming the stream offset, and the
+ *       stream is not interpreted any further: every later byte is discarded. (Resynchronising on the next "FOSC"
+ *       would risk reading media bytes as commands; the session layer reconnects instead.)</li>
+ *   <li>A declared payload length above the maximum fires a {@link TooLongFrameException} naming the offset and
+ *       length as soon as the header is read, before any of the body is kept; the body is then skipped as it
+ *       arrives and decoding goes on after it, in the same read.</li>
  *   <li>With {@code skipLeadingLineBreaks} (the camera side, after the preamble) CR and LF bytes before the
  *       first frame are skipped: some clients end the preamble with an extra CRLF. A CR or LF followed, four
  *       bytes on, by the magic is the start of a frame (command 10 or 13, say) and is kept.</li>
+ *   <li>A frame cut short by the end of the connection is released, not passed on.</li>
  * </ul>
  *
  * <p>One instance per channel (it is stateful), used on that channel's event loop only.
  */
-public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
+public class FoscFrameDecoder extends ChannelInboundHandlerAdapter {
 
     /** The default largest payload accepted: 4 MiB (1080p key frames reach hundreds of KB). */
     public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 4 * 1024 * 1024;
 
-    private final int maxPayloadLength;
-    private boolean skipLineBreaks;
-    private boolean corrupted;
-    private long bytesToDiscard;
-    private long streamOffset;
+    private final FoscFrameSplitter splitter;
 
     /** A decoder with {@link #DEFAULT_MAX_PAYLOAD_LENGTH}. */
     public FoscFrameDecoder() {
@@ -49,123 +50,60 @@ public class FoscFrameDecoder extends LengthFieldBasedFrameDecoder {
      * @param skipLeadingLineBreaks skip CR and LF bytes before the first frame
      */
     public FoscFrameDecoder(int maxPayloadLength, boolean skipLeadingLineBreaks) {
-        super(ByteOrder.LITTLE_ENDIAN, checkMax(maxPayloadLength) + FoscWire.HEADER_LENGTH, 8, 4, 0, 0, true);
-        this.maxPayloadLength = maxPayloadLength;
-        this.skipLineBreaks = skipLeadingLineBreaks;
+        this.splitter = new FoscFrameSplitter(maxPayloadLength, skipLeadingLineBreaks, this::frameReceived);
     }
 
-    private static int checkMax(int maxPayloadLength) {
-        if (maxPayloadLength < 0 || maxPayloadLength > Integer.MAX_VALUE - FoscWire.HEADER_LENGTH) {
-            throw new IllegalArgumentException("maxPayloadLength out of range: " + maxPayloadLength);
-        }
-        return maxPayloadLength;
+    /**
+     * Passes on one whole frame. This decoder fires a retained slice of it (header and payload); a subclass may
+     * decode it instead ({@link FoscStreamDecoder}). {@code buffer} is lent for the call: retain what is kept.
+     *
+     * @param ctx the decoder's context
+     * @param buffer a buffer holding the frame
+     * @param index where the frame's header starts in {@code buffer}
+     * @param command the frame's command id (unsigned 32 bits)
+     * @param payloadLength the payload bytes behind the header
+     */
+    protected void frameReceived(ChannelHandlerContext ctx, ByteBuf buffer, int index, long command,
+                                 int payloadLength) {
+        ctx.fireChannelRead(buffer.retainedSlice(index, FoscWire.HEADER_LENGTH + payloadLength));
+    }
+
+    /**
+     * {@return the bytes the frame being received still needs, 0 between frames}: a receive-buffer size that
+     * would end the next read where the frame ends
+     */
+    public long bytesToCompleteFrame() {
+        return splitter.bytesToCompleteFrame();
     }
 
     /** {@return the largest payload this decoder accepts} */
     public int maxPayloadLength() {
-        return maxPayloadLength;
+        return splitter.maxPayloadLength();
     }
 
     /** {@return bytes of the stream consumed so far (frames, skipped bytes), for error reports} */
     public long streamOffset() {
-        return streamOffset;
+        return splitter.streamOffset();
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
-        int before = in.readerIndex();
-        try {
-            Object frame = decodeFrame(ctx, in, before);
-            if (frame == null) {
-                presizeForIncompleteFrame(in);
-            }
-            return frame;
-        } finally {
-            streamOffset += in.readerIndex() - before;
-        }
-    }
-
-    /**
-     * Once the header of a frame that has not fully arrived is known, grows the cumulation buffer to hold the
-     * whole frame in one step. Netty's merging cumulator would otherwise grow it by doubling as segments arrive,
-     * copying what it holds each time (about three copies of a 64 KiB frame); pre-sized, each byte is copied
-     * once (1.6x-3x faster on 1460-byte segments, see BENCHMARKS.md). Only when this decoder is the buffer's
-     * sole owner and the frame is within the maximum, so memory stays bounded by {@link #maxPayloadLength()}.
-     */
-    private void presizeForIncompleteFrame(ByteBuf in) {
-        if (corrupted || bytesToDiscard > 0 || in.readableBytes() < FoscWire.HEADER_LENGTH || in.refCnt() != 1
-                || in.isReadOnly()) {
-            return;
-        }
-        long frameLength = FoscWire.HEADER_LENGTH + in.getUnsignedIntLE(in.readerIndex() + 8);
-        long missing = frameLength - in.readableBytes();
-        if (frameLength <= FoscWire.HEADER_LENGTH + (long) maxPayloadLength && missing > in.writableBytes()
-                && missing <= in.maxWritableBytes()) {
-            in.ensureWritable((int) missing);
-        }
-    }
-
-    private Object decodeFrame(ChannelHandlerContext ctx, ByteBuf in, int callStart) throws Exception {
-        if (corrupted) {
-            in.skipBytes(in.readableBytes());
-            return null;
-        }
-        if (bytesToDiscard > 0) {
-            int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
-            in.skipBytes(skip);
-            bytesToDiscard -= skip;
-            if (bytesToDiscard > 0) {
-                return null;
-            }
-        }
-        if (skipLineBreaks) {
-            while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
-                // a CR or LF may also be the first byte of a command id (10, 13, 0x0A0D): the magic decides
-                if (in.readableBytes() < 8) {
-                    return null;
-                }
-                if (in.getInt(in.readerIndex() + 4) == FoscWire.MAGIC) {
-                    break;
-                }
-                in.skipBytes(1);
-            }
-            if (!in.isReadable()) {
-                return null;
-            }
-            skipLineBreaks = false;
-        }
-        if (in.readableBytes() < 8) {
-            return null;
-        }
-        long frameOffset = streamOffset + (in.readerIndex() - callStart);
-        int magic = in.getInt(in.readerIndex() + 4);
-        if (magic != FoscWire.MAGIC) {
-            corrupted = true;
-            in.skipBytes(in.readableBytes());
-            throw new CorruptedFrameException(String.format(
-                    "bad magic 0x%08x (expected \"FOSC\") in the frame header at stream offset %d", magic,
-                    frameOffset));
-        }
-        if (in.readableBytes() < FoscWire.HEADER_LENGTH) {
-            return null;
-        }
-        long declared = in.getUnsignedIntLE(in.readerIndex() + 8);
-        if (declared > maxPayloadLength) {
-            bytesToDiscard = FoscWire.HEADER_LENGTH + declared;
-            int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
-            in.skipBytes(skip);
-            bytesToDiscard -= skip;
-            // Fired rather than thrown: a throw would end this read, leaving the frames that already arrived
-            // behind the skipped body undecoded until more bytes come in.
-            ctx.fireExceptionCaught(new TooLongFrameException("frame at stream offset " + frameOffset
-                    + " declares a payload of " + declared + " bytes; the maximum is " + maxPayloadLength));
-            return null;
-        }
-        return super.decode(ctx, in);
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        splitter.channelRead(ctx, msg);
     }
 
     @Override
-    protected ByteBuf extractFrame(ChannelHandlerContext ctx, ByteBuf buffer, int index, int length) {
-        return buffer.retainedSlice(index, length);
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        splitter.channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        splitter.releaseParts();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        splitter.releaseParts();
     }
 }

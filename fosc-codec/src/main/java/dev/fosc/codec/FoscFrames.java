@@ -39,19 +39,28 @@ public final class FoscFrames {
         if (frame.readableBytes() < HEADER_LENGTH) {
             throw new IllegalArgumentException("a frame needs 12 header bytes: " + frame.readableBytes());
         }
-        FoscCommand command = FoscCommand.valueOf(frame.getUnsignedIntLE(start));
+        long command = frame.getUnsignedIntLE(start);
         long length = frame.getUnsignedIntLE(start + 8);
         if (length > frame.readableBytes() - HEADER_LENGTH) {
             throw new IllegalArgumentException("frame declares " + length + " payload bytes but holds "
                     + (frame.readableBytes() - HEADER_LENGTH));
         }
+        return decodeAt(frame, start, command, (int) length);
+    }
+
+    /**
+     * Decodes the frame whose header is at {@code index} of {@code buffer}, its command and payload length already
+     * read from it. Indexes and reference count of {@code buffer} are not changed except by retained slices.
+     */
+    static FoscMessage decodeAt(ByteBuf buffer, int index, long commandId, int length) {
+        FoscCommand command = FoscCommand.valueOf(commandId);
         try {
-            return decodePayload(command, frame, start + HEADER_LENGTH, (int) length);
+            return decodePayload(command, buffer, index + HEADER_LENGTH, length);
         } catch (FoscMalformedPayloadException e) {
-            return new FoscInvalidMessage(command, (int) length, e);
+            return new FoscInvalidMessage(command, length, e);
         } catch (IllegalArgumentException e) {
             // a decoded field broke a value rule (a string that is not valid for its field, say)
-            return new FoscInvalidMessage(command, (int) length, new FoscMalformedPayloadException(
+            return new FoscInvalidMessage(command, length, new FoscMalformedPayloadException(
                     command + " payload: " + e.getMessage()));
         }
     }
@@ -62,7 +71,7 @@ public final class FoscFrames {
      */
     private static FoscMessage decodePayload(FoscCommand command, ByteBuf frame, int index, int length) {
         if (!command.isKnown()) {
-            return new FoscUnknownMessage(command, frame.retainedSlice(index, length));
+            return new FoscUnknownMessage(command, FoscWire.retainedSlice(frame, index, length));
         }
         switch ((int) command.id()) {
             case 26: return FoscVideoData.decode(frame, index, length);

@@ -47,7 +47,7 @@ public final class FoscTalkData extends FoscPayloadHolder<FoscTalkData> implemen
             throw new FoscMalformedPayloadException("TALK_DATA says " + declared + " audio bytes but " + available
                     + " follow");
         }
-        return new FoscTalkData(frame.retainedSlice(index + PREFIX_LENGTH, (int) declared));
+        return new FoscTalkData(FoscWire.retainedSlice(frame, index + PREFIX_LENGTH, (int) declared));
     }
 
     @Override

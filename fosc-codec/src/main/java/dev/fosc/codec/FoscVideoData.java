@@ -50,7 +50,7 @@ public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implem
             throw new FoscMalformedPayloadException("VIDEO_DATA header says " + Integer.toUnsignedString(
                     header.videoLength()) + " video bytes but " + dataLength + " follow");
         }
-        return new FoscVideoData(header, frame.retainedSlice(index + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscVideoData(header, FoscWire.retainedSlice(frame, index + FoscMediaHeader.LENGTH, dataLength));
     }
 
     @Override

@@ -144,6 +144,73 @@ class FoscZeroCopyTest {
         assertFinished(ch);
     }
 
+    /**
+     * A frame that arrives in two reads, the second holding all of its H.264 data (what the client's receive
+     * buffers aim for): the data is a plain slice of the second buffer, no copy and no composite.
+     */
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aFrameWhoseDataArrivesInItsOwnReadIsASliceOfThatRead(Side side) {
+        EmbeddedChannel ch = side.newChannel();
+        byte[] prefix = side == Side.CAMERA ? ascii(SDK_PREAMBLE) : new byte[0];
+        byte[] frame = videoFrame(10_000);
+        ByteBuf head = ALLOC.directBuffer().writeBytes(concat(prefix, java.util.Arrays.copyOf(frame, 48)));
+        ByteBuf data = ALLOC.directBuffer().writeBytes(frame, 48, frame.length - 48);
+        data.retain();
+        try {
+            ch.writeInbound(head);
+            assertNull(ch.readInbound(), "nothing before the frame is whole");
+            ch.writeInbound(data);
+            FoscVideoData video = assertInstanceOf(FoscVideoData.class, ch.readInbound());
+            try {
+                assertTrue(!(video.data().unwrap() instanceof CompositeByteBuf), "a slice of one buffer");
+                assertShares(data, 0, video.data());
+            } finally {
+                video.release();
+            }
+        } finally {
+            data.release();
+        }
+        assertEquals(0, data.refCnt(), "every view of the received buffers was released");
+        assertFinished(ch);
+    }
+
+    /** A frame cut in the middle of its data: the data is a composite of views of both reads, nothing copied. */
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aFrameCutInItsDataIsAViewOfBothReads(Side side) {
+        EmbeddedChannel ch = side.newChannel();
+        byte[] prefix = side == Side.CAMERA ? ascii(SDK_PREAMBLE) : new byte[0];
+        byte[] frame = videoFrame(10_000);
+        int cut = 5_000;
+        ByteBuf first = ALLOC.directBuffer().writeBytes(concat(prefix, java.util.Arrays.copyOf(frame, cut)));
+        ByteBuf second = ALLOC.directBuffer().writeBytes(frame, cut, frame.length - cut);
+        first.retain();
+        second.retain();
+        try {
+            ch.writeInbound(first);
+            ch.writeInbound(second);
+            FoscVideoData video = assertInstanceOf(FoscVideoData.class, ch.readInbound());
+            try {
+                ByteBuf view = video.data();
+                assertArrayEquals(java.util.Arrays.copyOfRange(frame, 48, frame.length), ByteBufUtil.getBytes(view));
+                int firstOffset = prefix.length + 48;
+                first.setByte(firstOffset, 0x11);
+                second.setByte(0, 0x22);
+                assertEquals(0x11, view.getByte(view.readerIndex()), "a write to the first read shows");
+                assertEquals(0x22, view.getByte(view.readerIndex() + cut - 48), "a write to the second read shows");
+            } finally {
+                video.release();
+            }
+        } finally {
+            first.release();
+            second.release();
+        }
+        assertEquals(0, first.refCnt(), "the first read was released with the frame");
+        assertEquals(0, second.refCnt(), "the second read was released with the frame");
+        assertFinished(ch);
+    }
+
     // ---- encoder ----
 
     private static void encoderEmitsHeaderThenThePayloadItself(ByteBufHolder msg, int headerLength) {

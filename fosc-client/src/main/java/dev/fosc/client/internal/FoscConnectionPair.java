@@ -3,6 +3,7 @@ package dev.fosc.client.internal;
 import dev.fosc.client.FoscConnectionMode;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.codec.FoscCodecOptions;
+import dev.fosc.codec.FoscFrameDecoder;
 import dev.fosc.codec.FoscPipelines;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -177,6 +178,8 @@ final class FoscConnectionPair {
                     @Override
                     protected void initChannel(Channel ch) {
                         FoscPipelines.installClient(ch.pipeline(), codecOptions);
+                        FoscFrameDecoder decoder = ch.pipeline().get(FoscFrameDecoder.class);
+                        ch.config().setRecvByteBufAllocator(new FoscReceiveBuffers(decoder::bytesToCompleteFrame));
                         ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);
                     }
                 });

@@ -1,0 +1,119 @@
+package dev.fosc.client.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.util.UncheckedBooleanSupplier;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The receive-buffer allocator of a camera connection: Netty's adaptive sizing, except that while a large frame
+ * is arriving quickly it sizes the next read to what that frame still needs plus the next frame's headers. The read
+ * then ends where the frame ends, so the frame's data is not split over buffers (no composite) and the next
+ * frame's data lands in a buffer of its own; no buffer is pre-sized and nothing is copied to grow one.
+ *
+ * <p>A read is sized by the frame only after a read that filled its buffer (the camera is sending faster than it
+ * is read): when bytes trickle in, a big buffer would mostly stay empty while pinned by the piece in it, so the
+ * adaptive size is used. Limits: at most {@link #MAX_FRAME_READ} bytes per frame-sized read; the adaptive sizes
+ * are Netty's defaults (64 B to 64 KiB, starting at 2 KiB).
+ *
+ * <p>One instance per channel (it asks that channel's decoder); used on its event loop only.
+ */
+final class FoscReceiveBuffers implements RecvByteBufAllocator {
+
+    /** The largest read sized by a frame: 256 KiB (a key frame above it arrives in several reads). */
+    static final int MAX_FRAME_READ = 256 * 1024;
+    /** The next frame's header and media header, read with the end of the current frame: 12 + 36 bytes. */
+    static final int NEXT_HEADERS = 48;
+
+    private final LongSupplier bytesToCompleteFrame;
+    private final AdaptiveRecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator();
+
+    /**
+     * @param bytesToCompleteFrame the decoder's bytes still needed by the frame in flight (0 between frames)
+     */
+    FoscReceiveBuffers(LongSupplier bytesToCompleteFrame) {
+        this.bytesToCompleteFrame = bytesToCompleteFrame;
+    }
+
+    @Override
+    public Handle newHandle() {
+        return new FrameSizedHandle((ExtendedHandle) adaptive.newHandle());
+    }
+
+    private final class FrameSizedHandle implements ExtendedHandle {
+
+        private final ExtendedHandle adaptive;
+        private int attempted;
+        private boolean lastReadFilled;
+
+        FrameSizedHandle(ExtendedHandle adaptive) {
+            this.adaptive = adaptive;
+        }
+
+        @Override
+        public ByteBuf allocate(ByteBufAllocator alloc) {
+            return alloc.ioBuffer(guess());
+        }
+
+        @Override
+        public int guess() {
+            int base = adaptive.guess();
+            if (!lastReadFilled) {
+                return base;
+            }
+            long wanted = bytesToCompleteFrame.getAsLong();
+            return wanted > base ? (int) Math.min(wanted + NEXT_HEADERS, MAX_FRAME_READ) : base;
+        }
+
+        @Override
+        public void reset(ChannelConfig config) {
+            adaptive.reset(config);
+        }
+
+        @Override
+        public void incMessagesRead(int numMessages) {
+            adaptive.incMessagesRead(numMessages);
+        }
+
+        @Override
+        public void lastBytesRead(int bytes) {
+            lastReadFilled = bytes > 0 && bytes == attempted;
+            adaptive.lastBytesRead(bytes);
+        }
+
+        @Override
+        public int lastBytesRead() {
+            return adaptive.lastBytesRead();
+        }
+
+        @Override
+        public void attemptedBytesRead(int bytes) {
+            attempted = bytes;
+            adaptive.attemptedBytesRead(bytes);
+        }
+
+        @Override
+        public int attemptedBytesRead() {
+            return adaptive.attemptedBytesRead();
+        }
+
+        @Override
+        public boolean continueReading() {
+            return adaptive.continueReading();
+        }
+
+        @Override
+        public boolean continueReading(UncheckedBooleanSupplier maybeMoreDataSupplier) {
+            return adaptive.continueReading(maybeMoreDataSupplier);
+        }
+
+        @Override
+        public void readComplete() {
+            adaptive.readComplete();
+        }
+    }
+}
