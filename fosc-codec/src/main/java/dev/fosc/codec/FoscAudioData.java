@@ -43,14 +43,22 @@ public final class FoscAudioData extends FoscPayloadHolder<FoscAudioData> implem
 
     /** Decodes the payload of {@code length} bytes at {@code index} of {@code frame} (no intermediate slice). */
     static FoscAudioData decode(ByteBuf frame, int index, int length) {
+        return decode(frame, index, frame, index + FoscMediaHeader.LENGTH, length);
+    }
+
+    /**
+     * Decodes a payload of {@code length} bytes whose media header is at {@code headerIndex} of {@code header} and
+     * whose data is at {@code dataIndex} of {@code data} (the same buffer when the frame arrived whole).
+     */
+    static FoscAudioData decode(ByteBuf header, int headerIndex, ByteBuf data, int dataIndex, int length) {
         FoscWire.requireAtLeast(FoscCommand.AUDIO_DATA, length, FoscMediaHeader.LENGTH);
-        FoscMediaHeader header = FoscMediaHeader.read(frame, index);
+        FoscMediaHeader mediaHeader = FoscMediaHeader.read(header, headerIndex);
         int dataLength = length - FoscMediaHeader.LENGTH;
-        if (header.audioLength() != dataLength) {
+        if (mediaHeader.audioLength() != dataLength) {
             throw new FoscMalformedPayloadException("AUDIO_DATA header says " + Integer.toUnsignedString(
-                    header.audioLength()) + " audio bytes but " + dataLength + " follow");
+                    mediaHeader.audioLength()) + " audio bytes but " + dataLength + " follow");
         }
-        return new FoscAudioData(header, FoscWire.retainedSlice(frame, index + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscAudioData(mediaHeader, FoscWire.retainedSlice(data, dataIndex, dataLength));
     }
 
     @Override

@@ -11,9 +11,10 @@ import io.netty.handler.codec.TooLongFrameException;
  * Splits the byte stream into whole FOSC frames (12-byte little-endian header, length at offset 8) and passes
  * each on as a {@link ByteBuf} holding header and payload, without copying: a retained slice of the received
  * buffer when the frame arrived in one read, else a {@link CompositeByteBuf} of retained slices of the buffers it
- * arrived in. Nothing is cumulated: a frame that spans reads holds its own bytes (and pins the buffers they are in
- * until it is released); a piece of at most 1 KiB at the end of a larger buffer is copied into a buffer of its own
- * rather than pin that buffer while the rest of its frame is on its way. {@link FoscStreamDecoder} does the same and decodes the frames into messages in the same
+ * arrived in (its first 48 bytes copied). Nothing is cumulated: a frame that spans reads holds its own bytes (and
+ * pins the buffers they are in until it is released); a piece of at most 1 KiB at the end of a larger buffer is
+ * copied into a buffer of its own rather than pin that buffer while the rest of its frame is on its way, and so is
+ * a frame still incomplete when a read burst ends ({@code channelReadComplete}). {@link FoscStreamDecoder} does the same and decodes the frames into messages in the same
  * step (it extends this class); this decoder is for pipelines that want the frames themselves (with
  * {@link FoscCodec} behind it).
  *
@@ -50,7 +51,19 @@ public class FoscFrameDecoder extends ChannelInboundHandlerAdapter {
      * @param skipLeadingLineBreaks skip CR and LF bytes before the first frame
      */
     public FoscFrameDecoder(int maxPayloadLength, boolean skipLeadingLineBreaks) {
-        this.splitter = new FoscFrameSplitter(maxPayloadLength, skipLeadingLineBreaks, this::frameReceived);
+        this.splitter = new FoscFrameSplitter(maxPayloadLength, skipLeadingLineBreaks, new FoscFrameSplitter.Sink() {
+            @Override
+            public void frame(ChannelHandlerContext ctx, ByteBuf buffer, int index, long command,
+                              int payloadLength) {
+                frameReceived(ctx, buffer, index, command, payloadLength);
+            }
+
+            @Override
+            public void splitFrame(ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest, long command,
+                                   int payloadLength) {
+                splitFrameReceived(ctx, head, rest, command, payloadLength);
+            }
+        });
     }
 
     /**
@@ -69,6 +82,22 @@ public class FoscFrameDecoder extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * Passes on one whole frame that arrived over several reads. This decoder fires it as one buffer: a copy of
+     * {@code head} followed by {@code rest} (retained), as a composite. A subclass may decode it instead.
+     *
+     * @param ctx the decoder's context
+     * @param head the frame's first 48 bytes (all of it if shorter): frame header and, for media, media header;
+     *             a buffer reused for the next frame, so copy what is kept
+     * @param rest the frame's remaining bytes (lent for the call: retain what is kept), or {@code null} if none
+     * @param command the frame's command id (unsigned 32 bits)
+     * @param payloadLength the payload bytes behind the header
+     */
+    protected void splitFrameReceived(ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest, long command,
+                                      int payloadLength) {
+        ctx.fireChannelRead(FoscFrameSplitter.joined(ctx, head, rest));
+    }
+
+    /**
      * {@return the bytes the frame being received still needs, 0 between frames}: a receive-buffer size that
      * would end the next read where the frame ends
      */
@@ -84,6 +113,14 @@ public class FoscFrameDecoder extends ChannelInboundHandlerAdapter {
     /** {@return bytes of the stream consumed so far (frames, skipped bytes), for error reports} */
     public long streamOffset() {
         return splitter.streamOffset();
+    }
+
+    /**
+     * {@return the whole length (12-byte header and payload) of the frame being received, 0 between frames or
+     * while its header is incomplete}
+     */
+    public long frameInFlightLength() {
+        return splitter.frameInFlightLength();
     }
 
     @Override

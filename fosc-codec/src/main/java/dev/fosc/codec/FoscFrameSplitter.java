@@ -1,7 +1,10 @@
 package dev.fosc.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
@@ -11,11 +14,13 @@ import java.util.Arrays;
 /**
  * The frame splitting shared by {@link FoscFrameDecoder} and {@link FoscStreamDecoder}: finds the frames in the
  * received buffers without cumulating them. A frame wholly inside one received buffer is handed to the sink in
- * place (no slice, no copy). A frame that spans reads is kept as retained slices of the buffers it arrived in and
- * handed on as a {@link CompositeByteBuf} of them, so its payload is not copied; only a piece of at most
- * {@value #COPY_LIMIT} bytes at the end of a larger buffer is copied into one of its own, so that it does not pin
- * that buffer. Memory held for a frame in flight is its own bytes plus the unfilled rest of the buffers they lie
- * in (bounded by the maximum payload and the receive buffer size).
+ * place (no slice, no copy). Of a frame that spans reads, the first {@value #HEAD} bytes (frame header and media
+ * header) are copied into a small array and the rest is kept as retained slices of the buffers it arrived in,
+ * handed on as the buffer it lies in or a {@link CompositeByteBuf} of them: the payload is not copied, except a
+ * piece of at most {@value #COPY_LIMIT} bytes at the end of a larger buffer, which is copied into one of its own so
+ * that it does not pin that buffer, and a frame still in flight when a read burst ends (see {@link #endOfRead()}).
+ * Memory held for a frame in flight is its own bytes plus the unfilled rest of the buffers they lie in (bounded by
+ * the maximum payload and the receive buffer size).
  *
  * <p>Rules (unchanged from the cumulating decoder it replaces): the magic is checked once 8 bytes of a header are
  * in, and a bad magic ends interpretation of the stream ({@link CorruptedFrameException} through
@@ -31,12 +36,21 @@ final class FoscFrameSplitter {
     /** Receives each frame. */
     interface Sink {
         /**
-         * One whole frame: its header at {@code index} of {@code buffer}, its payload behind it. The buffer is
-         * lent for the call: retain what is kept.
+         * One whole frame that arrived in one read: its header at {@code index} of {@code buffer}, its payload
+         * behind it. The buffer is lent for the call: retain what is kept.
          */
         void frame(ChannelHandlerContext ctx, ByteBuf buffer, int index, long command, int payloadLength);
+
+        /**
+         * One whole frame that arrived over several reads: its first {@value #HEAD} bytes (or all of it if shorter)
+         * in {@code head}, a buffer reused for every frame (copy what is kept), the rest in {@code rest} (lent:
+         * retain what is kept), or {@code null} if there is no rest.
+         */
+        void splitFrame(ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest, long command, int payloadLength);
     }
 
+    /** The bytes of a frame gathered by copy when it spans reads: its header and, for media, the media header. */
+    static final int HEAD = FoscWire.HEADER_LENGTH + FoscMediaHeader.LENGTH;
     private static final int NO_LENGTH = -1;
     private static final int INITIAL_PARTS = 4;
     /**
@@ -44,6 +58,11 @@ final class FoscFrameSplitter {
      * {@link #keep}): at most this many bytes are copied twice per read.
      */
     static final int COPY_LIMIT = 1024;
+    /**
+     * Where bytes that outlive a read are moved: plain heap and native memory, not the channel's pooling allocator,
+     * whose chunks a long-lived buffer would pin.
+     */
+    private static final ByteBufAllocator UNPINNED = UnpooledByteBufAllocator.DEFAULT;
 
     private final int maxPayloadLength;
     private final Sink sink;
@@ -57,12 +76,16 @@ final class FoscFrameSplitter {
     private long frameStart;
 
     // the frame in flight when it spans reads
-    private final byte[] header = new byte[FoscWire.HEADER_LENGTH];
+    private final byte[] head = new byte[HEAD];
+    private final ByteBuf headBuffer = Unpooled.wrappedBuffer(head);
     private long frameLength = NO_LENGTH;
+    /** Bytes of the frame in flight received: the first {@link #HEAD} in {@link #head}, the rest in parts. */
     private int frameFill;
     private ByteBuf[] parts = new ByteBuf[INITIAL_PARTS];
     private int partCount;
     private boolean framesThisRead;
+    /** Whether parts[0] is the frame's own buffer (see {@link #endOfRead()}). */
+    private boolean moved;
 
     FoscFrameSplitter(int maxPayloadLength, boolean skipLeadingLineBreaks, Sink sink) {
         if (maxPayloadLength < 0 || maxPayloadLength > Integer.MAX_VALUE - FoscWire.HEADER_LENGTH) {
@@ -89,9 +112,9 @@ final class FoscFrameSplitter {
         return frameLength == NO_LENGTH || corrupted ? 0 : frameLength - frameFill;
     }
 
-    /** Bytes held for a frame that spans reads (its slices' readable bytes). */
-    int bufferedBytes() {
-        return frameFill;
+    /** The whole length (header and payload) of the frame in flight, or 0 between frames or before its header. */
+    long frameInFlightLength() {
+        return frameLength == NO_LENGTH || corrupted ? 0 : frameLength;
     }
 
     /** The decoders' {@code channelRead}: splits a received buffer and releases it; passes anything else on. */
@@ -109,12 +132,14 @@ final class FoscFrameSplitter {
     }
 
     /**
-     * The decoders' {@code channelReadComplete}: as Netty's {@code ByteToMessageDecoder}, asks for another read
-     * when this one produced no frame and the channel does not read on its own.
+     * The decoders' {@code channelReadComplete}: moves a frame in flight out of the receive buffers (see
+     * {@link #endOfRead()}) and, as Netty's {@code ByteToMessageDecoder}, asks for another read when this one
+     * produced no frame and the channel does not read on its own.
      */
     void channelReadComplete(ChannelHandlerContext ctx) {
         boolean emitted = framesThisRead;
         framesThisRead = false;
+        endOfRead();
         if (!emitted && !ctx.channel().config().isAutoRead()) {
             ctx.read();
         }
@@ -135,7 +160,7 @@ final class FoscFrameSplitter {
                 int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
                 in.skipBytes(skip);
                 bytesToDiscard -= skip;
-            } else if (partCount == 0 && !skipLineBreaks && in.readableBytes() >= FoscWire.HEADER_LENGTH) {
+            } else if (frameFill == 0 && !skipLineBreaks && in.readableBytes() >= FoscWire.HEADER_LENGTH) {
                 inPlace(ctx, in);
             } else {
                 gather(ctx, in);
@@ -164,26 +189,34 @@ final class FoscFrameSplitter {
             sink.frame(ctx, in, index, in.getUnsignedIntLE(index), (int) declared);
             return;
         }
-        // the frame spans reads: keep what is here, its header known
-        in.getBytes(index, header);
+        // the frame spans reads: its head is copied, the rest kept
         frameLength = length;
-        keep(ctx, in, in.readableBytes());
+        copyHead(in, (int) Math.min(HEAD, in.readableBytes()));
+        if (in.isReadable()) {
+            keep(ctx, in, in.readableBytes());
+        }
+    }
+
+    private void copyHead(ByteBuf in, int length) {
+        if (frameFill == 0) {
+            frameStart = streamOffset + (in.readerIndex() - stepStart);
+        }
+        in.readBytes(head, frameFill, length);
+        frameFill += length;
     }
 
     /** Adds the bytes of {@code in} that belong to the frame in flight. */
     private void gather(ChannelHandlerContext ctx, ByteBuf in) {
         if (frameLength == NO_LENGTH) {
-            int take = Math.min(FoscWire.HEADER_LENGTH - frameFill, in.readableBytes());
-            in.getBytes(in.readerIndex(), header, frameFill, take);
-            keep(ctx, in, take);
+            copyHead(in, Math.min(FoscWire.HEADER_LENGTH - frameFill, in.readableBytes()));
             if (skipLineBreaks && !skipLineBreak()) {
                 return; // fewer than 8 bytes to decide on
             }
             if (frameFill < 8) {
                 return;
             }
-            int magic = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
-                    | (header[7] & 0xff);
+            int magic = ((head[4] & 0xff) << 24) | ((head[5] & 0xff) << 16) | ((head[6] & 0xff) << 8)
+                    | (head[7] & 0xff);
             if (magic != FoscWire.MAGIC) {
                 long frameOffset = frameStart;
                 releaseParts();
@@ -195,8 +228,8 @@ final class FoscFrameSplitter {
             if (frameFill < FoscWire.HEADER_LENGTH) {
                 return;
             }
-            long declared = (header[8] & 0xffL) | (header[9] & 0xffL) << 8 | (header[10] & 0xffL) << 16
-                    | (header[11] & 0xffL) << 24;
+            long declared = (head[8] & 0xffL) | (head[9] & 0xffL) << 8 | (head[10] & 0xffL) << 16
+                    | (head[11] & 0xffL) << 24;
             if (declared > maxPayloadLength) {
                 long frameOffset = frameStart;
                 releaseParts();
@@ -205,6 +238,8 @@ final class FoscFrameSplitter {
                 return;
             }
             frameLength = FoscWire.HEADER_LENGTH + declared;
+        } else if (frameFill < HEAD) {
+            copyHead(in, (int) Math.min(Math.min(HEAD, frameLength) - frameFill, in.readableBytes()));
         } else {
             keep(ctx, in, (int) Math.min(frameLength - frameFill, in.readableBytes()));
         }
@@ -218,22 +253,16 @@ final class FoscFrameSplitter {
      * false while fewer than 8 bytes are there to decide on.
      */
     private boolean skipLineBreak() {
-        while (frameFill > 0 && (header[0] == '\r' || header[0] == '\n')) {
+        while (frameFill > 0 && (head[0] == '\r' || head[0] == '\n')) {
             if (frameFill < 8) {
                 return false;
             }
-            if (header[4] == 'F' && header[5] == 'O' && header[6] == 'S' && header[7] == 'C') {
+            if (head[4] == 'F' && head[5] == 'O' && head[6] == 'S' && head[7] == 'C') {
                 break;
             }
-            System.arraycopy(header, 1, header, 0, frameFill - 1);
+            System.arraycopy(head, 1, head, 0, frameFill - 1);
             frameFill--;
             frameStart++;
-            parts[0].skipBytes(1);
-            if (!parts[0].isReadable()) {
-                parts[0].release();
-                System.arraycopy(parts, 1, parts, 0, --partCount);
-                parts[partCount] = null;
-            }
         }
         if (frameFill > 0) {
             skipLineBreaks = false;
@@ -242,21 +271,17 @@ final class FoscFrameSplitter {
     }
 
     /**
-     * Keeps {@code length} bytes of {@code in} for the frame in flight: a retained slice, or, for a short piece of
-     * a larger buffer (the head of the next frame at the end of a read, say), a copy in a buffer of its own, so
-     * that a few bytes never pin a whole receive buffer (and the allocator chunk it was cut from) while the rest
-     * of their frame is on its way.
+     * Keeps {@code length} bytes of {@code in} (behind the frame's head) for the frame in flight: a retained slice,
+     * or, for a short piece of a larger buffer, a copy in a buffer of its own, so that a few bytes never pin a whole
+     * receive buffer (and the allocator chunk it was cut from) while the rest of their frame is on its way.
      */
     private void keep(ChannelHandlerContext ctx, ByteBuf in, int length) {
-        if (frameFill == 0) {
-            frameStart = streamOffset + (in.readerIndex() - stepStart);
-        }
         if (partCount == parts.length) {
             parts = Arrays.copyOf(parts, partCount * 2);
         }
         ByteBuf part;
         if (length <= COPY_LIMIT && in.capacity() > 2 * COPY_LIMIT) {
-            part = ctx.alloc().directBuffer(length, length).writeBytes(in, length);
+            part = UNPINNED.heapBuffer(length, length).writeBytes(in, length);
         } else {
             part = in.readRetainedSlice(length);
         }
@@ -265,27 +290,46 @@ final class FoscFrameSplitter {
     }
 
     private void emitGathered(ChannelHandlerContext ctx) {
-        long command = (header[0] & 0xffL) | (header[1] & 0xffL) << 8 | (header[2] & 0xffL) << 16
-                | (header[3] & 0xffL) << 24;
+        long command = (head[0] & 0xffL) | (head[1] & 0xffL) << 8 | (head[2] & 0xffL) << 16
+                | (head[3] & 0xffL) << 24;
         int payloadLength = (int) (frameLength - FoscWire.HEADER_LENGTH);
-        ByteBuf frame;
-        if (partCount == 1) {
-            frame = parts[0];
+        ByteBuf rest;
+        if (partCount == 0) {
+            rest = null;
+        } else if (partCount == 1) {
+            rest = parts[0];
         } else {
             CompositeByteBuf composite = ctx.alloc().compositeDirectBuffer(partCount);
             composite.addComponents(true, Arrays.asList(parts).subList(0, partCount));
-            frame = composite;
+            rest = composite;
         }
+        headBuffer.setIndex(0, (int) Math.min(HEAD, frameLength));
         Arrays.fill(parts, 0, partCount, null);
         partCount = 0;
+        moved = false;
         frameFill = 0;
         frameLength = NO_LENGTH;
         framesThisRead = true;
         try {
-            sink.frame(ctx, frame, frame.readerIndex(), command, payloadLength);
+            sink.splitFrame(ctx, headBuffer, rest, command, payloadLength);
         } finally {
-            frame.release();
+            if (rest != null) {
+                rest.release();
+            }
         }
+    }
+
+    /**
+     * A frame that arrived over several reads as one buffer: a copy of its head followed by its rest (retained),
+     * as a composite (nothing of the rest copied). The caller owns the result.
+     */
+    static ByteBuf joined(ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest) {
+        ByteBuf headCopy = UNPINNED.heapBuffer(head.readableBytes()).writeBytes(head, head.readerIndex(),
+                head.readableBytes());
+        if (rest == null) {
+            return headCopy;
+        }
+        return ctx.alloc().compositeBuffer(2).addComponents(true, headCopy, rest.retain());
     }
 
     private void corrupt(ChannelHandlerContext ctx, ByteBuf in, int magic) {
@@ -315,6 +359,38 @@ final class FoscFrameSplitter {
                 + declared + " bytes; the maximum is " + maxPayloadLength);
     }
 
+    /**
+     * The end of a read burst on this channel: a frame still in flight is moved out of the receive buffers it lies
+     * in, into one buffer of its own the size of the whole frame (appending to it if it was moved before, so each
+     * byte is moved at most once). A receive buffer holding part of a frame would otherwise stay pinned until the
+     * channel's next turn, and with it the whole allocator chunk it was cut from: with many cameras on a loop,
+     * nearly every chunk, so the allocator keeps taking fresh (zero-filled) memory. Reads sized to end at frame
+     * ends (the client's receive buffers) leave nothing to move while a camera sends faster than it is read.
+     */
+    void endOfRead() {
+        if (partCount == 0 || (partCount == 1 && moved)) {
+            return;
+        }
+        ByteBuf target;
+        int first;
+        if (moved) {
+            target = parts[0];
+            first = 1;
+        } else {
+            int restLength = (int) frameLength - HEAD;
+            target = UNPINNED.directBuffer(restLength, restLength);
+            first = 0;
+        }
+        for (int i = first; i < partCount; i++) {
+            target.writeBytes(parts[i]);
+            parts[i].release();
+            parts[i] = null;
+        }
+        parts[0] = target;
+        partCount = 1;
+        moved = true;
+    }
+
     /** Releases a partly received frame (the channel closed, or the handler was removed). */
     void releaseParts() {
         for (int i = 0; i < partCount; i++) {
@@ -322,6 +398,7 @@ final class FoscFrameSplitter {
             parts[i] = null;
         }
         partCount = 0;
+        moved = false;
         frameFill = 0;
         frameLength = NO_LENGTH;
     }

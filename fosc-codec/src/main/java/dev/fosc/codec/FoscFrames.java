@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 
 import java.util.List;
 
@@ -53,8 +54,41 @@ public final class FoscFrames {
      * read from it. Indexes and reference count of {@code buffer} are not changed except by retained slices.
      */
     static FoscMessage decodeAt(ByteBuf buffer, int index, long commandId, int length) {
+        return decodeOrInvalid(FoscCommand.valueOf(commandId), buffer, index, null, length);
+    }
+
+    /**
+     * Decodes a frame that arrived over several reads (see {@link FoscFrameDecoder#splitFrameReceived}): media
+     * frames from the head (their media header) and the rest (their data: a retained slice of it); any other frame
+     * from the two joined.
+     */
+    static FoscMessage decodeSplit(io.netty.channel.ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest,
+                                   long commandId, int length) {
         FoscCommand command = FoscCommand.valueOf(commandId);
+        if (commandId == 26 || commandId == 27) {
+            return decodeOrInvalid(command, head, head.readerIndex(), rest == null ? Unpooled.EMPTY_BUFFER : rest,
+                    length);
+        }
+        ByteBuf joined = FoscFrameSplitter.joined(ctx, head, rest);
         try {
+            return decodeOrInvalid(command, joined, joined.readerIndex(), null, length);
+        } finally {
+            joined.release();
+        }
+    }
+
+    /**
+     * Decodes the frame whose header is at {@code index} of {@code buffer}; for media frames with {@code data}
+     * not null, the data behind the media header is in {@code data} rather than in {@code buffer}.
+     */
+    private static FoscMessage decodeOrInvalid(FoscCommand command, ByteBuf buffer, int index, ByteBuf data,
+                                               int length) {
+        try {
+            if (data != null) {
+                int payload = index + HEADER_LENGTH;
+                return command.id() == 26 ? FoscVideoData.decode(buffer, payload, data, data.readerIndex(), length)
+                        : FoscAudioData.decode(buffer, payload, data, data.readerIndex(), length);
+            }
             return decodePayload(command, buffer, index + HEADER_LENGTH, length);
         } catch (FoscMalformedPayloadException e) {
             return new FoscInvalidMessage(command, length, e);

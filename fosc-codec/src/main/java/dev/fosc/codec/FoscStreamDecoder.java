@@ -35,4 +35,11 @@ public final class FoscStreamDecoder extends FoscFrameDecoder {
                                  int payloadLength) {
         ctx.fireChannelRead(FoscFrames.decodeAt(buffer, index, command, payloadLength));
     }
+
+    /** Decodes the frame from its head and rest (media data: a slice of the rest, no copy) and fires it. */
+    @Override
+    protected void splitFrameReceived(ChannelHandlerContext ctx, ByteBuf head, ByteBuf rest, long command,
+                                      int payloadLength) {
+        ctx.fireChannelRead(FoscFrames.decodeSplit(ctx, head, rest, command, payloadLength));
+    }
 }

@@ -43,14 +43,22 @@ public final class FoscVideoData extends FoscPayloadHolder<FoscVideoData> implem
 
     /** Decodes the payload of {@code length} bytes at {@code index} of {@code frame} (no intermediate slice). */
     static FoscVideoData decode(ByteBuf frame, int index, int length) {
+        return decode(frame, index, frame, index + FoscMediaHeader.LENGTH, length);
+    }
+
+    /**
+     * Decodes a payload of {@code length} bytes whose media header is at {@code headerIndex} of {@code header} and
+     * whose data is at {@code dataIndex} of {@code data} (the same buffer when the frame arrived whole).
+     */
+    static FoscVideoData decode(ByteBuf header, int headerIndex, ByteBuf data, int dataIndex, int length) {
         FoscWire.requireAtLeast(FoscCommand.VIDEO_DATA, length, FoscMediaHeader.LENGTH);
-        FoscMediaHeader header = FoscMediaHeader.read(frame, index);
+        FoscMediaHeader mediaHeader = FoscMediaHeader.read(header, headerIndex);
         int dataLength = length - FoscMediaHeader.LENGTH;
-        if (header.videoLength() != dataLength) {
+        if (mediaHeader.videoLength() != dataLength) {
             throw new FoscMalformedPayloadException("VIDEO_DATA header says " + Integer.toUnsignedString(
-                    header.videoLength()) + " video bytes but " + dataLength + " follow");
+                    mediaHeader.videoLength()) + " video bytes but " + dataLength + " follow");
         }
-        return new FoscVideoData(header, FoscWire.retainedSlice(frame, index + FoscMediaHeader.LENGTH, dataLength));
+        return new FoscVideoData(mediaHeader, FoscWire.retainedSlice(data, dataIndex, dataLength));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.fosc.benchmarks.codec;
 
-import dev.fosc.codec.FoscFrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -39,7 +37,7 @@ public class CopyingDecodeBenchmark {
         ByteBufAllocator alloc = BenchFrames.allocator("adaptive");
         byte[] frame = BenchFrames.videoFrame(payload);
         input = BenchFrames.split(alloc, frame, frame.length);
-        harness = new DecodeHarness(alloc, new FoscFrameDecoder(), ByteToMessageDecoder.MERGE_CUMULATOR, true);
+        harness = new DecodeHarness(alloc, "stream", true);
         DecodeHarness.checkOneFramePerFeed(harness, input, payload);
     }
 

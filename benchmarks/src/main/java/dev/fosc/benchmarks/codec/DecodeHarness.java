@@ -4,6 +4,7 @@ import dev.fosc.codec.FoscCodec;
 import dev.fosc.codec.FoscFrameDecoder;
 import dev.fosc.codec.FoscMediaMessage;
 import dev.fosc.codec.FoscMessage;
+import dev.fosc.codec.FoscStreamDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -11,11 +12,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * A hand-driven inbound pipeline: {@link FoscFrameDecoder} → {@link FoscCodec} → a sink that counts each message
+ * A hand-driven inbound pipeline: {@link FoscStreamDecoder} (or {@link FoscFrameDecoder} → {@link FoscCodec}) → a sink that counts each message
  * and releases it at once (as an application callback would), on an {@link EmbeddedChannel} whose event loop is
  * the calling thread. Input buffers are fired straight into the pipeline (no queues), followed by one
  * {@code channelReadComplete} per call, like one socket read batch.
@@ -30,18 +30,22 @@ final class DecodeHarness {
     private final Sink sink;
 
     /**
-     * @param alloc the channel's allocator (the cumulator allocates from it)
-     * @param decoder the frame decoder (a {@link FoscFrameDecoder} or a variant of it)
-     * @param cumulator the frame decoder's cumulator
+     * @param alloc the channel's allocator
+     * @param decoder {@code "stream"}: {@link FoscStreamDecoder} (bytes to messages, the client's pipeline);
+     *                {@code "frame+codec"}: {@link FoscFrameDecoder} then {@link FoscCodec} (the camera side's)
      * @param copyData whether the sink copies each frame's data into a new array (the copying baseline)
      */
-    DecodeHarness(ByteBufAllocator alloc, FoscFrameDecoder decoder, ByteToMessageDecoder.Cumulator cumulator,
-                  boolean copyData) {
-        decoder.setCumulator(cumulator);
+    DecodeHarness(ByteBufAllocator alloc, String decoder, boolean copyData) {
         sink = new Sink(copyData);
         channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
-        channel.pipeline().addLast(decoder, new FoscCodec(), sink);
+        if (decoder.equals("stream")) {
+            channel.pipeline().addLast(new FoscStreamDecoder(), sink);
+        } else if (decoder.equals("frame+codec")) {
+            channel.pipeline().addLast(new FoscFrameDecoder(), new FoscCodec(), sink);
+        } else {
+            throw new IllegalArgumentException("decoder: stream or frame+codec, not " + decoder);
+        }
         pipeline = channel.pipeline();
     }
 

@@ -1,9 +1,7 @@
 package dev.fosc.benchmarks.codec;
 
-import dev.fosc.codec.FoscFrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,15 +15,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throughput of {@code FoscFrameDecoder} + {@code FoscCodec}: one VIDEO_DATA frame of {@code 48 + payload}
- * bytes per operation (payload = the H.264 bytes behind the 36-byte media header), turned into a
- * {@code FoscVideoData} and released.
+ * Throughput of the receive decoders: one VIDEO_DATA frame of {@code 48 + payload} bytes per operation
+ * (payload = the H.264 bytes behind the 36-byte media header), turned into a {@code FoscVideoData} and released.
  *
  * <ul>
- *   <li>{@code arrival=whole}: the frame arrives in one buffer;</li>
- *   <li>{@code arrival=segmented}: in 1460-byte buffers, with Netty's default (merging) cumulator, which the
- *       decoder pre-sizes to the whole frame once the header is known;</li>
- *   <li>{@code arrival=segmented-composite}: the same with {@code ByteToMessageDecoder.COMPOSITE_CUMULATOR};</li>
+ *   <li>{@code decoder=stream}: {@code FoscStreamDecoder}, the client's pipeline; {@code decoder=frame+codec}:
+ *       {@code FoscFrameDecoder} then {@code FoscCodec}, the camera side's;</li>
+ *   <li>{@code arrival=whole}: the frame arrives in one buffer; {@code arrival=segmented}: in 1460-byte buffers
+ *       (the decoder keeps them as slices and hands the frame on as a composite of them, nothing copied).</li>
  * </ul>
  * MB/s = operations/s × frame bytes. Compare with {@link MemoryCopyBenchmark} (a plain copy of the same bytes)
  * and {@link CopyingDecodeBenchmark} (the same decode, then a copy of the data).
@@ -40,8 +37,12 @@ public class FoscFrameDecoderBenchmark {
     public int payload;
 
     /** How the frame's bytes arrive. */
-    @Param({"whole", "segmented", "segmented-composite"})
+    @Param({"whole", "segmented"})
     public String arrival;
+
+    /** Which decoder: the client's one-step decoder, or frames then the codec. */
+    @Param({"stream", "frame+codec"})
+    public String decoder;
 
     /** The channel's (and the input's) buffer allocator. */
     @Param({"adaptive", "pooled"})
@@ -56,10 +57,7 @@ public class FoscFrameDecoderBenchmark {
         ByteBufAllocator alloc = BenchFrames.allocator(allocator);
         byte[] frame = BenchFrames.videoFrame(payload);
         input = BenchFrames.split(alloc, frame, arrival.equals("whole") ? frame.length : BenchFrames.SEGMENT);
-        harness = new DecodeHarness(alloc,
-                new FoscFrameDecoder(),
-                arrival.equals("segmented-composite")
-                        ? ByteToMessageDecoder.COMPOSITE_CUMULATOR : ByteToMessageDecoder.MERGE_CUMULATOR, false);
+        harness = new DecodeHarness(alloc, decoder, false);
         DecodeHarness.checkOneFramePerFeed(harness, input, payload);
     }
 

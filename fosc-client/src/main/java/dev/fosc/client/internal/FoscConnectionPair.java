@@ -179,7 +179,7 @@ final class FoscConnectionPair {
                     protected void initChannel(Channel ch) {
                         FoscPipelines.installClient(ch.pipeline(), codecOptions);
                         FoscFrameDecoder decoder = ch.pipeline().get(FoscFrameDecoder.class);
-                        ch.config().setRecvByteBufAllocator(new FoscReceiveBuffers(decoder::bytesToCompleteFrame));
+                        ch.config().setRecvByteBufAllocator(new FoscReceiveBuffers(decoder));
                         ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);
                     }
                 });

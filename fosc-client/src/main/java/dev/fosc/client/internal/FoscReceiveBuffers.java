@@ -1,5 +1,6 @@
 package dev.fosc.client.internal;
 
+import dev.fosc.codec.FoscFrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -7,13 +8,13 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.util.UncheckedBooleanSupplier;
 
-import java.util.function.LongSupplier;
 
 /**
  * The receive-buffer allocator of a camera connection: Netty's adaptive sizing, except that while a large frame
- * is arriving quickly it sizes the next read to what that frame still needs plus the next frame's headers. The read
- * then ends where the frame ends, so the frame's data is not split over buffers (no composite) and the next
- * frame's data lands in a buffer of its own; no buffer is pre-sized and nothing is copied to grow one.
+ * (at least half the adaptive size) is arriving quickly it sizes the next read to what that frame still needs plus
+ * the next frame's headers (once a frame is in flight; after that one read, reads stay aligned to frames). Reads then end where frames end: each frame's data lands in a buffer of its own (no
+ * composite), and the few header bytes at the end are copied out by the decoder, so no partly used buffer stays
+ * pinned between reads; no buffer is pre-sized and nothing is copied to grow one.
  *
  * <p>A read is sized by the frame only after a read that filled its buffer (the camera is sending faster than it
  * is read): when bytes trickle in, a big buffer would mostly stay empty while pinned by the piece in it, so the
@@ -29,14 +30,14 @@ final class FoscReceiveBuffers implements RecvByteBufAllocator {
     /** The next frame's header and media header, read with the end of the current frame: 12 + 36 bytes. */
     static final int NEXT_HEADERS = 48;
 
-    private final LongSupplier bytesToCompleteFrame;
+    private final FoscFrameDecoder decoder;
     private final AdaptiveRecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator();
 
     /**
-     * @param bytesToCompleteFrame the decoder's bytes still needed by the frame in flight (0 between frames)
+     * @param decoder the channel's frame decoder, asked about the frame in flight
      */
-    FoscReceiveBuffers(LongSupplier bytesToCompleteFrame) {
-        this.bytesToCompleteFrame = bytesToCompleteFrame;
+    FoscReceiveBuffers(FoscFrameDecoder decoder) {
+        this.decoder = decoder;
     }
 
     @Override
@@ -65,8 +66,11 @@ final class FoscReceiveBuffers implements RecvByteBufAllocator {
             if (!lastReadFilled) {
                 return base;
             }
-            long wanted = bytesToCompleteFrame.getAsLong();
-            return wanted > base ? (int) Math.min(wanted + NEXT_HEADERS, MAX_FRAME_READ) : base;
+            long wanted = decoder.bytesToCompleteFrame();
+            if (wanted == 0 || decoder.frameInFlightLength() + NEXT_HEADERS < base / 2) {
+                return base; // between frames, or small frames: many per read
+            }
+            return (int) Math.min(wanted + NEXT_HEADERS, MAX_FRAME_READ);
         }
 
         @Override
