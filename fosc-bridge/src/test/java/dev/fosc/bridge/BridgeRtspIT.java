@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +105,47 @@ class BridgeRtspIT {
         }
         assertEquals(1, camera.loginCount(), "one upstream session for four viewers");
         assertEquals(1, camera.connectionCount(), "one upstream connection for four viewers");
+    }
+
+    @Test
+    void lateJoinersGetTheirFirstVideoAtTheNextKeyFrameWithItsParameterSetsWithinOneGop() throws Exception {
+        try (RawRtspClient early = new RawRtspClient(bridge.port(), 0)) {
+            early.play(url);
+            early.read(); // the camera streams
+            List<Long> waits = new ArrayList<>();
+            for (int join = 0; join < 5; join++) {
+                Thread.sleep(200L * join); // each join is at a key frame + 40 ms + this: spread over the 1 s GOP
+                try (RawRtspClient late = new RawRtspClient(bridge.port(), 0)) {
+                    late.request("DESCRIBE", url, "Accept: application/sdp");
+                    late.request("SETUP", url + "/trackID=0", "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+                    long played = System.nanoTime();
+                    late.request("PLAY", url);
+                    RawRtspClient.Packet first = late.read();
+                    while (first.channel() != 0) {
+                        first = late.read(); // an RTCP sender report may come first
+                    }
+                    waits.add((System.nanoTime() - played) / 1_000_000);
+                    int timestamp = ByteBuffer.wrap(first.data(), 4, 4).getInt();
+                    Set<Integer> types = new HashSet<>();
+                    for (RawRtspClient.Packet p = first; ; p = late.read()) {
+                        if (p.channel() != 0) {
+                            continue;
+                        }
+                        if (ByteBuffer.wrap(p.data(), 4, 4).getInt() != timestamp) {
+                            break; // the next access unit
+                        }
+                        int nal = p.data()[12] & 0x1F;
+                        types.add(nal == 28 ? p.data()[13] & 0x1F : nal); // FU-A: the fragmented unit's type
+                    }
+                    assertTrue(types.contains(7) && types.contains(8) && types.contains(5),
+                            "a late joiner's first access unit is SPS, PPS and an IDR picture: NAL types " + types);
+                }
+            }
+            System.err.println("late joiners' wait from PLAY to their first video packet (ms): " + waits);
+            for (long wait : waits) {
+                assertTrue(wait < 1000 + 1000, "at most one GOP (1 s) and a margin: " + waits);
+            }
+        }
     }
 
     @Test
