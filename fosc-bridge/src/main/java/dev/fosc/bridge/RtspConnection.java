@@ -138,10 +138,10 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         }
         if (result == RtspAuth.Result.WRONG) {
             log.info("RTSP client {} was refused: its credentials for {} are not the bridge's (wrong user name or "
-                    + "password, or a nonce this bridge did not issue)", ctx.channel().remoteAddress(), request.uri());
+                    + "password, or a nonce this bridge did not issue)", ctx.channel().remoteAddress(), loggable(request.uri()));
         } else {
             log.debug("RTSP client {}: {} {} asked for credentials ({})", ctx.channel().remoteAddress(),
-                    request.method(), request.uri(), result);
+                    request.method(), loggable(request.uri()), result);
         }
         FullHttpResponse response = response(request, RtspResponseStatuses.UNAUTHORIZED);
         for (String challenge : auth.challenges(result == RtspAuth.Result.STALE)) {
@@ -217,7 +217,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (trackId == SdpMedia.BACKCHANNEL_TRACK && !target.backchannel().claim(this)) {
-            log.info("SETUP {}: refused, another client talks to this camera", request.uri());
+            log.info("SETUP {}: refused, another client talks to this camera", loggable(request.uri()));
             respond(ctx, request, BACKCHANNEL_IN_USE);
             return;
         }
@@ -300,7 +300,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status) {
         FullHttpResponse response = response(request, status);
         if (status.code() >= 400) {
-            log.debug("{} {}: {}", request.method(), request.uri(), status);
+            log.debug("{} {}: {}", request.method(), loggable(request.uri()), status);
         }
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
@@ -333,6 +333,21 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             host = "[" + host + "]";
         }
         return "rtsp://" + host + ":" + local.getPort() + "/" + name + "/";
+    }
+
+    /**
+     * A request URL fit for a log: a client may put {@code user:password@} into it (RFC 2326 allows it), which
+     * becomes {@code ***@}.
+     */
+    static String loggable(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int hostStart = scheme + 3;
+        int pathStart = uri.indexOf('/', hostStart);
+        int at = uri.lastIndexOf('@', pathStart < 0 ? uri.length() - 1 : pathStart);
+        return at < hostStart ? uri : uri.substring(0, hostStart) + "***" + uri.substring(at);
     }
 
     /** The first path segment of an RTSP URL ({@code rtsp://host:port/NAME/trackID=0}), or {@code null}. */

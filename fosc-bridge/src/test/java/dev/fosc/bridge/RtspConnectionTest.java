@@ -136,4 +136,15 @@ class RtspConnectionTest {
         assertTrue(fresh.startsWith("RTSP/1.0 401 Unauthorized"), "another connection is not: " + fresh);
         other.finishAndReleaseAll();
     }
+
+    @Test
+    void credentialsInARequestUrlNeverReachALog() {
+        assertEquals("rtsp://***@h:8554/door/trackID=0",
+                RtspConnection.loggable("rtsp://viewer:pw@h:8554/door/trackID=0"));
+        assertEquals("rtsp://h:8554/door", RtspConnection.loggable("rtsp://h:8554/door"));
+        assertEquals("rtsp://h/a@b", RtspConnection.loggable("rtsp://h/a@b"));
+        assertEquals("rtsp://***@h", RtspConnection.loggable("rtsp://u:p@h"));
+        assertEquals("*", RtspConnection.loggable("*"));
+        assertEquals("door", RtspConnection.cameraName("rtsp://viewer:pw@h:8554/door/trackID=0"));
+    }
 }
