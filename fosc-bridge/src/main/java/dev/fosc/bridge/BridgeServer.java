@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge, embeddable: every camera as an RTSP stream {@code rtsp://HOST:PORT/NAME} (RFC 2326 over TCP,
- * interleaved RTP: H.264 per RFC 6184 and the camera's audio as PCMU/8000 or L16/8000), with one upstream camera session per
- * camera however many viewers it has. A client that sends {@code Require: www.onvif.org/ver20/backchannel} also gets
- * the ONVIF audio backchannel (PCMU, PCMA or L16 at 8000 Hz), played through the camera speaker with the client's
- * talk API; one talker per camera. Viewers may be asked for credentials ({@link Builder#credentials}: Digest or
- * Basic).
+ * interleaved RTP: H.264 per RFC 6184 and the camera's audio as PCMU/8000 or L16/8000), with one upstream camera
+ * session per camera however many viewers it has. A client that sends
+ * {@code Require: www.onvif.org/ver20/backchannel} also gets the ONVIF audio backchannel (PCMU, PCMA or L16 at
+ * 8000 Hz), played through the camera speaker with the client's talk API; one talker per camera. Viewers may be asked
+ * for credentials ({@link Builder#credentials}: Digest or Basic).
  *
  * <pre>{@code
  * try (FoscClient client = FoscClient.create();

@@ -138,7 +138,8 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         }
         if (result == RtspAuth.Result.WRONG) {
             log.info("RTSP client {} was refused: its credentials for {} are not the bridge's (wrong user name or "
-                    + "password, or a nonce this bridge did not issue)", ctx.channel().remoteAddress(), loggable(request.uri()));
+                    + "password, or a nonce this bridge did not issue)", ctx.channel().remoteAddress(),
+                    loggable(request.uri()));
         } else {
             log.debug("RTSP client {}: {} {} asked for credentials ({})", ctx.channel().remoteAddress(),
                     request.method(), loggable(request.uri()), result);
@@ -173,7 +174,8 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(response(cseq, RtspResponseStatuses.SERVICE_UNAVAILABLE));
                         return;
                     }
-                    byte[] sdp = media.describe(name, host, backchannel, target.audioCodec()).getBytes(StandardCharsets.US_ASCII);
+                    byte[] sdp = media.describe(name, host, backchannel, target.audioCodec())
+                            .getBytes(StandardCharsets.US_ASCII);
                     FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0,
                             RtspResponseStatuses.OK, Unpooled.wrappedBuffer(sdp));
                     headers(response.headers(), cseq);

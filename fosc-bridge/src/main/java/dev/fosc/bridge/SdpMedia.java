@@ -21,8 +21,9 @@ record SdpMedia(FoscH264Parameters parameters, int width, int height, int frameR
 
     /**
      * The session description (RFC 4566) of {@code name}: track 0 H.264 (RFC 6184, packetization-mode 1), track 1
-     * the camera's audio as PCMU/8000 or L16/8000 ({@code audio}), both controlled relative to the Content-Base {@code rtsp://.../NAME/}; with {@code backchannel}
-     * track 2, the ONVIF backchannel ({@code a=sendonly}: the client sends PCMU, PCMA or L16 at 8000 Hz).
+     * the camera's audio as PCMU/8000 or L16/8000 ({@code audio}), both controlled relative to the Content-Base
+     * {@code rtsp://.../NAME/}; with {@code backchannel} track 2, the ONVIF backchannel ({@code a=sendonly}: the
+     * client sends PCMU, PCMA or L16 at 8000 Hz).
      */
     String describe(String name, String host, boolean backchannel) {
         return describe(name, host, backchannel, BridgeAudioCodec.PCMU);

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** ffprobe against a bridge that asks for credentials: with them in the URL it reads the camera, without it is refused. */
+/** ffprobe against a bridge that asks for credentials: with them in the URL it reads the camera, else it is refused. */
 class BridgeAuthIT {
 
     private static final String USER = "viewer";

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve every camera of a cameras file as an RTSP stream: rtsp://HOST:PORT/NAME.",
-            "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
+            "H.264 video and the camera's audio (PCMU or L16) over RTSP/TCP, one camera session however many viewers.",
             "The file's rtsp: section sets the port (default 8554; 0 picks a free one), the bind address, the",
             "viewers' username and password (Digest or Basic; none by default) and the audio (pcmu or l16);",
             "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
