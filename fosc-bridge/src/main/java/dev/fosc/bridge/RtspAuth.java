@@ -26,6 +26,9 @@ import java.util.function.LongSupplier;
  * asking their user again. The connection that authenticated stays authenticated (the RTSP session lives on that
  * TCP connection), so a nonce's short validity does not cut long-running viewers off.
  *
+ * <p>The Digest's {@code uri} is taken as the client sent it, not compared with the request line's (clients differ
+ * in trailing slashes and absolute forms); the response still binds it, the method and the nonce.
+ *
  * <p>The password is kept only as the Digest's HA1 ({@code MD5(user:realm:password)}) and as the Basic credentials'
  * SHA-256, never in logs or {@link #toString()}. Immutable apart from the clock; thread-safe.
  */

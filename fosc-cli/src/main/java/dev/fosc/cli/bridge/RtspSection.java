@@ -53,18 +53,6 @@ public record RtspSection(int port, String bind, String username, String passwor
             BridgeAudioCodec.PCMU);
 
     /**
-     * Reads the {@code rtsp:} section of {@code file}; the defaults when it has none. {@code ${VAR}} in the user
-     * name and password is not expanded (use {@link #read(Path, Map)}).
-     *
-     * @param file the cameras file
-     * @return the section
-     * @throws CliException exit 2 for an unknown key or a value of the wrong kind, naming the file and line
-     */
-    public static RtspSection read(Path file) {
-        return read(file, Map.of());
-    }
-
-    /**
      * Reads the {@code rtsp:} section of {@code file}; the defaults when it has none.
      *
      * @param file the cameras file
