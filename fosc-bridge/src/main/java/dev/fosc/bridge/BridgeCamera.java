@@ -41,12 +41,24 @@ final class BridgeCamera implements FoscSessionListener {
     private volatile long droppedFrames;
 
     private final Backchannel backchannel;
+    private final BridgeAudioCodec audioCodec;
     private CameraTopics topics;
 
     BridgeCamera(String name, FoscClient client, FoscSessionOptions options, Duration talkSilence) {
+        this(name, client, options, talkSilence, BridgeAudioCodec.PCMU);
+    }
+
+    BridgeCamera(String name, FoscClient client, FoscSessionOptions options, Duration talkSilence,
+                 BridgeAudioCodec audioCodec) {
         this.name = name;
         this.session = client.newSession(options, this);
         this.backchannel = new Backchannel(name, session, talkSilence);
+        this.audioCodec = audioCodec;
+    }
+
+    /** How this camera's audio track is encoded. */
+    BridgeAudioCodec audioCodec() {
+        return audioCodec;
     }
 
     /** The camera speaker's backchannel (one talker at a time). */
@@ -176,14 +188,27 @@ final class BridgeCamera implements FoscSessionListener {
         if (viewers.isEmpty() || !frame.pcm().isReadable()) {
             return;
         }
-        ByteBuf mulaw = MuLaw.encode(frame.pcm(), ByteBufAllocator.DEFAULT); // the encoding is a copy by nature
+        // the encoding is a copy by nature, made once for every viewer
+        ByteBuf payload = audioCodec == BridgeAudioCodec.L16 ? bigEndian(frame.pcm(), ByteBufAllocator.DEFAULT)
+                : MuLaw.encode(frame.pcm(), ByteBufAllocator.DEFAULT);
         try {
             long now = System.nanoTime();
             for (Viewer v : viewers) {
-                v.audio(mulaw, frame.timestamp(), now);
+                v.audio(payload, frame.timestamp(), now);
             }
         } finally {
-            mulaw.release();
+            payload.release();
         }
+    }
+
+    /** L16's payload: the 16-bit little-endian samples of {@code pcm} (not moved) big-endian, in a new buffer. */
+    static ByteBuf bigEndian(ByteBuf pcm, ByteBufAllocator alloc) {
+        int samples = pcm.readableBytes() / 2;
+        ByteBuf out = alloc.buffer(2 * samples);
+        int at = pcm.readerIndex();
+        for (int i = 0; i < samples; i++) {
+            out.writeShort(pcm.getShortLE(at + 2 * i));
+        }
+        return out;
     }
 }

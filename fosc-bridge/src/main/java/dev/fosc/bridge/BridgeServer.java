@@ -30,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge, embeddable: every camera as an RTSP stream {@code rtsp://HOST:PORT/NAME} (RFC 2326 over TCP,
- * interleaved RTP: H.264 per RFC 6184 and the camera's audio as PCMU/8000), with one upstream camera session per
- * camera however many viewers it has. A client that sends {@code Require: www.onvif.org/ver20/backchannel} also gets
- * the ONVIF audio backchannel (PCMU, PCMA or L16 at 8000 Hz), played through the camera speaker with the client's
- * talk API; one talker per camera.
+ * interleaved RTP: H.264 per RFC 6184 and the camera's audio as PCMU/8000 or L16/8000), with one upstream camera
+ * session per camera however many viewers it has. A client that sends
+ * {@code Require: www.onvif.org/ver20/backchannel} also gets the ONVIF audio backchannel (PCMU, PCMA or L16 at
+ * 8000 Hz), played through the camera speaker with the client's talk API; one talker per camera. Viewers may be asked
+ * for credentials ({@link Builder#credentials}: Digest or Basic).
  *
  * <pre>{@code
  * try (FoscClient client = FoscClient.create();
@@ -51,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Memory:</b> each viewer connection has write-buffer water marks ({@link Builder#viewerWaterMarks}); a
  * viewer past the high mark loses frames up to the next key frame that finds it writable again, so it holds at most
  * the high mark plus one frame. Media leaves as retained slices of the cameras' receive buffers (no copy), except
- * the audio, which is µ-law encoded once per frame and shared by all viewers.
+ * the audio, which is encoded (µ-law, or L16's big-endian samples) once per frame and shared by all viewers.
  *
  * <p><b>Threading:</b> {@link #start()} and {@link #close()} may be called from any thread but not from an event
  * loop of the client (they wait). Getters are thread-safe.
@@ -69,6 +70,7 @@ public final class BridgeServer implements AutoCloseable {
     private final Map<String, BridgeCamera> cameras = new LinkedHashMap<>();
     private final MqttLink mqtt;
     private final int httpPort;
+    private final RtspAuth auth;
     private volatile Channel serverChannel;
     private volatile Channel httpChannel;
     private volatile BridgeMetrics metrics;
@@ -81,8 +83,9 @@ public final class BridgeServer implements AutoCloseable {
         this.waterMarks = b.waterMarks;
         this.sendBuffer = b.sendBuffer;
         this.httpPort = b.httpPort;
+        this.auth = b.username == null ? null : new RtspAuth(b.username, b.password);
         b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options,
-                b.talkSilence)));
+                b.talkSilence, b.audioCodec)));
         this.mqtt = b.mqtt == null ? null : new MqttLink(b.mqtt, client.eventLoopGroup().next(), client.channelType());
         if (mqtt != null) {
             cameras.values().forEach(c -> c.publishTo(mqtt, b.mqtt));
@@ -116,7 +119,7 @@ public final class BridgeServer implements AutoCloseable {
                 .channel(serverChannelType())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMarks)
-                .childHandler(new RtspChannelInitializer(cameras, describeTimeout));
+                .childHandler(new RtspChannelInitializer(cameras, describeTimeout, auth));
         if (sendBuffer > 0) {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, sendBuffer);
         }
@@ -270,6 +273,9 @@ public final class BridgeServer implements AutoCloseable {
         private Duration talkSilence = Duration.ofSeconds(2);
         private MqttSettings mqtt;
         private int httpPort = -1;
+        private String username;
+        private String password;
+        private BridgeAudioCodec audioCodec = BridgeAudioCodec.PCMU;
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -385,6 +391,44 @@ public final class BridgeServer implements AutoCloseable {
                 throw new IllegalArgumentException("the HTTP port must be 0..65535: " + value);
             }
             this.httpPort = value;
+            return this;
+        }
+
+        /**
+         * Makes RTSP clients authenticate as {@code username} with {@code password} before anything but OPTIONS:
+         * they are answered {@code 401 Unauthorized} with two challenges, HTTP Digest (MD5, realm
+         * {@code fosc-bridge}, a nonce valid for 60 s to start with) and Basic, and use whichever they support
+         * (ffmpeg, VLC, GStreamer and go2rtc take Digest, with the credentials of
+         * {@code rtsp://USER:PASSWORD@HOST:PORT/NAME}). A connection that authenticated stays authenticated. The
+         * password appears in no log and no {@code toString()}. None by default: anyone who reaches the port may
+         * watch and talk.
+         *
+         * @param username the user name, without ':' (Basic cannot carry one)
+         * @param password the password
+         * @return this builder
+         * @throws IllegalArgumentException for an empty user name or one with ':'
+         */
+        public Builder credentials(String username, String password) {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if (username.isEmpty() || username.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("the RTSP user name must be non-empty and without ':' (Basic "
+                        + "authentication cannot carry one): '" + username + "'");
+            }
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * How the cameras' audio reaches viewers: {@link BridgeAudioCodec#PCMU} (the default) or
+         * {@link BridgeAudioCodec#L16}.
+         *
+         * @param value the codec of every camera's audio track
+         * @return this builder
+         */
+        public Builder audioCodec(BridgeAudioCodec value) {
+            this.audioCodec = Objects.requireNonNull(value, "audioCodec");
             return this;
         }
 

@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
 final class RtpAudioDecoder {
 
     /** The dynamic payload type the backchannel offers for L16/8000. */
-    static final int L16_PT = 97;
+    static final int L16_PT = SdpMedia.L16_PT;
     static final int PCMA_PT = 8;
 
     private RtpAudioDecoder() {

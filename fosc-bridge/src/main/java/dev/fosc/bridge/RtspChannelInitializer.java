@@ -20,10 +20,17 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     private final Map<String, BridgeCamera> cameras;
     private final Duration describeTimeout;
+    private final RtspAuth auth;
 
     RtspChannelInitializer(Map<String, BridgeCamera> cameras, Duration describeTimeout) {
+        this(cameras, describeTimeout, null);
+    }
+
+    /** @param auth the viewers' credentials; {@code null} when viewers need none */
+    RtspChannelInitializer(Map<String, BridgeCamera> cameras, Duration describeTimeout, RtspAuth auth) {
         this.cameras = Map.copyOf(cameras);
         this.describeTimeout = describeTimeout;
+        this.auth = auth;
     }
 
     @Override
@@ -34,6 +41,6 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast("aggregator", new HttpObjectAggregator(InterleavedSplitter.MAX_HEAD));
         p.addLast("rtsp-encoder", new RtspEncoder());
         ChannelHandlerContext rtpOut = p.context("rtsp-encoder");
-        p.addLast("rtsp", new RtspConnection(cameras, describeTimeout, rtpOut));
+        p.addLast("rtsp", new RtspConnection(cameras, describeTimeout, rtpOut, auth));
     }
 }

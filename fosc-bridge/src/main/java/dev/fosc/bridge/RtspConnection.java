@@ -54,6 +54,8 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private final Map<String, BridgeCamera> cameras;
     private final Duration describeTimeout;
     private final ChannelHandlerContext rtpOut;
+    private final RtspAuth auth;
+    private boolean authenticated;
 
     private BridgeCamera camera;
     private String sessionId;
@@ -62,10 +64,16 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private int backchannelChannel = -1;
     private Viewer viewer;
 
-    RtspConnection(Map<String, BridgeCamera> cameras, Duration describeTimeout, ChannelHandlerContext rtpOut) {
+    /**
+     * @param auth the credentials every request but OPTIONS must carry until one was right; {@code null}: none
+     */
+    RtspConnection(Map<String, BridgeCamera> cameras, Duration describeTimeout, ChannelHandlerContext rtpOut,
+                   RtspAuth auth) {
         this.cameras = cameras;
         this.describeTimeout = describeTimeout;
         this.rtpOut = rtpOut;
+        this.auth = auth;
+        this.authenticated = auth == null;
     }
 
     @Override
@@ -90,6 +98,9 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         HttpMethod method = request.method();
+        if (!authenticated && !RtspMethods.OPTIONS.equals(method) && !authenticate(ctx, request)) {
+            return;
+        }
         if (RtspMethods.OPTIONS.equals(method)) {
             FullHttpResponse response = response(request, RtspResponseStatuses.OK);
             response.headers().set(RtspHeaderNames.PUBLIC, PUBLIC);
@@ -114,6 +125,33 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Checks the request's credentials; answers 401 with the challenges (Digest, then Basic) when they are missing,
+     * wrong or on a stale nonce. The connection stays authenticated once they were right.
+     */
+    private boolean authenticate(ChannelHandlerContext ctx, FullHttpRequest request) {
+        RtspAuth.Result result = auth.check(request.method().name(),
+                request.headers().get(RtspHeaderNames.AUTHORIZATION));
+        if (result == RtspAuth.Result.OK) {
+            authenticated = true;
+            return true;
+        }
+        if (result == RtspAuth.Result.WRONG) {
+            log.info("RTSP client {} was refused: its credentials for {} are not the bridge's (wrong user name or "
+                    + "password, or a nonce this bridge did not issue)", ctx.channel().remoteAddress(),
+                    loggable(request.uri()));
+        } else {
+            log.debug("RTSP client {}: {} {} asked for credentials ({})", ctx.channel().remoteAddress(),
+                    request.method(), loggable(request.uri()), result);
+        }
+        FullHttpResponse response = response(request, RtspResponseStatuses.UNAUTHORIZED);
+        for (String challenge : auth.challenges(result == RtspAuth.Result.STALE)) {
+            response.headers().add(RtspHeaderNames.WWW_AUTHENTICATE, challenge);
+        }
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        return false;
+    }
+
     private void describe(ChannelHandlerContext ctx, FullHttpRequest request) {
         String name = cameraName(request.uri());
         BridgeCamera target = name == null ? null : cameras.get(name);
@@ -136,7 +174,8 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(response(cseq, RtspResponseStatuses.SERVICE_UNAVAILABLE));
                         return;
                     }
-                    byte[] sdp = media.describe(name, host, backchannel).getBytes(StandardCharsets.US_ASCII);
+                    byte[] sdp = media.describe(name, host, backchannel, target.audioCodec())
+                            .getBytes(StandardCharsets.US_ASCII);
                     FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0,
                             RtspResponseStatuses.OK, Unpooled.wrappedBuffer(sdp));
                     headers(response.headers(), cseq);
@@ -180,7 +219,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (trackId == SdpMedia.BACKCHANNEL_TRACK && !target.backchannel().claim(this)) {
-            log.info("SETUP {}: refused, another client talks to this camera", request.uri());
+            log.info("SETUP {}: refused, another client talks to this camera", loggable(request.uri()));
             respond(ctx, request, BACKCHANNEL_IN_USE);
             return;
         }
@@ -217,7 +256,9 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         if (viewer == null) {
             viewer = new Viewer(rtpOut,
                     videoChannel >= 0 ? new RtpTrack(videoChannel, SdpMedia.VIDEO_PT, 90_000) : null,
-                    audioChannel >= 0 ? new RtpTrack(audioChannel, SdpMedia.PCMU_PT, 8_000) : null);
+                    audioChannel >= 0 ? new RtpTrack(audioChannel, SdpMedia.audioPayloadType(camera.audioCodec()),
+                            8_000) : null,
+                    camera.audioCodec() == BridgeAudioCodec.L16 ? 2 : 1);
             camera.add(viewer);
         }
     }
@@ -261,7 +302,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status) {
         FullHttpResponse response = response(request, status);
         if (status.code() >= 400) {
-            log.debug("{} {}: {}", request.method(), request.uri(), status);
+            log.debug("{} {}: {}", request.method(), loggable(request.uri()), status);
         }
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
@@ -294,6 +335,21 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             host = "[" + host + "]";
         }
         return "rtsp://" + host + ":" + local.getPort() + "/" + name + "/";
+    }
+
+    /**
+     * A request URL fit for a log: a client may put {@code user:password@} into it (RFC 2326 allows it), which
+     * becomes {@code ***@}.
+     */
+    static String loggable(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int hostStart = scheme + 3;
+        int pathStart = uri.indexOf('/', hostStart);
+        int at = uri.lastIndexOf('@', pathStart < 0 ? uri.length() - 1 : pathStart);
+        return at < hostStart ? uri : uri.substring(0, hostStart) + "***" + uri.substring(at);
     }
 
     /** The first path segment of an RTSP URL ({@code rtsp://host:port/NAME/trackID=0}), or {@code null}. */

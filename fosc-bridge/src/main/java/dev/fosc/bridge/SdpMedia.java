@@ -14,15 +14,23 @@ record SdpMedia(FoscH264Parameters parameters, int width, int height, int frameR
     static final int VIDEO_PT = 96;
     /** Payload type of PCMU (static, RFC 3551). */
     static final int PCMU_PT = 0;
+    /** Payload type of L16/8000 mono (dynamic), in the camera's audio track and the backchannel alike. */
+    static final int L16_PT = 97;
     /** The track id of the ONVIF backchannel. */
     static final int BACKCHANNEL_TRACK = 2;
 
     /**
      * The session description (RFC 4566) of {@code name}: track 0 H.264 (RFC 6184, packetization-mode 1), track 1
-     * PCMU/8000, both controlled relative to the Content-Base {@code rtsp://.../NAME/}; with {@code backchannel}
-     * track 2, the ONVIF backchannel ({@code a=sendonly}: the client sends PCMU, PCMA or L16 at 8000 Hz).
+     * the camera's audio as PCMU/8000 or L16/8000 ({@code audio}), both controlled relative to the Content-Base
+     * {@code rtsp://.../NAME/}; with {@code backchannel} track 2, the ONVIF backchannel ({@code a=sendonly}: the
+     * client sends PCMU, PCMA or L16 at 8000 Hz).
      */
     String describe(String name, String host, boolean backchannel) {
+        return describe(name, host, backchannel, BridgeAudioCodec.PCMU);
+    }
+
+    /** {@link #describe(String, String, boolean)} with the camera's audio as {@code audio}. */
+    String describe(String name, String host, boolean backchannel, BridgeAudioCodec audio) {
         StringBuilder sdp = new StringBuilder();
         sdp.append("v=0\r\n");
         sdp.append("o=- ").append(System.currentTimeMillis()).append(" 1 IN IP4 ").append(host).append("\r\n");
@@ -42,8 +50,10 @@ record SdpMedia(FoscH264Parameters parameters, int width, int height, int frameR
             sdp.append("a=framerate:").append(frameRate).append("\r\n");
         }
         sdp.append("a=control:trackID=0\r\n");
-        sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append("\r\n");
-        sdp.append("a=rtpmap:").append(PCMU_PT).append(" PCMU/8000\r\n");
+        int audioPt = audioPayloadType(audio);
+        sdp.append("m=audio 0 RTP/AVP ").append(audioPt).append("\r\n");
+        sdp.append("a=rtpmap:").append(audioPt).append(audio == BridgeAudioCodec.L16 ? " L16/8000/1\r\n"
+                : " PCMU/8000\r\n");
         sdp.append("a=control:trackID=1\r\n");
         if (backchannel) {
             sdp.append("m=audio 0 RTP/AVP ").append(PCMU_PT).append(' ').append(RtpAudioDecoder.PCMA_PT).append(' ')
@@ -55,5 +65,10 @@ record SdpMedia(FoscH264Parameters parameters, int width, int height, int frameR
             sdp.append("a=sendonly\r\n");
         }
         return sdp.toString();
+    }
+
+    /** The RTP payload type of the camera's audio track. */
+    static int audioPayloadType(BridgeAudioCodec audio) {
+        return audio == BridgeAudioCodec.L16 ? L16_PT : PCMU_PT;
     }
 }

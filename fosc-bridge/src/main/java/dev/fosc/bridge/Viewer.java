@@ -22,17 +22,20 @@ final class Viewer {
     private final ChannelHandlerContext out;
     private final RtpTrack video;
     private final RtpTrack audio;
+    private final int audioBytesPerSample;
     private boolean waitingForKey;
     private boolean behind;
 
     /**
      * @param out the context RTP is written from (the one before the RTSP encoder)
      * @param audio {@code null} when the viewer did not set the audio track up
+     * @param audioBytesPerSample 1 for PCMU, 2 for L16
      */
-    Viewer(ChannelHandlerContext out, RtpTrack video, RtpTrack audio) {
+    Viewer(ChannelHandlerContext out, RtpTrack video, RtpTrack audio, int audioBytesPerSample) {
         this.out = out;
         this.video = video;
         this.audio = audio;
+        this.audioBytesPerSample = audioBytesPerSample;
         this.waitingForKey = video != null;
     }
 
@@ -65,14 +68,23 @@ final class Viewer {
         return false;
     }
 
-    /** Sends one PCMU frame (a retained duplicate of {@code mulaw} is taken) if the video is flowing. */
-    void audio(ByteBuf mulaw, long cameraMillis, long nowNanos) {
+    /**
+     * Sends one encoded audio frame (retained slices of {@code payload} are taken) if the video is flowing: one RTP
+     * packet, or several of at most {@link RtpTrack#MAX_PAYLOAD} bytes.
+     */
+    void audio(ByteBuf payload, long cameraMillis, long nowNanos) {
         if (audio == null || waitingForKey || !out.channel().isWritable()) {
             return;
         }
         CompositeByteBuf packets = out.alloc().compositeBuffer(Integer.MAX_VALUE);
         int timestamp = audio.rtpTimestamp(cameraMillis);
-        audio.appendAudio(packets, mulaw.retainedDuplicate(), timestamp);
+        int step = RtpTrack.MAX_PAYLOAD - RtpTrack.MAX_PAYLOAD % audioBytesPerSample;
+        int at = payload.readerIndex();
+        int end = payload.writerIndex();
+        for (int from = at; from < end; from += step) {
+            int n = Math.min(step, end - from);
+            audio.appendAudio(packets, payload.retainedSlice(from, n), timestamp + (from - at) / audioBytesPerSample);
+        }
         audio.maybeAppendSenderReport(packets, timestamp, nowNanos);
         out.writeAndFlush(packets, out.voidPromise());
     }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,22 +41,32 @@ class BridgeBackchannelIT {
     void start() {
         camera = FakeCamera.builder().password("pw").start();
         client = FoscClient.builder().threads(2).build();
-        bridge = BridgeServer.builder(client).port(0).talkSilence(Duration.ofSeconds(1))
+    }
+
+    /** The bridge in front of the camera; with {@code user}, viewers must authenticate with user / password. */
+    private void bridge(String user, String password) {
+        BridgeServer.Builder b = BridgeServer.builder(client).port(0).talkSilence(Duration.ofSeconds(1))
                 .camera("door", FoscSessionOptions.builder(camera.host(), FoscCredentials.of("admin", "pw"))
-                        .port(camera.port()).build())
-                .build().start();
-        url = "rtsp://127.0.0.1:" + bridge.port() + "/door";
+                        .port(camera.port()).build());
+        if (user != null) {
+            b.credentials(user, password);
+        }
+        bridge = b.build().start();
+        url = "rtsp://" + (user == null ? "" : user + ":" + password + "@") + "127.0.0.1:" + bridge.port() + "/door";
     }
 
     @AfterEach
     void stop() {
-        bridge.close();
+        if (bridge != null) {
+            bridge.close();
+        }
         client.close();
         camera.close();
     }
 
     @Test
     void onlyAClientThatAsksGetsTheBackchannelAndASecondTalkerIsRefused() throws Exception {
+        bridge(null, null);
         try (RawRtspClient plain = new RawRtspClient(bridge.port(), 0);
              RawRtspClient first = new RawRtspClient(bridge.port(), 0);
              RawRtspClient second = new RawRtspClient(bridge.port(), 0)) {
@@ -79,17 +91,47 @@ class BridgeBackchannelIT {
 
     @Test
     void gstreamerPushesAToneThatTheCameraSpeakerPlaysPacedAndEqual() throws Exception {
+        bridge(null, null);
+        int pushed = pushTone("pcmu");
+        assertToneFrom("PCMU", pushed, 30); // µ-law keeps a tone at about 38 dB
+    }
+
+    @Test
+    void gstreamerPushesAnALawToneThroughDigestAuthentication() throws Exception {
+        bridge("talker", "talk-pw-5");
+        int pushed = pushTone("pcma");
+        assertToneFrom("PCMA", pushed, 30); // A-law, like µ-law, about 38 dB
+    }
+
+    @Test
+    void gstreamerPushesAnL16Tone() throws Exception {
+        bridge(null, null);
+        int pushed = pushTone("l16");
+        assertToneFrom("L16", pushed, 45); // 16-bit linear: no companding loss
+    }
+
+    /** Runs the GStreamer client pushing 3 s of the tone as {@code codec}; returns how many ms it pushed. */
+    private int pushTone(String codec) throws Exception {
         Path script = dir.resolve("onvif_backchannel.py");
         try (InputStream in = getClass().getResourceAsStream("onvif_backchannel.py")) {
             Files.copy(in, script);
         }
         Path log = dir.resolve("gst.log");
-        Process p = Tools.start(log, "/usr/bin/python3", script.toString(), url, "3", String.valueOf(FREQ));
+        Process p = Tools.start(log, "/usr/bin/python3", script.toString(), url, "3", String.valueOf(FREQ), codec);
         int code = Tools.await(p, 90);
         String output = Files.readString(log);
         assertEquals(0, code, output);
         assertTrue(output.contains("backchannel stream"), output);
+        Matcher pushed = Pattern.compile("pushed \\d+ packets, (\\d+) ms").matcher(output);
+        assertTrue(pushed.find(), output);
+        return Integer.parseInt(pushed.group(1));
+    }
 
+    /**
+     * The camera speaker played the pushed audio (a 60 ms frame each), paced (none discarded), all of it but the
+     * first and last frames, each equal to the tone up to {@code minSnrDb}.
+     */
+    private void assertToneFrom(String codec, int pushedMillis, double minSnrDb) {
         camera.speaker().awaitReceived(40, Duration.ofSeconds(30));
         assertEquals(0, camera.speaker().discardedFrames(), "paced: " + camera.speaker());
         List<Double> snrs = new ArrayList<>();
@@ -99,13 +141,15 @@ class BridgeBackchannelIT {
                 snrs.add(toneSnrDb(x, FREQ));
             }
         }
-        assertTrue(snrs.size() >= 40, "at least 2.4 s of the 3 s tone played: " + snrs.size() + " frames; "
-                + camera.speaker());
+        assertTrue(pushedMillis >= 2000, "GStreamer pushed at least 2 s of the 3 s: " + pushedMillis + " ms");
+        assertTrue(snrs.size() * 60 >= pushedMillis - 180, "the " + pushedMillis + " ms pushed were played (less "
+                + "the partial first and last frames): " + snrs.size() + " tone frames; " + camera.speaker());
         snrs.sort(null);
         double median = snrs.get(snrs.size() / 2);
-        System.err.printf("backchannel: %d tone frames played, median SNR %.1f dB, %s%n", snrs.size(), median,
-                camera.speaker());
-        assertTrue(median > 30, "the played audio is the tone after µ-law (median SNR " + median + " dB)");
+        System.err.printf("backchannel %s: %d ms pushed, %d tone frames played, median SNR %.1f dB, %s%n", codec,
+                pushedMillis, snrs.size(), median, camera.speaker());
+        assertTrue(median > minSnrDb, "the played audio is the " + codec + " tone (median SNR " + median
+                + " dB, at least " + minSnrDb + " expected)");
     }
 
     private static double[] samples(byte[] pcm) {

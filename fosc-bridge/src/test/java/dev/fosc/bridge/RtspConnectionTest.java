@@ -98,4 +98,53 @@ class RtspConnectionTest {
         assertTrue(keepalive.startsWith("RTSP/1.0 200 OK"), keepalive);
         assertEquals(false, ch.finishAndReleaseAll());
     }
+
+    @Test
+    void withCredentialsEveryRequestButOptionsIsChallengedUntilOneIsRightThenTheConnectionIsAuthenticated() {
+        RtspAuth auth = new RtspAuth("viewer", "view-pw");
+        EmbeddedChannel ch = new EmbeddedChannel(new RtspChannelInitializer(Map.of("door", door),
+                Duration.ofSeconds(1), auth));
+        String options = exchange(ch, "OPTIONS rtsp://h/door RTSP/1.0\r\nCSeq: 1\r\n\r\n");
+        assertTrue(options.startsWith("RTSP/1.0 200 OK"), options);
+        String challenged = exchange(ch, "SETUP rtsp://h/door/trackID=0 RTSP/1.0\r\nCSeq: 2\r\n"
+                + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n");
+        assertTrue(challenged.startsWith("RTSP/1.0 401 Unauthorized"), challenged);
+        assertTrue(challenged.contains("CSeq: 2") || challenged.contains("cseq: 2"), challenged);
+        String digest = challenged.lines().filter(l -> l.toLowerCase().startsWith("www-authenticate: digest"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Digest challenge: " + challenged));
+        assertTrue(challenged.toLowerCase().contains("www-authenticate: basic realm=\"fosc-bridge\""), challenged);
+        String nonce = RtspAuthTest.nonceOfChallenge(digest.substring(digest.indexOf(':') + 1).strip());
+
+        String wrong = exchange(ch, "SETUP rtsp://h/door/trackID=0 RTSP/1.0\r\nCSeq: 3\r\n"
+                + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nAuthorization: "
+                + RtspAuthTest.digest("viewer", "guess", nonce, "SETUP", "rtsp://h/door/trackID=0", null) + "\r\n\r\n");
+        assertTrue(wrong.startsWith("RTSP/1.0 401 Unauthorized"), wrong);
+        assertTrue(!wrong.contains("view-pw"), wrong);
+
+        String right = exchange(ch, "SETUP rtsp://h/door/trackID=0 RTSP/1.0\r\nCSeq: 4\r\n"
+                + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nAuthorization: "
+                + RtspAuthTest.digest("viewer", "view-pw", nonce, "SETUP", "rtsp://h/door/trackID=0", null)
+                + "\r\n\r\n");
+        assertTrue(right.startsWith("RTSP/1.0 200 OK"), right);
+        String keepalive = exchange(ch, "GET_PARAMETER rtsp://h/door RTSP/1.0\r\nCSeq: 5\r\n\r\n");
+        assertTrue(keepalive.startsWith("RTSP/1.0 200 OK"), "an authenticated connection stays so: " + keepalive);
+        ch.finishAndReleaseAll();
+
+        EmbeddedChannel other = new EmbeddedChannel(new RtspChannelInitializer(Map.of("door", door),
+                Duration.ofSeconds(1), auth));
+        String fresh = exchange(other, "GET_PARAMETER rtsp://h/door RTSP/1.0\r\nCSeq: 1\r\n\r\n");
+        assertTrue(fresh.startsWith("RTSP/1.0 401 Unauthorized"), "another connection is not: " + fresh);
+        other.finishAndReleaseAll();
+    }
+
+    @Test
+    void credentialsInARequestUrlNeverReachALog() {
+        assertEquals("rtsp://***@h:8554/door/trackID=0",
+                RtspConnection.loggable("rtsp://viewer:pw@h:8554/door/trackID=0"));
+        assertEquals("rtsp://h:8554/door", RtspConnection.loggable("rtsp://h:8554/door"));
+        assertEquals("rtsp://h/a@b", RtspConnection.loggable("rtsp://h/a@b"));
+        assertEquals("rtsp://***@h", RtspConnection.loggable("rtsp://u:p@h"));
+        assertEquals("*", RtspConnection.loggable("*"));
+        assertEquals("door", RtspConnection.cameraName("rtsp://viewer:pw@h:8554/door/trackID=0"));
+    }
 }

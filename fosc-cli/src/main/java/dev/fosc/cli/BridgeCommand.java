@@ -41,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve every camera of a cameras file as an RTSP stream: rtsp://HOST:PORT/NAME.",
-            "H.264 video and the camera's audio (PCMU) over RTSP/TCP, one camera session however many viewers.",
-            "The file's rtsp: section sets the port (default 8554; 0 picks a free one) and the bind address;",
+            "H.264 video and the camera's audio (PCMU or L16) over RTSP/TCP, one camera session however many viewers.",
+            "The file's rtsp: section sets the port (default 8554; 0 picks a free one), the bind address, the",
+            "viewers' username and password (Digest or Basic; none by default) and the audio (pcmu or l16);",
             "its optional mqtt: section (url, username, password, prefix, motion_off_after) publishes availability,",
             "motion and events, and Home Assistant discovery; its optional http: section (port) serves /healthz",
             "and /metrics (Prometheus)."},
@@ -86,7 +87,7 @@ public final class BridgeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<CameraTarget> targets = CamerasFile.parse(config, env,
                 new LinkedHashSet<>(List.of(RtspSection.NAME, MqttSection.NAME, HttpSection.NAME)));
-        RtspSection rtsp = RtspSection.read(config);
+        RtspSection rtsp = RtspSection.read(config, env);
         MqttSettings mqtt = MqttSection.read(config, env);
         int httpPort = HttpSection.port(config);
         InetAddress bind;
@@ -102,7 +103,10 @@ public final class BridgeCommand implements Callable<Integer> {
         try (StopSignals.Registration stop = StopSignals.onStop(this::requestStop);
              FoscClient client = FoscClient.builder().threads(Math.min(FoscClient.DEFAULT_THREADS, 4)).build()) {
             BridgeServer.Builder builder = BridgeServer.builder(client).bindAddress(bind).port(rtsp.port())
-                    .mqtt(mqtt);
+                    .audioCodec(rtsp.audio()).mqtt(mqtt);
+            if (rtsp.username() != null) {
+                builder.credentials(rtsp.username(), rtsp.password());
+            }
             if (httpPort >= 0) {
                 builder.httpPort(httpPort);
             }

@@ -62,6 +62,67 @@ class BridgeCommandIT {
     }
 
     @Test
+    void theRtspSectionsCredentialsAndL16AudioReachTheBridge(@TempDir Path tmp) throws Exception {
+        String viewerPassword = "rtsp-view-31";
+        try (FakeCamera door = FakeCamera.builder().password(PASSWORD).start()) {
+            Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                    + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
+                    + "rtsp:\n  port: 0\n  bind: 127.0.0.1\n  username: viewer\n  password: ${RTSP_PW}\n"
+                    + "  audio: l16\n");
+            BridgeCommand command = new BridgeCommand().env(Map.of("PW", PASSWORD, "RTSP_PW", viewerPassword));
+            CommandLine cli = CliTestSupport.withHandlers(command);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--config",
+                    config.toString()));
+            Matcher m = LISTENING.matcher("");
+            for (int i = 0; i < 300 && !m.reset(out.toString()).find(); i++) {
+                assertFalse(run.isDone(), () -> "the bridge ended: " + out + err);
+                Thread.sleep(50);
+            }
+            assertTrue(m.reset(out.toString()).find(), out.toString() + err);
+            String streams = CliTestSupport.ffprobe("-rtsp_transport", "tcp", "-show_entries",
+                    "stream=codec_type,codec_name,sample_rate", "-of", "compact",
+                    "rtsp://viewer:" + viewerPassword + "@127.0.0.1:" + m.group(1) + "/door");
+            assertTrue(streams.contains("codec_name=h264"), streams);
+            assertTrue(streams.contains("codec_name=pcm_s16be") && streams.contains("sample_rate=8000"), streams);
+            Process refused = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp",
+                    "rtsp://127.0.0.1:" + m.group(1) + "/door").redirectErrorStream(true).start();
+            String refusal = new String(refused.getInputStream().readAllBytes());
+            assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(refused.exitValue() != 0 && refusal.contains("401 Unauthorized"), refusal);
+
+            command.requestStop();
+            assertEquals(0, run.get(30, TimeUnit.SECONDS), out + "\n" + err);
+            assertFalse(out.toString().contains(viewerPassword) || err.toString().contains(viewerPassword));
+        }
+    }
+
+    @Test
+    void anRtspUsernameWithoutPasswordOrAnUnknownAudioIsAUsageError(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "rtsp:\n  username: viewer\n");
+        CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("cameras.yml:5: rtsp: a username without a password"), r.err());
+        Path audio = Files.writeString(tmp.resolve("audio.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "rtsp:\n  audio: aac\n");
+        CliTestSupport.Result a = CliTestSupport.run("bridge", "--config", audio.toString());
+        assertEquals(2, a.exit(), a.toString());
+        assertTrue(a.err().contains("audio.yml:5: rtsp.audio: must be pcmu"), a.err());
+        Path missing = Files.writeString(tmp.resolve("missing.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "rtsp:\n  username: viewer\n  password: ${NOT_SET_HERE}\n");
+        CliTestSupport.Result v = CliTestSupport.run("bridge", "--config", missing.toString());
+        assertEquals(2, v.exit(), v.toString());
+        assertTrue(v.err().contains("rtsp.password: the environment variable NOT_SET_HERE is not set"), v.err());
+    }
+
+    @Test
     void anUnknownKeyInTheRtspSectionIsAUsageError(@TempDir Path tmp) throws Exception {
         Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
                 + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
