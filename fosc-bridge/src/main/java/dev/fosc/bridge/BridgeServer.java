@@ -223,6 +223,11 @@ public final class BridgeServer implements AutoCloseable {
         return cameras.values().stream().map(BridgeCamera::stats).toList();
     }
 
+    /** The MQTT connection, or {@code null} without an {@code mqtt} section (tests). */
+    MqttLink mqttLink() {
+        return mqtt;
+    }
+
     /** @return the cameras' names, in the order they were added */
     public List<String> cameraNames() {
         return new ArrayList<>(cameras.keySet());
