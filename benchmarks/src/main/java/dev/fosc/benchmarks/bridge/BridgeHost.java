@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /**
  * The bridge in its own JVM for {@link BridgeLoad}: one camera {@code camN} per fleet port. Prints
  * {@code RTSP port} once listening, then answers {@code STATS} (process CPU, GC time, direct and resident memory,
- * heap in use, cameras connected, viewers, frames dropped by the bridge) and {@code HEAP} (heap after two full
+ * heap in use, cameras connected, viewers, frames dropped by the bridge, video frames its sessions received and
+ * dropped) and {@code HEAP} (heap after two full
  * collections); exits on {@code STOP}.
  */
 @Command(name = "bridge-host", mixinStandardHelpOptions = true, description = "Runs a bridge in front of a fleet.")
@@ -58,7 +59,7 @@ public final class BridgeHost implements Callable<Integer> {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 for (String line = in.readLine(); line != null && !line.trim().equals("STOP"); line = in.readLine()) {
                     switch (line.trim()) {
-                        case "STATS" -> out.println(stats(bridge));
+                        case "STATS" -> out.println(stats(bridge, client));
                         case "HEAP" -> out.println("HEAP heap_after_gc=" + ProcessMetrics.heapUsedAfterGc());
                         default -> out.println("ERROR unknown command " + line);
                     }
@@ -68,7 +69,7 @@ public final class BridgeHost implements Callable<Integer> {
         return 0;
     }
 
-    private static String stats(BridgeServer bridge) {
+    private static String stats(BridgeServer bridge, FoscClient client) {
         long connected = 0;
         long viewers = 0;
         long dropped = 0;
@@ -81,6 +82,7 @@ public final class BridgeHost implements Callable<Integer> {
         return "STATS cpu_ns=" + ProcessMetrics.processCpuNanos() + " gc_ms=" + ProcessMetrics.gcMillis()
                 + " direct=" + ProcessMetrics.directBytes() + " rss=" + ProcessMetrics.residentBytes() + " heap_used="
                 + (rt.totalMemory() - rt.freeMemory()) + " connected=" + connected + " viewers=" + viewers
-                + " dropped=" + dropped;
+                + " dropped=" + dropped + " received=" + client.stats().totals().videoFrames() + " client_dropped="
+                + client.stats().totals().droppedVideoFrames();
     }
 }

@@ -28,9 +28,10 @@ import java.util.concurrent.TimeUnit;
  * The bridge under load: a fake fleet ({@link FleetServer}) in one child JVM, the bridge ({@link BridgeHost}) in
  * another with one camera per fleet port, and {@code --viewers} light RTSP/TCP viewers per camera ({@link RtspViewer})
  * in this JVM. After every viewer plays and a warm-up, it measures for {@code --seconds}: the bridge's CPU (% of one
- * core), heap after GC, direct and resident memory, the video frames the fleet sent, the frames the viewers received
- * (expected: sent × viewers per camera), the frames the bridge dropped for viewers that fell behind, and RTP packets
- * missing by sequence number. Prints JSON (and writes it with {@code --json}). Never asserts.
+ * core), heap after GC, direct and resident memory, the video frames the fleet sent and the bridge's sessions
+ * received, the frames the viewers received (expected: received × viewers per camera), the frames the bridge dropped
+ * for viewers that fell behind, and RTP packets missing by sequence number. Prints JSON (and writes it with
+ * {@code --json}). Never asserts.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fosc.benchmarks.bridge.BridgeLoad --cameras 200 --viewers 2 \
@@ -159,7 +160,8 @@ public final class BridgeLoad implements Callable<Integer> {
         Snapshot b = new Snapshot(fleet.ask("STATS"), bridge.ask("STATS"), all);
         double wall = (b.nanos - a.nanos) / 1e9;
         long sent = b.fleet.get("sent") - a.fleet.get("sent");
-        long expected = sent * viewers;
+        long received = b.bridge.get("received") - a.bridge.get("received");
+        long expected = received * viewers;
         long delivered = b.frames - a.frames;
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -171,6 +173,8 @@ public final class BridgeLoad implements Callable<Integer> {
         r.put("fleet_frames_sent", sent);
         r.put("fleet_frames_per_s", sent / wall);
         r.put("fleet_frames_skipped", b.fleet.get("skipped") - a.fleet.get("skipped"));
+        r.put("bridge_frames_received", received);
+        r.put("bridge_sessions_frames_dropped", b.bridge.get("client_dropped") - a.bridge.get("client_dropped"));
         r.put("frames_expected", expected);
         r.put("frames_delivered", delivered);
         r.put("frames_delivered_per_s", delivered / wall);
