@@ -153,6 +153,8 @@ public final class BridgeLoad implements Callable<Integer> {
         ready.put("viewers_playing", all.stream().filter(v -> v.playing).count());
         ready.put("all_playing_s", (System.nanoTime() - started) / 1e9);
         root.put("setup", ready);
+        fleet.ask("STATS"); // once before the window: the first answer of each JVM is slow (class loading), which
+        bridge.ask("STATS"); // would shift the start of one process's window against the other's
         Thread.sleep((long) (warmup * 1000));
 
         Snapshot a = new Snapshot(fleet.ask("STATS"), bridge.ask("STATS"), all);
