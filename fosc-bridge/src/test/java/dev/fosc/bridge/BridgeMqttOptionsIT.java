@@ -89,6 +89,36 @@ class BridgeMqttOptionsIT {
     }
 
     @Test
+    void qos1SendsWhatWasUnacknowledgedAndTheRetainedStatesAgainAfterABrokerRestart() throws Exception {
+        try (Mosquitto broker = new Mosquitto(dir).start();
+             FakeCamera camera = FakeCamera.builder().password("pw").start();
+             FoscClient client = FoscClient.builder().threads(2).build();
+             BridgeServer bridge = bridge(client, camera, MqttSettings.builder("tcp://127.0.0.1:" + broker.port())
+                     .qos(1).motionOffAfter(Duration.ofMinutes(5)).build())) {
+            MqttLink link = bridge.mqttLink();
+            retained(broker, "fosc/door/status", "online");
+            await(() -> link.inFlightCount() == 0, "the first publications acknowledged");
+
+            broker.freeze(true);
+            for (int i = 0; i < 100 && link.inFlightCount() < 3; i++) {
+                camera.triggerMotion(); // motion ON (retained) and events, never acknowledged by this broker
+                Thread.sleep(50);
+            }
+            assertTrue(link.inFlightCount() >= 3, "in flight: " + link.inFlightCount());
+            broker.kill(); // still frozen, so it never answers them; no retained message survives it (no persistence)
+            broker.start();
+            await(() -> link.inFlightCount() == 0, "everything acknowledged by the new broker");
+            assertTrue(retained(broker, "fosc/door/motion", "ON").contains("ON"));
+            assertTrue(retained(broker, "fosc/door/status", "online").contains("online"));
+            assertTrue(retained(broker, CONFIG, "\"device_class\":\"motion\"").contains("fosc_door_motion"));
+            String log = broker.log();
+            String second = log.substring(log.lastIndexOf("starting"));
+            assertTrue(Pattern.compile("Received PUBLISH from fosc-bridge-\\w+ \\(d0, q1, r0, m\\d+, 'fosc/door/event'")
+                    .matcher(second).find(), "the unacknowledged events sent again:\n" + second);
+        }
+    }
+
+    @Test
     void homeAssistantsBirthMessageRepublishesDiscoveryAndStates() throws Exception {
         try (Mosquitto broker = new Mosquitto(dir).start();
              FakeCamera camera = FakeCamera.builder().password("pw").start();

@@ -67,6 +67,12 @@ final class Mosquitto implements AutoCloseable {
         Tools.run("kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid()));
     }
 
+    /** Kills the broker (SIGKILL: it answers nothing more) and waits for it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
     /** Stops the broker (SIGTERM) and waits for it. */
     void stop() throws Exception {
         if (process != null) {
