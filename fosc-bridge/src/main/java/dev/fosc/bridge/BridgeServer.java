@@ -2,6 +2,8 @@ package dev.fosc.bridge;
 
 import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscSessionOptions;
+import dev.fosc.micrometer.FoscMeterOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -71,6 +73,8 @@ public final class BridgeServer implements AutoCloseable {
     private final MqttLink mqtt;
     private final int httpPort;
     private final RtspAuth auth;
+    private final MeterRegistry meterRegistry;
+    private final FoscMeterOptions meterOptions;
     private volatile Channel serverChannel;
     private volatile Channel httpChannel;
     private volatile BridgeMetrics metrics;
@@ -84,6 +88,8 @@ public final class BridgeServer implements AutoCloseable {
         this.sendBuffer = b.sendBuffer;
         this.httpPort = b.httpPort;
         this.auth = b.username == null ? null : new RtspAuth(b.username, b.password);
+        this.meterRegistry = b.meterRegistry;
+        this.meterOptions = b.meterOptions;
         b.cameras.forEach((name, options) -> cameras.put(name, new BridgeCamera(name, client, options,
                 b.talkSilence, b.audioCodec)));
         this.mqtt = b.mqtt == null ? null : new MqttLink(b.mqtt, client.eventLoopGroup().next(), client.channelType());
@@ -134,8 +140,11 @@ public final class BridgeServer implements AutoCloseable {
                     + " cannot be bound: " + e.getMessage(), e);
         }
         serverChannel = channel;
+        if (httpPort >= 0 || meterRegistry != null) {
+            metrics = new BridgeMetrics(client, cameras.values(), meterRegistry, meterOptions);
+        }
         if (httpPort >= 0) {
-            httpChannel = bindHttp();
+            httpChannel = bindHttp(metrics);
         }
         if (mqtt != null) {
             mqtt.start();
@@ -145,8 +154,7 @@ public final class BridgeServer implements AutoCloseable {
         return this;
     }
 
-    private Channel bindHttp() {
-        BridgeMetrics meters = new BridgeMetrics(client, cameras.values());
+    private Channel bindHttp(BridgeMetrics meters) {
         HealthHandler health = new HealthHandler(this::stats, meters, ForkJoinPool.commonPool());
         ServerBootstrap http = new ServerBootstrap().group(client.eventLoopGroup()).channel(serverChannelType())
                 .childHandler(new ChannelInitializer<Channel>() {
@@ -156,16 +164,16 @@ public final class BridgeServer implements AutoCloseable {
                     }
                 });
         try {
-            Channel channel = http.bind(new InetSocketAddress(bindAddress, httpPort)).sync().channel();
-            metrics = meters;
-            return channel;
+            return http.bind(new InetSocketAddress(bindAddress, httpPort)).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             meters.close();
+            metrics = null;
             serverChannel.close();
             throw new BridgeStartException("interrupted while binding the HTTP port", e);
         } catch (Exception e) {
             meters.close();
+            metrics = null;
             serverChannel.close();
             throw new BridgeStartException("the HTTP port " + bindAddress.getHostAddress() + ":" + httpPort
                     + " cannot be bound: " + e.getMessage(), e);
@@ -226,6 +234,11 @@ public final class BridgeServer implements AutoCloseable {
         return cameras.values().stream().map(BridgeCamera::stats).toList();
     }
 
+    /** The MQTT connection, or {@code null} without an {@code mqtt} section (tests). */
+    MqttLink mqttLink() {
+        return mqtt;
+    }
+
     /** @return the cameras' names, in the order they were added */
     public List<String> cameraNames() {
         return new ArrayList<>(cameras.keySet());
@@ -276,6 +289,8 @@ public final class BridgeServer implements AutoCloseable {
         private String username;
         private String password;
         private BridgeAudioCodec audioCodec = BridgeAudioCodec.PCMU;
+        private MeterRegistry meterRegistry;
+        private FoscMeterOptions meterOptions = FoscMeterOptions.DEFAULT;
 
         private Builder(FoscClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -417,6 +432,17 @@ public final class BridgeServer implements AutoCloseable {
             }
             this.username = username;
             this.password = password;
+         * Registers the meters (the client's {@code fosc.*} and the bridge's {@code fosc.bridge.*}) in the
+         * application's own registry instead of a Prometheus registry of the bridge's, so that an application that
+         * embeds the bridge exports them its own way; the bridge removes them again when closed and never closes the
+         * registry. {@code GET /metrics} (with {@link #httpPort}) then scrapes it if it is a
+         * {@code PrometheusMeterRegistry}, and answers 404 otherwise. None by default.
+         *
+         * @param value the application's registry
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meterRegistry = Objects.requireNonNull(value, "meterRegistry");
             return this;
         }
 
@@ -429,6 +455,16 @@ public final class BridgeServer implements AutoCloseable {
          */
         public Builder audioCodec(BridgeAudioCodec value) {
             this.audioCodec = Objects.requireNonNull(value, "audioCodec");
+         * How the meters are tagged: {@link FoscMeterOptions#perCamera()} false drops the per-camera tags (the client's
+         * meters are summed over its sessions; the bridge's viewers and dropped frames are summed over the cameras and
+         * {@code fosc.bridge.session.up} counts the cameras connected), which keeps a fleet's series count flat;
+         * {@link FoscMeterOptions#tags()} go on every meter. {@link FoscMeterOptions#DEFAULT} by default.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder meterOptions(FoscMeterOptions value) {
+            this.meterOptions = Objects.requireNonNull(value, "meterOptions");
             return this;
         }
 

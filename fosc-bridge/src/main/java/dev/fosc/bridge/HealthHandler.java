@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * The bridge's small HTTP port: {@code GET /healthz} answers a JSON object with every camera's session state, viewers
  * and dropped frames, with status 200 when every camera is connected and 503 otherwise (so a container health check
  * or a load balancer sees a bridge whose cameras are down); {@code GET /metrics} answers the meters in the
- * Prometheus text format ({@link BridgeMetrics}). Any other path is 404. Shareable; the stats are read when asked
+ * Prometheus text format ({@link BridgeMetrics}; 404 when the meters went to an application's registry that is not a
+ * Prometheus one). Any other path is 404. Shareable; the stats are read when asked
  * ({@link BridgeServer#stats()}, thread-safe); the scrape runs off the event loop (on {@code scrapeExecutor}) and
  * its response is written from there, so a large scrape never holds camera traffic up.
  */
@@ -65,8 +66,11 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if ("/metrics".equals(path)) {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             CompletableFuture.supplyAsync(metrics::scrape, scrapeExecutor).whenComplete((body, e) -> {
-                FullHttpResponse r = e == null ? text(HttpResponseStatus.OK, body, BridgeMetrics.CONTENT_TYPE)
-                        : text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "scrape failed: " + e + "\n", "text/plain");
+                FullHttpResponse r = e != null
+                        ? text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "scrape failed: " + e + "\n", "text/plain")
+                        : body == null ? text(HttpResponseStatus.NOT_FOUND, "the meters are in the application's own "
+                                + "MeterRegistry, which is not a Prometheus one\n", "text/plain")
+                        : text(HttpResponseStatus.OK, body, BridgeMetrics.CONTENT_TYPE);
                 respond(ctx, r, keepAlive);
             });
             return;

@@ -4,7 +4,10 @@ import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscReconnectPolicy;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.codec.FoscCredentials;
+import dev.fosc.micrometer.FoscMeterOptions;
 import dev.fosc.testkit.FakeCamera;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,5 +77,46 @@ class BridgeMetricsIT {
         } finally {
             camera.close();
         }
+    }
+
+    @Test
+    void theApplicationsOwnRegistryWithoutPerCameraTags() throws Exception {
+        FakeCamera door = FakeCamera.builder().password("pw").start();
+        FakeCamera yard = FakeCamera.builder().password("pw").start();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (FoscClient client = FoscClient.builder().threads(1).build()) {
+            BridgeServer bridge = BridgeServer.builder(client).port(0).httpPort(0).meterRegistry(registry)
+                    .meterOptions(FoscMeterOptions.builder().perCamera(false).build())
+                    .camera("door", options(door)).camera("yard", options(yard))
+                    .build().start();
+            try (bridge) {
+                Gauge up = registry.get("fosc.bridge.session.up").gauge();
+                for (int i = 0; i < 300 && up.value() < 2; i++) {
+                    Thread.sleep(100);
+                }
+                assertEquals(2, up.value(), "cameras connected");
+                assertEquals(0, registry.get("fosc.bridge.viewers").gauge().value());
+                assertEquals(1, registry.find("fosc.bridge.session.up").gauges().size());
+                assertTrue(registry.getMeters().stream().noneMatch(m -> m.getId().getTag("camera") != null),
+                        "no camera tag");
+                assertTrue(registry.find("fosc.frames.received").meters().size() > 0, "the client's meters");
+
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + bridge.httpPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, r.statusCode(), r.body()); // not a Prometheus registry: the application exports
+            }
+            assertNull(registry.find("fosc.bridge.session.up").gauge(), "the bridge removed its meters");
+            assertTrue(registry.find("fosc.frames.received").meters().isEmpty(), "and the client's");
+        } finally {
+            door.close();
+            yard.close();
+            registry.close();
+        }
+    }
+
+    private static FoscSessionOptions options(FakeCamera camera) {
+        return FoscSessionOptions.builder(camera.host(), FoscCredentials.of("admin", "pw")).port(camera.port())
+                .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(50)).build()).build();
     }
 }

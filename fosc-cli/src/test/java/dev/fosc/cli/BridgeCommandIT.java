@@ -154,4 +154,21 @@ class BridgeCommandIT {
         assertTrue(r.err().contains("mqtt: missing 'url:'"), r.err());
         r.assertHides("mqtt-secret-9");
     }
+
+    @Test
+    void theMqttSectionTakesQos0Or1AndACaFileOnlyForTls(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
+                + "  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "mqtt:\n  url: tcp://127.0.0.1:1883\n  qos: 2\n");
+        CliTestSupport.Result r = CliTestSupport.run("bridge", "--config", config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("mqtt: the MQTT QoS must be 0 or 1: 2"), r.err());
+
+        Files.writeString(tmp.resolve("ca.pem"), "");
+        Files.writeString(config, "cameras:\n  door:\n    url: fosc://admin:pw@127.0.0.1:88\n"
+                + "mqtt:\n  url: tcp://127.0.0.1:1883\n  ca_file: ca.pem\n");
+        r = CliTestSupport.run("bridge", "--config", config.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("mqtt: a CA file needs a TLS URL (ssl:// or mqtts://)"), r.err());
+    }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This JVM's CPU time, per-thread CPU and allocation, heap after GC, direct memory, resident memory, load. */
-final class ProcessMetrics {
+public final class ProcessMetrics {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -22,7 +22,7 @@ final class ProcessMetrics {
     }
 
     /** CPU time of the whole process (every thread: event loops, GC, JIT, this harness), in nanoseconds. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return OS.getProcessCpuTime();
     }
 
@@ -45,7 +45,7 @@ final class ProcessMetrics {
     }
 
     /** Heap in use after two explicit full collections (G1 collects fully on System.gc()). */
-    static long heapUsedAfterGc() {
+    public static long heapUsedAfterGc() {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -55,7 +55,7 @@ final class ProcessMetrics {
      * Direct memory in use: JDK direct ByteBuffers (with cleaners; Netty's allocators fall back to these) plus
      * the memory Netty allocates itself without cleaners, when it counts it.
      */
-    static long directBytes() {
+    public static long directBytes() {
         long sum = 0;
         for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
             if (pool.getName().equals("direct")) {
@@ -76,7 +76,7 @@ final class ProcessMetrics {
     }
 
     /** Resident memory of the process (VmRSS), or -1 where /proc is missing. */
-    static long residentBytes() {
+    public static long residentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -90,7 +90,7 @@ final class ProcessMetrics {
     }
 
     /** Milliseconds this JVM spent in garbage collections so far (all collectors; pauses and concurrent work). */
-    static long gcMillis() {
+    public static long gcMillis() {
         long sum = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             sum += Math.max(0, gc.getCollectionTime());
@@ -99,7 +99,7 @@ final class ProcessMetrics {
     }
 
     /** The machine's one-minute load average (other processes included), or -1. */
-    static double loadAverage() {
+    public static double loadAverage() {
         return OS.getSystemLoadAverage();
     }
 }

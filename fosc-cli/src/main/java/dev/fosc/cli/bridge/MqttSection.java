@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * The optional {@code mqtt:} section of a cameras file, read by {@code fosc bridge}:
  * <pre>
  * mqtt:
- *   url: tcp://127.0.0.1:1883
+ *   url: tcp://127.0.0.1:1883     # or ssl:// / mqtts:// for TLS (port 8883 by default)
  *   username: bridge              # optional
  *   password: ${MQTT_PASSWORD}    # optional; ${VAR} from the environment
  *   prefix: fosc                  # optional
  *   motion_off_after: 30s         # optional
+ *   qos: 0                        # optional: 0 (default) or 1
+ *   max_in_flight: 64             # optional: QoS 1 messages awaiting PUBACK at once
+ *   ca_file: /etc/fosc/ca.pem     # optional, TLS only: CA certificates to trust instead of the JDK's
  * </pre>
  * Stateless; thread-safe. Errors name the file, the line and the key, never the password.
  */
@@ -72,13 +75,16 @@ public final class MqttSection {
         int line = p.currentTokenLocation().getLineNr();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw error(file, line, "mqtt", "must be a mapping (url:, username:, password:, prefix:, "
-                    + "motion_off_after:)");
+                    + "motion_off_after:, qos:, max_in_flight:, ca_file:)");
         }
         String url = null;
         String username = null;
         String password = null;
         String prefix = null;
         String motionOffAfter = null;
+        String qos = null;
+        String maxInFlight = null;
+        String caFile = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -93,8 +99,11 @@ public final class MqttSection {
                 case "password" -> password = text;
                 case "prefix" -> prefix = text;
                 case "motion_off_after" -> motionOffAfter = text;
-                default -> throw error(file, at, "mqtt." + field,
-                        "unknown key (the mqtt section has: url, username, password, prefix, motion_off_after)");
+                case "qos" -> qos = text;
+                case "max_in_flight" -> maxInFlight = text;
+                case "ca_file" -> caFile = text;
+                default -> throw error(file, at, "mqtt." + field, "unknown key (the mqtt section has: url, username,"
+                        + " password, prefix, motion_off_after, qos, max_in_flight, ca_file)");
             }
         }
         if (url == null) {
@@ -111,9 +120,27 @@ public final class MqttSection {
             if (motionOffAfter != null) {
                 b.motionOffAfter(new DurationConverter().convert(motionOffAfter));
             }
+            if (qos != null) {
+                b.qos(number("qos", qos));
+            }
+            if (maxInFlight != null) {
+                b.maxInFlight(number("max_in_flight", maxInFlight));
+            }
+            if (caFile != null) {
+                Path ca = Path.of(caFile);
+                b.caFile(ca.isAbsolute() ? ca : file.toAbsolutePath().resolveSibling(ca));
+            }
             return b.build();
         } catch (Exception e) {
             throw error(file, line, "mqtt", e.getMessage());
+        }
+    }
+
+    private static int number(String key, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number: " + text);
         }
     }
 
