@@ -224,6 +224,8 @@ struct conn {
     uint64_t due_ns;    /* paced: when the next frame is due */
     long heap_idx;      /* paced: position in the worker's heap, -1 if not in it */
     int blocked;        /* the last send hit EAGAIN: wait for EPOLLOUT */
+    int runnable;       /* in the worker's runnable ring (can send now and has something to send) */
+    struct conn *rprev, *rnext;
 };
 
 struct stats {
@@ -243,6 +245,7 @@ struct worker {
     int stop;
     struct conn **heap; /* paced: min-heap by due_ns */
     size_t heap_len, heap_cap;
+    struct conn *rhead, *rtail; /* the runnable ring, served round-robin one quantum (--span bytes) at a time */
 };
 
 static struct worker *workers;
@@ -303,11 +306,33 @@ static void heap_remove(struct worker *w, struct conn *c) {
     heap_up(w, i);
 }
 
+/* -- the runnable ring: connections that may send now, served in turn so that none waits long -- */
+
+static void runnable_add(struct conn *c) {
+    struct worker *w = c->w;
+    if (c->runnable) return;
+    c->runnable = 1;
+    c->rnext = NULL;
+    c->rprev = w->rtail;
+    if (w->rtail) w->rtail->rnext = c; else w->rhead = c;
+    w->rtail = c;
+}
+
+static void runnable_del(struct conn *c) {
+    struct worker *w = c->w;
+    if (!c->runnable) return;
+    c->runnable = 0;
+    if (c->rprev) c->rprev->rnext = c->rnext; else w->rhead = c->rnext;
+    if (c->rnext) c->rnext->rprev = c->rprev; else w->rtail = c->rprev;
+    c->rprev = c->rnext = NULL;
+}
+
 /* -- connection life -- */
 
 static void conn_close(struct conn *c) {
     struct worker *w = c->w;
     heap_remove(w, c);
+    runnable_del(c);
     epoll_ctl(w->ep, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
     free(c->ctl);
@@ -341,38 +366,47 @@ static void stamp(struct worker *w, size_t from, size_t to) {
     }
 }
 
-/* Sends what may be sent now; returns -1 if the connection failed (and was closed). */
-static int conn_flush(struct conn *c) {
+enum { FLUSH_DONE = 0, FLUSH_MORE = 1, FLUSH_BLOCKED = 2, FLUSH_CLOSED = -1 };
+
+/*
+ * Sends what may be sent now: pending replies at the next frame boundary (the rest of a frame in progress is sent
+ * first, whatever the budget), then video: paced, the rest of the due frame; unpaced, up to budget bytes.
+ * Returns FLUSH_DONE (nothing more to send), FLUSH_MORE (unpaced: the budget is spent, the socket may take more),
+ * FLUSH_BLOCKED (the socket is full: wait for EPOLLOUT) or FLUSH_CLOSED (the connection failed and was closed).
+ */
+static int conn_flush(struct conn *c, size_t budget) {
     struct worker *w = c->w;
     for (;;) {
-        int mid_frame = opt.paced ? c->frame_left > 0 && c->frame_left < wire_frame
-                                  : c->streaming && c->vpos % wire_frame != 0;
+        int ctl = c->ctl_off < c->ctl_len;
+        size_t to_boundary = opt.paced ? (c->frame_left % wire_frame)
+                                       : (c->streaming ? (wire_frame - c->vpos % wire_frame) % wire_frame : 0);
         const uint8_t *p;
         size_t n;
         int video;
-        if (c->ctl_off < c->ctl_len && !mid_frame) {
+        if (ctl && to_boundary == 0) {
             p = c->ctl + c->ctl_off;
             n = c->ctl_len - c->ctl_off;
             video = 0;
-        } else if (c->streaming && (!opt.paced || c->frame_left > 0)) {
-            size_t limit = opt.paced ? c->frame_left : opt.span;
+        } else if (c->streaming) {
+            size_t allow = opt.paced ? c->frame_left : ctl ? to_boundary : budget;
+            if (allow == 0) return opt.paced ? FLUSH_DONE : FLUSH_MORE;
             n = ring_bytes - c->vpos;
-            if (n > limit) n = limit;
+            if (n > allow) n = allow;
             if (opt.epoch && !opt.paced) stamp(w, c->vpos, c->vpos + n);
             p = w->ring + c->vpos;
             video = 1;
         } else {
-            return 0; /* nothing to send */
+            return FLUSH_DONE;
         }
         ssize_t k = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (k < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) {
                 c->blocked = 1;
-                return 0;
+                return FLUSH_BLOCKED;
             }
             if (errno == EINTR) continue;
             conn_close(c);
-            return -1;
+            return FLUSH_CLOSED;
         }
         size_t sent = (size_t) k;
         if (video) {
@@ -381,6 +415,7 @@ static int conn_flush(struct conn *c) {
             size_t frames = c->vpos / wire_frame - before;
             if (c->vpos == ring_bytes) c->vpos = 0;
             if (opt.paced) c->frame_left -= sent;
+            else if (!ctl) budget -= sent < budget ? sent : budget;
             STAT_ADD(w, sent, frames);
             STAT_ADD(w, bytes, sent);
         } else {
@@ -388,8 +423,18 @@ static int conn_flush(struct conn *c) {
         }
         if (sent < n) {
             c->blocked = 1; /* the socket is full: EPOLLOUT (edge-triggered) says when it drains */
-            return 0;
+            return FLUSH_BLOCKED;
         }
+    }
+}
+
+/* Flushes c and puts it in (or keeps it out of) the runnable ring accordingly. */
+static void conn_serve(struct conn *c, size_t budget) {
+    int r = conn_flush(c, budget);
+    if (r == FLUSH_MORE) {
+        runnable_add(c);
+    } else if (r != FLUSH_CLOSED) {
+        runnable_del(c);
     }
 }
 
@@ -402,6 +447,8 @@ static void start_video(struct conn *c) {
         c->frame_left = 0;
         c->due_ns = mono_ns();
         heap_push(c->w, c);
+    } else {
+        runnable_add(c); /* after the reply (conn_read's caller flushes replies first) */
     }
 }
 
@@ -548,18 +595,22 @@ static int run_due(struct worker *w) {
         }
         c->frame_left = wire_frame;
         if (opt.epoch) put64(w->ring + c->vpos + HEADER, epoch_us());
-        conn_flush(c); /* may close c (and remove it from the heap) */
+        conn_serve(c, 0); /* may close c (and remove it from the heap) */
     }
     if (w->heap_len == 0) return -1;
     uint64_t wait = w->heap[0]->due_ns > now ? w->heap[0]->due_ns - now : 0;
     return (int) ((wait + 999999) / 1000000);
 }
 
+/* Connections served from the runnable ring between two looks at epoll (replies and logins wait at most this). */
+#define BATCH 16
+
 static void *worker_main(void *arg) {
     struct worker *w = arg;
     struct epoll_event evs[256];
     for (;;) {
         int timeout = opt.paced ? run_due(w) : -1;
+        if (w->rhead) timeout = 0;
         int n = epoll_wait(w->ep, evs, 256, timeout);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -597,7 +648,13 @@ static void *worker_main(void *arg) {
                 }
             }
             if (e & EPOLLOUT) c->blocked = 0;
-            if (!c->blocked) conn_flush(c);
+            /* replies now (budget 0: no bulk video here); bulk video waits for its turn in the ring */
+            if (!c->blocked) conn_serve(c, 0);
+        }
+        for (int i = 0; i < BATCH && w->rhead; i++) {
+            struct conn *c = w->rhead;
+            runnable_del(c);
+            conn_serve(c, opt.span);
         }
     }
 }
