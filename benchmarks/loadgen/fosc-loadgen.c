@@ -230,6 +230,7 @@ struct conn {
 
 struct stats {
     uint64_t open, connections, logins, video_on, sent, skipped, bytes;
+    uint64_t idle_ns; /* time the sender threads waited in epoll with nothing they could send (sockets full) */
 };
 
 struct worker {
@@ -611,7 +612,9 @@ static void *worker_main(void *arg) {
     for (;;) {
         int timeout = opt.paced ? run_due(w) : -1;
         if (w->rhead) timeout = 0;
+        uint64_t t0 = timeout != 0 ? mono_ns() : 0;
         int n = epoll_wait(w->ep, evs, 256, timeout);
+        if (timeout != 0) STAT_ADD(w, idle_ns, mono_ns() - t0);
         if (n < 0) {
             if (errno == EINTR) continue;
             perror("epoll_wait");
@@ -672,6 +675,7 @@ static void totals(struct stats *t) {
         t->sent += __atomic_load_n(&s->sent, __ATOMIC_RELAXED);
         t->skipped += __atomic_load_n(&s->skipped, __ATOMIC_RELAXED);
         t->bytes += __atomic_load_n(&s->bytes, __ATOMIC_RELAXED);
+        t->idle_ns += __atomic_load_n(&s->idle_ns, __ATOMIC_RELAXED);
     }
 }
 
@@ -679,11 +683,11 @@ static void print_stats(FILE *f) {
     struct stats t;
     totals(&t);
     fprintf(f, "STATS open=%llu connections=%llu logins=%llu video_on=%llu sent=%llu skipped=%llu bytes=%llu "
-               "cpu_ns=%llu gc_ms=0 uptime_ns=%llu\n",
+               "cpu_ns=%llu gc_ms=0 uptime_ns=%llu idle_ns=%llu threads=%d\n",
             (unsigned long long) t.open, (unsigned long long) t.connections, (unsigned long long) t.logins,
             (unsigned long long) t.video_on, (unsigned long long) t.sent, (unsigned long long) t.skipped,
             (unsigned long long) t.bytes, (unsigned long long) cpu_ns(),
-            (unsigned long long) (mono_ns() - start_ns));
+            (unsigned long long) (mono_ns() - start_ns), (unsigned long long) t.idle_ns, opt.threads);
     fflush(f);
 }
 
@@ -912,10 +916,11 @@ int main(int argc, char **argv) {
             totals(&t);
             uint64_t now = mono_ns(), cpu = cpu_ns();
             double dt = (now - last_t) / 1e9;
-            fprintf(stderr, "fosc-loadgen: %.1f s: open %llu, %.0f frames/s, %.1f MB/s, skipped %llu, CPU %.0f %% of a core\n",
+            fprintf(stderr, "fosc-loadgen: %.1f s: open %llu, %.0f frames/s, %.1f MB/s, skipped %llu, CPU %.0f %% of a "
+                            "core, sender threads waiting for socket space %.0f %% of the time\n",
                     (now - start_ns) / 1e9, (unsigned long long) t.open, (t.sent - last.sent) / dt,
                     (t.bytes - last.bytes) / dt / 1e6, (unsigned long long) (t.skipped - last.skipped),
-                    100.0 * (cpu - last_cpu) / 1e9 / dt);
+                    100.0 * (cpu - last_cpu) / 1e9 / dt, 100.0 * (t.idle_ns - last.idle_ns) / 1e9 / dt / opt.threads);
             last = t;
             last_cpu = cpu;
             last_t = now;

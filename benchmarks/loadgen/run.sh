@@ -18,7 +18,7 @@ log=$out.loadgen.log
 fifo=$(mktemp -u /tmp/fosc-loadgen-in.XXXXXX)
 mkfifo "$fifo"
 # shellcheck disable=SC2086
-"$here/fosc-loadgen" $loadgen_opts --report 5 < "$fifo" > "$log" 2>&1 &
+"$here/fosc-loadgen" $loadgen_opts --report ${LOADGEN_REPORT:-5} < "$fifo" > "$log" 2>&1 &
 lg=$!
 exec 3> "$fifo" # keeps the loadgen's standard input open; STOP goes through it
 rm -f "$fifo"
