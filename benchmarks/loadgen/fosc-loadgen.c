@@ -32,6 +32,8 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -66,11 +68,11 @@ static struct {
     const char *bind;
     int port, ports, threads;
     int frame_bytes, gop, fps, width, height;
-    int paced, epoch, exit_on_eof;
+    int paced, epoch, exit_on_eof, sendfile;
     double report;
     size_t span;
     int sndbuf;
-} opt = {"127.0.0.1", 0, 1, 1, 600, 25, 25, 640, 360, 0, 0, 0, 0, 256 * 1024, 0};
+} opt = {"127.0.0.1", 0, 1, 1, 600, 25, 25, 640, 360, 0, 0, 0, 0, 0, 256 * 1024, 0};
 
 /* ---- time ------------------------------------------------------------------------------------------------- */
 
@@ -140,6 +142,7 @@ static void build_replies(void) {
 static size_t wire_frame;  /* 12 + 36 + frame_bytes */
 static size_t ring_frames; /* a multiple of gop */
 static size_t ring_bytes;
+static int ring_fd = -1; /* --sendfile: the ring in a memfd, sent with sendfile(2) (no copy in the sender) */
 
 static size_t nal(uint8_t *p, const uint8_t *unit, size_t n) {
     static const uint8_t start[] = {0, 0, 0, 1};
@@ -394,12 +397,18 @@ static int conn_flush(struct conn *c, size_t budget) {
             n = ring_bytes - c->vpos;
             if (n > allow) n = allow;
             if (opt.epoch && !opt.paced) stamp(w, c->vpos, c->vpos + n);
-            p = w->ring + c->vpos;
+            p = w->ring ? w->ring + c->vpos : NULL; /* NULL: sendfile from ring_fd */
             video = 1;
         } else {
             return FLUSH_DONE;
         }
-        ssize_t k = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        ssize_t k;
+        if (video && ring_fd >= 0) {
+            off_t off = (off_t) c->vpos;
+            k = sendfile(c->fd, ring_fd, &off, n);
+        } else {
+            k = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        }
         if (k < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) {
                 c->blocked = 1;
@@ -734,6 +743,9 @@ static void usage(FILE *f) {
             "                       (default: milliseconds of stream time); pass --epoch-timestamps true to the\n"
             "                       fleet benchmark to measure delivery delay\n"
             "  --span BYTES         unpaced: at most this many bytes per send() (default 262144)\n"
+            "  --sendfile           send video with sendfile(2) from a memfd holding the frames: the kernel\n"
+            "                       references the pages instead of copying them (cheaper sender; not with\n"
+            "                       --epoch-timestamps, whose stamps are written into the frames as they go)\n"
             "  --sndbuf BYTES       SO_SNDBUF of every connection (default: the kernel's autotuning)\n"
             "  --report SECONDS     print a progress line to standard error every SECONDS (default: never)\n"
             "  --exit-on-eof        stop at the end of standard input (default: only STOP, SIGTERM, SIGINT)\n"
@@ -742,13 +754,13 @@ static void usage(FILE *f) {
 
 static void parse_args(int argc, char **argv) {
     enum { O_PORT = 256, O_PORTS, O_BIND, O_THREADS, O_FRAME, O_GOP, O_FPS, O_W, O_H, O_PACED, O_UNPACED, O_EPOCH,
-           O_SPAN, O_SNDBUF, O_REPORT, O_EOF, O_HELP };
+           O_SPAN, O_SNDBUF, O_REPORT, O_EOF, O_SENDFILE, O_HELP };
     static struct option lo[] = {
         {"port", 1, 0, O_PORT}, {"ports", 1, 0, O_PORTS}, {"bind", 1, 0, O_BIND}, {"threads", 1, 0, O_THREADS},
         {"frame-bytes", 1, 0, O_FRAME}, {"gop", 1, 0, O_GOP}, {"fps", 1, 0, O_FPS}, {"width", 1, 0, O_W},
         {"height", 1, 0, O_H}, {"paced", 0, 0, O_PACED}, {"unpaced", 0, 0, O_UNPACED},
         {"epoch-timestamps", 0, 0, O_EPOCH}, {"span", 1, 0, O_SPAN}, {"sndbuf", 1, 0, O_SNDBUF},
-        {"report", 1, 0, O_REPORT}, {"exit-on-eof", 0, 0, O_EOF}, {"help", 0, 0, O_HELP}, {0, 0, 0, 0}};
+        {"report", 1, 0, O_REPORT}, {"exit-on-eof", 0, 0, O_EOF}, {"sendfile", 0, 0, O_SENDFILE}, {"help", 0, 0, O_HELP}, {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
         switch (c) {
@@ -768,13 +780,14 @@ static void parse_args(int argc, char **argv) {
             case O_SNDBUF: opt.sndbuf = atoi(optarg); break;
             case O_REPORT: opt.report = atof(optarg); break;
             case O_EOF: opt.exit_on_eof = 1; break;
+            case O_SENDFILE: opt.sendfile = 1; break;
             case 'h': case O_HELP: usage(stdout); exit(0);
             default: usage(stderr); exit(2);
         }
     }
     if (optind < argc || opt.ports < 1 || opt.threads < 1 || opt.frame_bytes < 0 || opt.gop < 1 || opt.fps < 1
         || opt.span < 1 || opt.port < 0 || opt.port + (opt.port ? opt.ports - 1 : 0) > 65535
-        || opt.frame_bytes > (4 << 20) - MEDIA_HEADER) {
+        || opt.frame_bytes > (4 << 20) - MEDIA_HEADER || (opt.sendfile && opt.epoch)) {
         usage(stderr);
         exit(2);
     }
@@ -788,6 +801,18 @@ int main(int argc, char **argv) {
     /* at least 4 MiB of frames (more than a socket buffer), whole GOPs */
     ring_frames = ((4u << 20) / wire_frame + 1 + (size_t) opt.gop - 1) / (size_t) opt.gop * (size_t) opt.gop;
     ring_bytes = ring_frames * wire_frame;
+    if (opt.sendfile) {
+        uint8_t *r = build_ring();
+        ring_fd = memfd_create("fosc-loadgen-frames", MFD_CLOEXEC);
+        size_t done = 0;
+        while (ring_fd >= 0 && done < ring_bytes) {
+            ssize_t k = write(ring_fd, r + done, ring_bytes - done);
+            if (k <= 0) { perror("write memfd"); return 1; }
+            done += (size_t) k;
+        }
+        if (ring_fd < 0) { perror("memfd_create"); return 1; }
+        free(r);
+    }
 
     sigset_t sigs;
     sigemptyset(&sigs);
@@ -802,7 +827,7 @@ int main(int argc, char **argv) {
         w->id = i;
         w->ep = epoll_create1(EPOLL_CLOEXEC);
         w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-        w->ring = build_ring();
+        w->ring = ring_fd >= 0 ? NULL : build_ring();
         pthread_mutex_init(&w->lock, NULL);
         struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
         epoll_ctl(w->ep, EPOLL_CTL_ADD, w->efd, &ev);
@@ -821,9 +846,9 @@ int main(int argc, char **argv) {
     printf("\n");
     fflush(stdout);
     fprintf(stderr, "fosc-loadgen: %d port(s) on %s, %d thread(s), %s, %d-byte frames (%zu on the wire), "
-                    "key frame every %d, %d fps%s\n",
+                    "key frame every %d, %d fps%s%s\n",
             opt.ports, opt.bind, opt.threads, opt.paced ? "paced" : "unpaced", opt.frame_bytes, wire_frame, opt.gop,
-            opt.fps, opt.epoch ? ", epoch timestamps" : "");
+            opt.fps, opt.epoch ? ", epoch timestamps" : "", opt.sendfile ? ", sendfile" : "");
 
     int sfd = signalfd(-1, &sigs, SFD_NONBLOCK | SFD_CLOEXEC);
     const uint64_t SIG_TAG = 1ull << 40, STDIN_TAG = 1ull << 41;
