@@ -54,6 +54,8 @@ public final class FleetBenchmark {
                     : List.of(new InetSocketAddress(o.connectAddress().getHostString(), o.connectAddress().getPort()));
             if (server != null) {
                 report.extra("server_pid", server.pid());
+            } else if (o.serverPid > 0) {
+                report.extra("server_pid", o.serverPid);
             }
             LoadRunner runner = new LoadRunner(o, server, targets);
             for (int run = 1; run <= o.runs; run++) {

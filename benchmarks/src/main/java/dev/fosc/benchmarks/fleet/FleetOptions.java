@@ -64,6 +64,10 @@ final class FleetOptions {
             + "is started and every session goes there")
     String connect;
 
+    @Option(names = "--server-pid", description = "with --connect: the external server's process id (on this "
+            + "machine); its CPU in each window is reported as server_cpu_pct_of_core")
+    long serverPid;
+
     @Option(names = "--user", description = "user for LOGIN (default ${DEFAULT-VALUE})")
     String user = "admin";
 

@@ -93,6 +93,7 @@ final class LoadRunner {
     private void window(Measurement m, LoadStats stats, long[] loopIds, int n) throws InterruptedException {
         double load0 = ProcessMetrics.loadAverage();
         Map<String, Long> server0 = server != null ? server.stats() : null;
+        long externalCpu0 = server == null && o.serverPid > 0 ? ProcessMetrics.processCpuNanos(o.serverPid) : -1;
         LoopStats.Snapshot s0 = stats.snapshot();
         long gc0 = ProcessMetrics.gcMillis();
         long alloc0 = ProcessMetrics.threadAllocatedBytes(loopIds);
@@ -107,6 +108,7 @@ final class LoadRunner {
         long gc1 = ProcessMetrics.gcMillis();
         LoopStats.Snapshot d = stats.snapshot().minus(s0);
         Map<String, Long> server1 = server != null ? server.stats() : null;
+        long externalCpu1 = externalCpu0 >= 0 ? ProcessMetrics.processCpuNanos(o.serverPid) : -1;
 
         double secs = (wall1 - wall0) / 1e9;
         double cpu = (cpu1 - cpu0) / 1e9;
@@ -138,6 +140,9 @@ final class LoadRunner {
             m.put("server_frames_skipped", server1.get("skipped") - server0.get("skipped"));
             m.put("server_cpu_pct_of_core", 100 * (server1.get("cpu_ns") - server0.get("cpu_ns")) / 1e9 / secs);
             m.put("server_gc_ms", server1.get("gc_ms") - server0.get("gc_ms"));
+        }
+        if (externalCpu0 >= 0 && externalCpu1 >= 0) { // --connect --server-pid: the external server's CPU
+            m.put("server_cpu_pct_of_core", 100 * (externalCpu1 - externalCpu0) / 1e9 / secs);
         }
         m.put("load_average_1m_start", load0);
         m.put("load_average_1m_end", ProcessMetrics.loadAverage());

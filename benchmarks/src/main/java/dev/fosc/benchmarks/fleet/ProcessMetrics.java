@@ -98,6 +98,15 @@ public final class ProcessMetrics {
         return sum;
     }
 
+    /**
+     * CPU time of another process of this machine (user + system, every thread; clock-tick resolution), in
+     * nanoseconds, or -1 if it cannot be read (no such process, or the platform does not tell).
+     */
+    static long processCpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(-1L);
+    }
+
     /** The machine's one-minute load average (other processes included), or -1. */
     public static double loadAverage() {
         return OS.getSystemLoadAverage();
