@@ -432,6 +432,10 @@ public final class BridgeServer implements AutoCloseable {
             }
             this.username = username;
             this.password = password;
+            return this;
+        }
+
+        /**
          * Registers the meters (the client's {@code fosc.*} and the bridge's {@code fosc.bridge.*}) in the
          * application's own registry instead of a Prometheus registry of the bridge's, so that an application that
          * embeds the bridge exports them its own way; the bridge removes them again when closed and never closes the
@@ -455,6 +459,10 @@ public final class BridgeServer implements AutoCloseable {
          */
         public Builder audioCodec(BridgeAudioCodec value) {
             this.audioCodec = Objects.requireNonNull(value, "audioCodec");
+            return this;
+        }
+
+        /**
          * How the meters are tagged: {@link FoscMeterOptions#perCamera()} false drops the per-camera tags (the client's
          * meters are summed over its sessions; the bridge's viewers and dropped frames are summed over the cameras and
          * {@code fosc.bridge.session.up} counts the cameras connected), which keeps a fleet's series count flat;
