@@ -92,7 +92,8 @@ final class FoscDelivery implements FoscBackPressure {
     private final FoscSessionListener listener;
     private final FoscSessionCounters counters;
     private final Runnable readingChanged;
-    private final G726Decoder g726 = new G726Decoder();
+    /** Created with the first G.726 frame: most cameras send PCM, and an idle session should stay small. */
+    private G726Decoder g726;
     private final FoscFlowPublisher<FoscVideoFrame> video;
     private final FoscFlowPublisher<FoscAudioFrame> audio;
     private final FoscFlowPublisher<FoscEvent> events;
@@ -225,6 +226,9 @@ final class FoscDelivery implements FoscBackPressure {
         try {
             FoscAudioFormat format = data.format();
             if (format == FoscAudioFormat.G726) {
+                if (g726 == null) {
+                    g726 = new G726Decoder();
+                }
                 pcm = alloc.buffer(G726Decoder.PCM_BLOCK_BYTES); // may throw OutOfDirectMemoryError
                 g726.decodeBlock(data.content().duplicate(), pcm);
             } else if (format == FoscAudioFormat.UNKNOWN) {

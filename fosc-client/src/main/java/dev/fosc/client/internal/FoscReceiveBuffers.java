@@ -16,6 +16,8 @@ import io.netty.util.UncheckedBooleanSupplier;
  * composite), and the few header bytes at the end are copied out by the decoder, so no partly used buffer stays
  * pinned between reads; no buffer is pre-sized and nothing is copied to grow one.
  *
+ * <p>Fairness: at most {@link #READS_PER_TURN} reads per channel and turn of the event loop.
+ *
  * <p>A read is sized by the frame only after a read that filled its buffer (the camera is sending faster than it
  * is read): when bytes trickle in, a big buffer would mostly stay empty while pinned by the piece in it, so the
  * adaptive size is used. Limits: at most {@link #MAX_FRAME_READ} bytes per frame-sized read; the adaptive sizes
@@ -31,7 +33,15 @@ final class FoscReceiveBuffers implements RecvByteBufAllocator {
     static final int NEXT_HEADERS = 48;
 
     private final FoscFrameDecoder decoder;
-    private final AdaptiveRecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator();
+    /**
+     * Reads per turn of the event loop: 4 (Netty's default is 16). A camera that sends faster than it is read gets at
+     * most this many reads (about 256 KiB) before the loop serves the next channel, so the turn of a loop with
+     * hundreds of streaming cameras stays short and a session that is logging in waits one short turn for its reply.
+     */
+    static final int READS_PER_TURN = 4;
+
+    private final RecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator()
+            .maxMessagesPerRead(READS_PER_TURN);
 
     /**
      * @param decoder the channel's frame decoder, asked about the frame in flight
