@@ -94,9 +94,15 @@ final class FoscDelivery implements FoscBackPressure {
     private final Runnable readingChanged;
     /** Created with the first G.726 frame: most cameras send PCM, and an idle session should stay small. */
     private G726Decoder g726;
-    private final FoscFlowPublisher<FoscVideoFrame> video;
-    private final FoscFlowPublisher<FoscAudioFrame> audio;
-    private final FoscFlowPublisher<FoscEvent> events;
+    private final FoscSessionOptions options;
+    private final EventLoop loop;
+    // Created when first asked for (most sessions have a listener and no subscriber: an idle session stays small).
+    private volatile FoscFlowPublisher<FoscVideoFrame> video;
+    private volatile FoscFlowPublisher<FoscAudioFrame> audio;
+    private volatile FoscFlowPublisher<FoscEvent> events;
+    /** Set once by {@link #complete()} or {@link #fail}; a publisher created later ends the same way. */
+    private volatile boolean terminated;
+    private volatile Throwable failure;
     private int fullSubscribers;
     private boolean borrowedReleaseLogged;
     /** Whether a video frame was delivered on this session yet. */
@@ -114,32 +120,78 @@ final class FoscDelivery implements FoscBackPressure {
         this.listener = listener;
         this.counters = counters;
         this.readingChanged = readingChanged;
-        int high = options.highWaterMark();
-        int low = options.lowWaterMark();
-        int max = options.maxBufferedItems();
-        long highBytes = options.highWaterMarkBytes();
-        long lowBytes = options.lowWaterMarkBytes();
-        long maxBytes = options.maxBufferedBytes();
-        this.video = new FoscFlowPublisher<>(loop, address + " video", high, low, max, highBytes, lowBytes, maxBytes,
-                VIDEO_WEIGHER,
-                options.videoOverflow() == FoscVideoOverflow.DROP_UNTIL_KEY_FRAME ? FoscVideoFrame::isKeyFrame : null,
-                this);
-        this.audio = new FoscFlowPublisher<>(loop, address + " audio", high, low, max, highBytes, lowBytes, maxBytes,
-                AUDIO_WEIGHER, null, this);
-        this.events = new FoscFlowPublisher<>(loop, address + " events", high, low, max, highBytes, lowBytes,
-                maxBytes, EVENT_WEIGHER, null, this);
+        this.options = options;
+        this.loop = loop;
     }
 
+    /** The video publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscVideoFrame> video() {
-        return video;
+        FoscFlowPublisher<FoscVideoFrame> p = video;
+        if (p == null) {
+            synchronized (this) {
+                p = video;
+                if (p == null) {
+                    p = publisher(" video", VIDEO_WEIGHER, options.videoOverflow()
+                            == FoscVideoOverflow.DROP_UNTIL_KEY_FRAME ? FoscVideoFrame::isKeyFrame : null);
+                    video = p;
+                    endIfTerminated(p);
+                }
+            }
+        }
+        return p;
     }
 
+    /** The audio publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscAudioFrame> audio() {
-        return audio;
+        FoscFlowPublisher<FoscAudioFrame> p = audio;
+        if (p == null) {
+            synchronized (this) {
+                p = audio;
+                if (p == null) {
+                    p = publisher(" audio", AUDIO_WEIGHER, null);
+                    audio = p;
+                    endIfTerminated(p);
+                }
+            }
+        }
+        return p;
     }
 
+    /** The events publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscEvent> events() {
-        return events;
+        FoscFlowPublisher<FoscEvent> p = events;
+        if (p == null) {
+            synchronized (this) {
+                p = events;
+                if (p == null) {
+                    p = publisher(" events", EVENT_WEIGHER, null);
+                    events = p;
+                    endIfTerminated(p);
+                }
+            }
+        }
+        return p;
+    }
+
+    private <T> FoscFlowPublisher<T> publisher(String suffix, FoscFlowPublisher.Weigher<T> weigher,
+                                               java.util.function.Predicate<T> isKey) {
+        return new FoscFlowPublisher<>(loop, address + suffix, options.highWaterMark(), options.lowWaterMark(),
+                options.maxBufferedItems(), options.highWaterMarkBytes(), options.lowWaterMarkBytes(),
+                options.maxBufferedBytes(), weigher, isKey, this);
+    }
+
+    /** A publisher created after the session ended ends the same way, on the event loop. */
+    private void endIfTerminated(FoscFlowPublisher<?> p) {
+        if (terminated) {
+            loop.execute(() -> {
+                Throwable cause = failure;
+                if (cause != null) {
+                    p.fail(cause);
+                } else {
+                    p.complete();
+                }
+            });
+        }
     }
 
     /**
@@ -147,7 +199,11 @@ final class FoscDelivery implements FoscBackPressure {
      * two subscribers counted twice). Any thread.
      */
     long bufferedBytes() {
-        return video.bufferedBytes() + audio.bufferedBytes() + events.bufferedBytes();
+        return bufferedBytes(video) + bufferedBytes(audio) + bufferedBytes(events);
+    }
+
+    private static long bufferedBytes(FoscFlowPublisher<?> p) {
+        return p == null ? 0 : p.bufferedBytes();
     }
 
     /** Whether some subscriber is full, so reading should be off. */
@@ -211,7 +267,10 @@ final class FoscDelivery implements FoscBackPressure {
                 LOG.warn("{}: the application's onVideoFrame threw; the frame was released", address, t);
             }
             if (frame.intact()) {
-                video.offer(frame);
+                FoscFlowPublisher<FoscVideoFrame> p = video;
+                if (p != null) {
+                    p.offer(frame);
+                }
             } else {
                 borrowedReleased("a video frame (in onVideoFrame)", null);
             }
@@ -247,7 +306,10 @@ final class FoscDelivery implements FoscBackPressure {
                 LOG.warn("{}: the application's onAudioFrame threw; the frame was released", address, t);
             }
             if (frame.intact()) {
-                audio.offer(frame);
+                FoscFlowPublisher<FoscAudioFrame> p = audio;
+                if (p != null) {
+                    p.offer(frame);
+                }
             } else {
                 borrowedReleased("an audio frame (in onAudioFrame)", null);
             }
@@ -298,7 +360,10 @@ final class FoscDelivery implements FoscBackPressure {
         } catch (Throwable t) {
             LOG.warn("{}: the application's onEvent threw", address, t);
         }
-        events.offer(event);
+        FoscFlowPublisher<FoscEvent> p = events;
+        if (p != null) {
+            p.offer(event);
+        }
     }
 
     /** Reports a state change to the listener. */
@@ -312,16 +377,23 @@ final class FoscDelivery implements FoscBackPressure {
 
     /** Completes the publishers (the session was closed). */
     void complete() {
-        video.complete();
-        audio.complete();
-        events.complete();
+        terminated = true;
+        for (FoscFlowPublisher<?> p : new FoscFlowPublisher<?>[] {video, audio, events}) {
+            if (p != null) {
+                p.complete();
+            }
+        }
     }
 
     /** Fails the publishers (the session failed for good). */
     void fail(Throwable cause) {
-        video.fail(cause);
-        audio.fail(cause);
-        events.fail(cause);
+        failure = cause;
+        terminated = true;
+        for (FoscFlowPublisher<?> p : new FoscFlowPublisher<?>[] {video, audio, events}) {
+            if (p != null) {
+                p.fail(cause);
+            }
+        }
     }
 
     @Override

@@ -40,7 +40,8 @@ final class FoscWaitingCalls {
     private final Duration timeout;
     private final String address;
     private final String what;
-    private final List<CompletableFuture<Void>> calls = new ArrayList<>();
+    /** Created with the first call that waits (most sessions never have one). */
+    private List<CompletableFuture<Void>> calls = List.of();
 
     /**
      * @param what the call's name for messages ("videoOn")
@@ -60,6 +61,9 @@ final class FoscWaitingCalls {
                     + budget.max + " calls wait for it already: " + what + " refused (its wish is kept and applied"
                     + " after the next login)"));
             return;
+        }
+        if (calls.isEmpty()) {
+            calls = new ArrayList<>(2);
         }
         calls.add(call);
         budget.waiting++;
@@ -82,10 +86,10 @@ final class FoscWaitingCalls {
 
     /** Takes every waiting call (first, so that a callback may add new ones); their timers end as they complete. */
     List<CompletableFuture<Void>> drain() {
-        List<CompletableFuture<Void>> copy = new ArrayList<>(calls);
-        calls.clear();
-        budget.waiting -= copy.size();
-        return copy;
+        List<CompletableFuture<Void>> taken = calls;
+        calls = List.of();
+        budget.waiting -= taken.size();
+        return taken;
     }
 
     /** Takes every waiting call and fails it with {@code error}. */
@@ -96,7 +100,7 @@ final class FoscWaitingCalls {
     }
 
     private boolean remove(CompletableFuture<Void> call) {
-        if (calls.remove(call)) {
+        if (!calls.isEmpty() && calls.remove(call)) {
             budget.waiting--;
             return true;
         }
