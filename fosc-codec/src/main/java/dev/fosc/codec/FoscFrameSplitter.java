@@ -3,6 +3,7 @@ package dev.fosc.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
@@ -63,6 +64,12 @@ final class FoscFrameSplitter {
      * whose chunks a long-lived buffer would pin.
      */
     private static final ByteBufAllocator UNPINNED = UnpooledByteBufAllocator.DEFAULT;
+    /**
+     * Where a frame still in flight at the end of a read burst is moved (see {@link #endOfRead()}): Netty's
+     * buddy-allocating pool, in which a long-lived buffer holds only its own pages (not a chunk shared with the
+     * short-lived receive buffers) and freed pages are reused without being zeroed again.
+     */
+    private static final ByteBufAllocator MOVED = PooledByteBufAllocator.DEFAULT;
 
     private final int maxPayloadLength;
     private final Sink sink;
@@ -76,12 +83,13 @@ final class FoscFrameSplitter {
     private long frameStart;
 
     // the frame in flight when it spans reads
-    private final byte[] head = new byte[HEAD];
-    private final ByteBuf headBuffer = Unpooled.wrappedBuffer(head);
+    // created with the first frame that spans reads (an idle session never has one)
+    private byte[] head;
+    private ByteBuf headBuffer;
     private long frameLength = NO_LENGTH;
     /** Bytes of the frame in flight received: the first {@link #HEAD} in {@link #head}, the rest in parts. */
     private int frameFill;
-    private ByteBuf[] parts = new ByteBuf[INITIAL_PARTS];
+    private ByteBuf[] parts;
     private int partCount;
     private boolean framesThisRead;
     /** Whether parts[0] is the frame's own buffer (see {@link #endOfRead()}). */
@@ -198,6 +206,10 @@ final class FoscFrameSplitter {
     }
 
     private void copyHead(ByteBuf in, int length) {
+        if (head == null) {
+            head = new byte[HEAD];
+            headBuffer = Unpooled.wrappedBuffer(head);
+        }
         if (frameFill == 0) {
             frameStart = streamOffset + (in.readerIndex() - stepStart);
         }
@@ -276,7 +288,9 @@ final class FoscFrameSplitter {
      * receive buffer (and the allocator chunk it was cut from) while the rest of their frame is on its way.
      */
     private void keep(ChannelHandlerContext ctx, ByteBuf in, int length) {
-        if (partCount == parts.length) {
+        if (parts == null) {
+            parts = new ByteBuf[INITIAL_PARTS];
+        } else if (partCount == parts.length) {
             parts = Arrays.copyOf(parts, partCount * 2);
         }
         ByteBuf part;
@@ -304,7 +318,9 @@ final class FoscFrameSplitter {
             rest = composite;
         }
         headBuffer.setIndex(0, (int) Math.min(HEAD, frameLength));
-        Arrays.fill(parts, 0, partCount, null);
+        if (parts != null) {
+            Arrays.fill(parts, 0, partCount, null);
+        }
         partCount = 0;
         moved = false;
         frameFill = 0;
@@ -378,7 +394,7 @@ final class FoscFrameSplitter {
             first = 1;
         } else {
             int restLength = (int) frameLength - HEAD;
-            target = UNPINNED.directBuffer(restLength, restLength);
+            target = MOVED.directBuffer(restLength, restLength);
             first = 0;
         }
         for (int i = first; i < partCount; i++) {

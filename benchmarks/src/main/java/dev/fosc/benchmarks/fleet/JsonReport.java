@@ -15,7 +15,7 @@ final class JsonReport {
     /** The figures compared as fosc ÷ raw. */
     static final List<String> RATIOS = List.of("frames_per_s", "cpu_us_per_frame", "cpu_s", "loop_cpu_s",
             "alloc_bytes_per_frame", "heap_per_session_bytes", "direct_per_session_bytes", "delay_p99_ms",
-            "all_ready_s");
+            "all_ready_s", "late_session_ready_ms");
 
     /** The baselines fosc is compared with: the Netty raw client and the plain-NIO one. */
     static final List<String> BASELINES = List.of("raw", "nio");

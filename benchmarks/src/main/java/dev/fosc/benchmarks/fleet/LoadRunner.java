@@ -68,6 +68,9 @@ final class LoadRunner {
             m.put("direct_per_session_bytes", (direct1 - direct0) / (double) n);
             Thread.sleep((long) (o.warmup * 1000));
             window(m, stats, loopIds, n);
+            if (!client.equals("nio") && o.mode == FleetOptions.Mode.video && stats.readyCount() == n) {
+                lateSession(m, load, stats, n);
+            }
         } finally {
             load.close();
         }
@@ -75,6 +78,23 @@ final class LoadRunner {
             System.err.println("fleet: the server still has open connections 60 s after " + client + " closed");
         }
         return m;
+    }
+
+    /**
+     * Fairness under load: with every session streaming, one more session is opened (to the first camera) and
+     * timed until its first video frame (connect, preamble, login, video on, first frame), at most 30 s.
+     */
+    private void lateSession(Measurement m, ClientLoad load, LoadStats stats, int n) throws InterruptedException {
+        int failed0 = stats.failedCount();
+        long t0 = System.nanoTime();
+        load.open(targets.subList(0, 1), 1);
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+        while (stats.readyCount() < n + 1 && stats.failedCount() == failed0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        boolean ready = stats.readyCount() == n + 1;
+        m.put("late_session_ready_ms", ready ? (System.nanoTime() - t0) / 1e6 : Double.NaN);
+        m.put("late_session_failed", stats.failedCount() > failed0);
     }
 
     private void awaitReady(LoadStats stats, int n, long t0) throws InterruptedException {

@@ -43,9 +43,9 @@ final class FoscRequestTracker {
 
     private final EventExecutor executor;
     private final String address;
-    private final Map<FoscCommand, ArrayDeque<Pending>> pending = new HashMap<>();
+    private final Map<FoscCommand, ArrayDeque<Pending>> pending = new HashMap<>(4);
     /** Per reply command: when each reply still owed to a timed-out request stops being expected (reading clock). */
-    private final Map<FoscCommand, ArrayDeque<Long>> owed = new HashMap<>();
+    private final Map<FoscCommand, ArrayDeque<Long>> owed = new HashMap<>(4);
     /** The ticker time of the reading clock's stop, while reading is paused. */
     private long pausedSince;
     private boolean paused;
@@ -63,7 +63,7 @@ final class FoscRequestTracker {
      */
     CompletableFuture<FoscMessage> register(FoscCommand request, FoscCommand reply, long timeoutNanos) {
         Pending p = new Pending(request, reply, timeoutNanos, readingNanos() + timeoutNanos);
-        pending.computeIfAbsent(reply, k -> new ArrayDeque<>()).add(p);
+        pending.computeIfAbsent(reply, k -> new ArrayDeque<>(2)).add(p);
         if (!paused) {
             arm(p);
         }
@@ -131,8 +131,7 @@ final class FoscRequestTracker {
      * pays a debt of a request that timed out (then dropped), false when nobody expected it.
      */
     boolean complete(FoscMessage reply) {
-        ArrayDeque<Pending> queue = pending.get(reply.command());
-        Pending p = queue == null ? null : queue.poll();
+        Pending p = poll(reply.command());
         if (p == null) {
             return payDebt(reply.command());
         }
@@ -146,8 +145,7 @@ final class FoscRequestTracker {
      * decoded); false if none waits.
      */
     boolean failOldest(FoscCommand reply, Throwable cause) {
-        ArrayDeque<Pending> queue = pending.get(reply);
-        Pending p = queue == null ? null : queue.poll();
+        Pending p = poll(reply);
         if (p == null) {
             return payDebt(reply);
         }
@@ -221,9 +219,23 @@ final class FoscRequestTracker {
         }
     }
 
+    /** The oldest request waiting for {@code reply}, taken out; a queue left empty goes (idle sessions stay small). */
+    private Pending poll(FoscCommand reply) {
+        ArrayDeque<Pending> queue = pending.get(reply);
+        Pending p = queue == null ? null : queue.poll();
+        if (queue != null && queue.isEmpty()) {
+            pending.remove(reply);
+        }
+        return p;
+    }
+
     private boolean remove(Pending p) {
         ArrayDeque<Pending> queue = pending.get(p.reply);
-        return queue != null && queue.remove(p);
+        boolean removed = queue != null && queue.remove(p);
+        if (queue != null && queue.isEmpty()) {
+            pending.remove(p.reply);
+        }
+        return removed;
     }
 
     private static final class Pending {
