@@ -96,10 +96,8 @@ final class FoscDelivery implements FoscBackPressure {
     private G726Decoder g726;
     private final FoscSessionOptions options;
     private final EventLoop loop;
-    // Created when first asked for (most sessions have a listener and no subscriber: an idle session stays small).
-    private volatile FoscFlowPublisher<FoscVideoFrame> video;
-    private volatile FoscFlowPublisher<FoscAudioFrame> audio;
-    private volatile FoscFlowPublisher<FoscEvent> events;
+    /** Created when first asked for (most sessions have a listener and no subscriber: an idle session stays small). */
+    private volatile Publishers publishers;
     /** Set once by {@link #complete()} or {@link #fail}; a publisher created later ends the same way. */
     private volatile boolean terminated;
     private volatile Throwable failure;
@@ -126,46 +124,30 @@ final class FoscDelivery implements FoscBackPressure {
 
     /** The video publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscVideoFrame> video() {
-        FoscFlowPublisher<FoscVideoFrame> p = video;
-        if (p == null) {
-            synchronized (this) {
-                p = video;
-                if (p == null) {
-                    p = publisher(" video", VIDEO_WEIGHER, options.videoOverflow()
-                            == FoscVideoOverflow.DROP_UNTIL_KEY_FRAME ? FoscVideoFrame::isKeyFrame : null);
-                    video = p;
-                    endIfTerminated(p);
-                }
-            }
-        }
-        return p;
+        return publishers().video();
     }
 
     /** The audio publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscAudioFrame> audio() {
-        FoscFlowPublisher<FoscAudioFrame> p = audio;
-        if (p == null) {
-            synchronized (this) {
-                p = audio;
-                if (p == null) {
-                    p = publisher(" audio", AUDIO_WEIGHER, null);
-                    audio = p;
-                    endIfTerminated(p);
-                }
-            }
-        }
-        return p;
+        return publishers().audio();
     }
 
     /** The events publisher, created on first use. Any thread. */
     FoscFlowPublisher<FoscEvent> events() {
-        FoscFlowPublisher<FoscEvent> p = events;
+        return publishers().events();
+    }
+
+    /** The three publishers, created together when one is first asked for. Any thread. */
+    private Publishers publishers() {
+        Publishers p = publishers;
         if (p == null) {
             synchronized (this) {
-                p = events;
+                p = publishers;
                 if (p == null) {
-                    p = publisher(" events", EVENT_WEIGHER, null);
-                    events = p;
+                    p = new Publishers(publisher(" video", VIDEO_WEIGHER, options.videoOverflow()
+                            == FoscVideoOverflow.DROP_UNTIL_KEY_FRAME ? FoscVideoFrame::isKeyFrame : null),
+                            publisher(" audio", AUDIO_WEIGHER, null), publisher(" events", EVENT_WEIGHER, null));
+                    publishers = p;
                     endIfTerminated(p);
                 }
             }
@@ -180,17 +162,29 @@ final class FoscDelivery implements FoscBackPressure {
                 options.maxBufferedBytes(), weigher, isKey, this);
     }
 
-    /** A publisher created after the session ended ends the same way, on the event loop. */
-    private void endIfTerminated(FoscFlowPublisher<?> p) {
-        if (terminated) {
-            loop.execute(() -> {
-                Throwable cause = failure;
+    /** The publishers of one session. */
+    private record Publishers(FoscFlowPublisher<FoscVideoFrame> video, FoscFlowPublisher<FoscAudioFrame> audio,
+                              FoscFlowPublisher<FoscEvent> events) {
+
+        long bufferedBytes() {
+            return video.bufferedBytes() + audio.bufferedBytes() + events.bufferedBytes();
+        }
+
+        void end(Throwable cause) {
+            for (FoscFlowPublisher<?> p : new FoscFlowPublisher<?>[] {video, audio, events}) {
                 if (cause != null) {
                     p.fail(cause);
                 } else {
                     p.complete();
                 }
-            });
+            }
+        }
+    }
+
+    /** Publishers created after the session ended end the same way, on the event loop. */
+    private void endIfTerminated(Publishers p) {
+        if (terminated) {
+            loop.execute(() -> p.end(failure));
         }
     }
 
@@ -199,10 +193,7 @@ final class FoscDelivery implements FoscBackPressure {
      * two subscribers counted twice). Any thread.
      */
     long bufferedBytes() {
-        return bufferedBytes(video) + bufferedBytes(audio) + bufferedBytes(events);
-    }
-
-    private static long bufferedBytes(FoscFlowPublisher<?> p) {
+        Publishers p = publishers;
         return p == null ? 0 : p.bufferedBytes();
     }
 
@@ -267,9 +258,9 @@ final class FoscDelivery implements FoscBackPressure {
                 LOG.warn("{}: the application's onVideoFrame threw; the frame was released", address, t);
             }
             if (frame.intact()) {
-                FoscFlowPublisher<FoscVideoFrame> p = video;
+                Publishers p = publishers;
                 if (p != null) {
-                    p.offer(frame);
+                    p.video().offer(frame);
                 }
             } else {
                 borrowedReleased("a video frame (in onVideoFrame)", null);
@@ -306,9 +297,9 @@ final class FoscDelivery implements FoscBackPressure {
                 LOG.warn("{}: the application's onAudioFrame threw; the frame was released", address, t);
             }
             if (frame.intact()) {
-                FoscFlowPublisher<FoscAudioFrame> p = audio;
+                Publishers p = publishers;
                 if (p != null) {
-                    p.offer(frame);
+                    p.audio().offer(frame);
                 }
             } else {
                 borrowedReleased("an audio frame (in onAudioFrame)", null);
@@ -360,9 +351,9 @@ final class FoscDelivery implements FoscBackPressure {
         } catch (Throwable t) {
             LOG.warn("{}: the application's onEvent threw", address, t);
         }
-        FoscFlowPublisher<FoscEvent> p = events;
+        Publishers p = publishers;
         if (p != null) {
-            p.offer(event);
+            p.events().offer(event);
         }
     }
 
@@ -378,10 +369,9 @@ final class FoscDelivery implements FoscBackPressure {
     /** Completes the publishers (the session was closed). */
     void complete() {
         terminated = true;
-        for (FoscFlowPublisher<?> p : new FoscFlowPublisher<?>[] {video, audio, events}) {
-            if (p != null) {
-                p.complete();
-            }
+        Publishers p = publishers;
+        if (p != null) {
+            p.end(null);
         }
     }
 
@@ -389,10 +379,9 @@ final class FoscDelivery implements FoscBackPressure {
     void fail(Throwable cause) {
         failure = cause;
         terminated = true;
-        for (FoscFlowPublisher<?> p : new FoscFlowPublisher<?>[] {video, audio, events}) {
-            if (p != null) {
-                p.fail(cause);
-            }
+        Publishers p = publishers;
+        if (p != null) {
+            p.end(cause);
         }
     }
 
