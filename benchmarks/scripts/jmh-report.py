@@ -52,18 +52,20 @@ def main(path):
     payloads = [0, 64, 1460, 65536, 524288]
 
     print("### Frame decoder + codec (one VIDEO_DATA frame per operation)\n")
-    print("| payload | frame bytes | arrival | allocator | frames/s | MB/s (± 99.9% CI) | B/frame | × memcpy |")
-    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |")
+    print("| payload | frame bytes | arrival | decoder | allocator | frames/s | MB/s (± 99.9% CI) | B/frame | × memcpy |")
+    print("| ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |")
     for p in payloads:
         base = get(results, "MemoryCopyBenchmark.copyFrame", payload=p)
-        for arrival in ["whole", "segmented", "segmented-composite"]:
-            for alloc in ["adaptive", "pooled"]:
-                r = get(results, "FoscFrameDecoderBenchmark.decode", payload=p, arrival=arrival, allocator=alloc)
-                if r is None:
-                    continue
-                ratio = f"{r[0] / base[0]:.2f}" if base else "n/a"
-                print(f"| {p} | {p + OVERHEAD} | {arrival} | {alloc} | {r[0]:,.0f} | {fmt_err(r[0], r[1], p + OVERHEAD)} "
-                      f"| {fmt_alloc(r[2])} | {ratio} |")
+        for arrival in ["whole", "segmented"]:
+            for decoder in ["stream", "frame+codec"]:
+                for alloc in ["adaptive", "pooled"]:
+                    r = get(results, "FoscFrameDecoderBenchmark.decode", payload=p, arrival=arrival,
+                            decoder=decoder, allocator=alloc)
+                    if r is None:
+                        continue
+                    ratio = f"{r[0] / base[0]:.2f}" if base else "n/a"
+                    print(f"| {p} | {p + OVERHEAD} | {arrival} | {decoder} | {alloc} | {r[0]:,.0f} "
+                          f"| {fmt_err(r[0], r[1], p + OVERHEAD)} | {fmt_alloc(r[2])} | {ratio} |")
 
     print("\n### Baselines in the same run\n")
     print("| payload | memcpy MB/s | memcpy B/op | decode+copy MB/s | decode+copy B/frame | zero-copy decode (whole, adaptive) ÷ decode+copy |")
@@ -71,7 +73,8 @@ def main(path):
     for p in payloads:
         m = get(results, "MemoryCopyBenchmark.copyFrame", payload=p)
         c = get(results, "CopyingDecodeBenchmark.decodeAndCopy", payload=p)
-        d = get(results, "FoscFrameDecoderBenchmark.decode", payload=p, arrival="whole", allocator="adaptive")
+        d = get(results, "FoscFrameDecoderBenchmark.decode", payload=p, arrival="whole", decoder="stream",
+                allocator="adaptive")
         if m is None and c is None:
             continue
         ratio = f"{d[0] / c[0]:.2f}" if d and c else "n/a"
