@@ -5,8 +5,9 @@
  * <h2>Pipeline</h2>
  * {@link dev.fosc.codec.FoscPipelines} installs either side. Frames are delimited by
  * {@link dev.fosc.codec.FoscFrameDecoder} (12-byte little-endian header, magic checked early, maximum length
- * enforced before buffering) and turned into {@link dev.fosc.codec.FoscMessage}s by
- * {@link dev.fosc.codec.FoscCodec}.
+ * enforced before buffering, nothing cumulated: a frame that spans reads is kept as slices of them) and turned
+ * into {@link dev.fosc.codec.FoscMessage}s by {@link dev.fosc.codec.FoscCodec} (the camera side); the client side
+ * does both in one step with {@link dev.fosc.codec.FoscStreamDecoder}.
  *
  * <h2>Buffer ownership</h2>
  * <ol>
@@ -14,8 +15,10 @@
  *       passes it on. {@link dev.fosc.codec.FoscVideoData}, {@link dev.fosc.codec.FoscAudioData},
  *       {@link dev.fosc.codec.FoscTalkData} and {@link dev.fosc.codec.FoscUnknownMessage} are reference-counted;
  *       every other message is a plain value.</li>
- *   <li>Decoded payload holders keep a retained <em>slice</em> of the received buffer: no byte is copied.
- *       Holding one pins the whole receive buffer, so data kept for long should be copied.</li>
+ *   <li>Decoded payload holders keep a retained <em>slice</em> of the received buffer: no byte is copied
+ *       (a frame still incomplete when a read burst ends is moved once into a buffer of its own, so that it does
+ *       not pin the receive buffers). Holding one pins the whole buffer it lies in, so data kept for long should
+ *       be copied.</li>
  *   <li>Writing a message takes ownership of it: the encoder releases it after encoding (or the pipeline
  *       does on failure). The payload is written as its own buffer after a small header buffer: no copy.</li>
  *   <li>{@link dev.fosc.codec.FoscFrames#decode} and {@link dev.fosc.codec.FoscFrames#encode} never release
