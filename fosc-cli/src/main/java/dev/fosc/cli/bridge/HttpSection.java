@@ -1,16 +1,10 @@
 package dev.fosc.cli.bridge;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fosc.cli.common.CliException;
-import dev.fosc.cli.common.ErrorText;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +17,6 @@ public final class HttpSection {
     /** The section's name. */
     public static final String NAME = "http";
 
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private HttpSection() {
     }
@@ -34,25 +27,7 @@ public final class HttpSection {
      * @throws CliException exit 2 for an unknown key or a bad port, naming the file and line
      */
     public static int port(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = YAML.createParser(reader)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return -1;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (NAME.equals(key)) {
-                    return section(file, p);
-                }
-                p.skipChildren();
-            }
-            return -1;
-        } catch (JsonProcessingException e) {
-            throw CliException.usage(file + ": malformed YAML: " + e.getOriginalMessage().split("\n")[0]);
-        } catch (IOException e) {
-            throw CliException.usage("the cameras file " + file + " cannot be read: " + ErrorText.fileReason(e));
-        }
+        return YamlSections.read(file, NAME, -1, p -> section(file, p));
     }
 
     private static int section(Path file, JsonParser p) throws IOException {
@@ -78,6 +53,6 @@ public final class HttpSection {
     }
 
     private static CliException error(Path file, JsonParser p, String key, String message) {
-        return CliException.usage(file + ":" + p.currentTokenLocation().getLineNr() + ": " + key + ": " + message);
+        return YamlSections.error(file, p.currentTokenLocation().getLineNr(), key, message);
     }
 }

@@ -1,22 +1,14 @@
 package dev.fosc.cli.bridge;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fosc.bridge.MqttSettings;
 import dev.fosc.cli.common.CliException;
-import dev.fosc.cli.common.ErrorText;
 import dev.fosc.cli.record.DurationConverter;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The optional {@code mqtt:} section of a cameras file, read by {@code fosc bridge}:
@@ -38,8 +30,6 @@ public final class MqttSection {
     /** The section's name. */
     public static final String NAME = "mqtt";
 
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private MqttSection() {
     }
@@ -50,31 +40,13 @@ public final class MqttSection {
      * @throws CliException exit 2 for an unknown key, a missing url, a bad value or a missing variable
      */
     public static MqttSettings read(Path file, Map<String, String> env) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = YAML.createParser(reader)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (NAME.equals(key)) {
-                    return section(file, p, env);
-                }
-                p.skipChildren();
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            throw CliException.usage(file + ": malformed YAML: " + e.getOriginalMessage().split("\n")[0]);
-        } catch (IOException e) {
-            throw CliException.usage("the cameras file " + file + " cannot be read: " + ErrorText.fileReason(e));
-        }
+        return YamlSections.read(file, NAME, null, p -> section(file, p, env));
     }
 
     private static MqttSettings section(Path file, JsonParser p, Map<String, String> env) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw error(file, line, "mqtt", "must be a mapping (url:, username:, password:, prefix:, "
+            throw YamlSections.error(file, line, "mqtt", "must be a mapping (url:, username:, password:, prefix:, "
                     + "motion_off_after:, qos:, max_in_flight:, ca_file:)");
         }
         String url = null;
@@ -90,9 +62,9 @@ public final class MqttSection {
             JsonToken value = p.nextToken();
             int at = p.currentTokenLocation().getLineNr();
             if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
-                throw error(file, at, "mqtt." + field, "must be a string");
+                throw YamlSections.error(file, at, "mqtt." + field, "must be a string");
             }
-            String text = expand(file, at, "mqtt." + field, p.getText().trim(), env);
+            String text = YamlSections.expand(file, at, "mqtt." + field, p.getText().trim(), env);
             switch (field) {
                 case "url" -> url = text;
                 case "username" -> username = text;
@@ -102,12 +74,12 @@ public final class MqttSection {
                 case "qos" -> qos = text;
                 case "max_in_flight" -> maxInFlight = text;
                 case "ca_file" -> caFile = text;
-                default -> throw error(file, at, "mqtt." + field, "unknown key (the mqtt section has: url, username,"
+                default -> throw YamlSections.error(file, at, "mqtt." + field, "unknown key (the mqtt section has: url, username,"
                         + " password, prefix, motion_off_after, qos, max_in_flight, ca_file)");
             }
         }
         if (url == null) {
-            throw error(file, line, "mqtt", "missing 'url:' (such as tcp://127.0.0.1:1883)");
+            throw YamlSections.error(file, line, "mqtt", "missing 'url:' (such as tcp://127.0.0.1:1883)");
         }
         try {
             MqttSettings.Builder b = MqttSettings.builder(url);
@@ -132,7 +104,7 @@ public final class MqttSection {
             }
             return b.build();
         } catch (Exception e) {
-            throw error(file, line, "mqtt", e.getMessage());
+            throw YamlSections.error(file, line, "mqtt", e.getMessage());
         }
     }
 
@@ -144,20 +116,5 @@ public final class MqttSection {
         }
     }
 
-    private static String expand(Path file, int line, String key, String text, Map<String, String> env) {
-        Matcher m = VAR.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = env.get(m.group(1));
-            if (value == null) {
-                throw error(file, line, key, "the environment variable " + m.group(1) + " is not set");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        return m.appendTail(out).toString();
-    }
 
-    private static CliException error(Path file, int line, String key, String message) {
-        return CliException.usage(file + ":" + line + ": " + key + ": " + message);
-    }
 }

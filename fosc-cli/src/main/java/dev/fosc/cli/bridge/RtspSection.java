@@ -1,22 +1,14 @@
 package dev.fosc.cli.bridge;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fosc.bridge.BridgeAudioCodec;
 import dev.fosc.cli.common.CliException;
-import dev.fosc.cli.common.ErrorText;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code rtsp:} section of a cameras file, read by {@code fosc bridge}:
@@ -47,8 +39,6 @@ public record RtspSection(int port, String bind, String username, String passwor
     /** The address when none is given: every interface. */
     public static final String DEFAULT_BIND = "0.0.0.0";
 
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final RtspSection DEFAULTS = new RtspSection(DEFAULT_PORT, DEFAULT_BIND, null, null,
             BridgeAudioCodec.PCMU);
 
@@ -62,25 +52,8 @@ public record RtspSection(int port, String bind, String username, String passwor
      *     the reverse, or a variable that is not set, naming the file and line (never the password)
      */
     public static RtspSection read(Path file, Map<String, String> env) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = YAML.createParser(reader)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return DEFAULTS; // CamerasFile says what is wrong
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (NAME.equals(key)) {
-                    return section(file, p, env);
-                }
-                p.skipChildren();
-            }
-            return DEFAULTS;
-        } catch (JsonProcessingException e) {
-            throw CliException.usage(file + ": malformed YAML: " + e.getOriginalMessage().split("\n")[0]);
-        } catch (IOException e) {
-            throw CliException.usage("the cameras file " + file + " cannot be read: " + ErrorText.fileReason(e));
-        }
+        // a file that is not a mapping: CamerasFile says what is wrong with it
+        return YamlSections.read(file, NAME, DEFAULTS, p -> section(file, p, env));
     }
 
     private static RtspSection section(Path file, JsonParser p, Map<String, String> env) throws IOException {
@@ -110,7 +83,8 @@ public record RtspSection(int port, String bind, String username, String passwor
                 if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
                     throw error(file, p, "rtsp." + field, "must be a string");
                 }
-                String text = expand(file, p, "rtsp." + field, p.getText(), env);
+                String text = YamlSections.expand(file, p.currentTokenLocation().getLineNr(), "rtsp." + field,
+                        p.getText(), env);
                 if ("username".equals(field)) {
                     if (text.isBlank() || text.indexOf(':') >= 0) {
                         throw error(file, p, "rtsp.username", "must be a non-empty name without ':'");
@@ -139,18 +113,6 @@ public record RtspSection(int port, String bind, String username, String passwor
         return new RtspSection(port, bind, username, password, audio);
     }
 
-    private static String expand(Path file, JsonParser p, String key, String text, Map<String, String> env) {
-        Matcher m = VAR.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = env.get(m.group(1));
-            if (value == null) {
-                throw error(file, p, key, "the environment variable " + m.group(1) + " is not set");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        return m.appendTail(out).toString();
-    }
 
     /**
      * The section without its password.
@@ -164,6 +126,6 @@ public record RtspSection(int port, String bind, String username, String passwor
     }
 
     private static CliException error(Path file, JsonParser p, String key, String message) {
-        return CliException.usage(file + ":" + p.currentTokenLocation().getLineNr() + ": " + key + ": " + message);
+        return YamlSections.error(file, p.currentTokenLocation().getLineNr(), key, message);
     }
 }
