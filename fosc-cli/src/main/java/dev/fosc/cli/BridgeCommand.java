@@ -11,12 +11,11 @@ import dev.fosc.cli.common.CamerasFile;
 import dev.fosc.cli.common.CliException;
 import dev.fosc.cli.common.ExitCodes;
 import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.common.StoppableCommand;
 import dev.fosc.cli.record.DurationConverter;
 import dev.fosc.client.FoscClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -25,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +50,7 @@ import java.util.concurrent.TimeUnit;
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
         footerHeading = "%nExample:%n",
         footer = {"  fosc bridge --config cameras.yml", "  ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/door", ""})
-public final class BridgeCommand implements Callable<Integer> {
+public final class BridgeCommand extends StoppableCommand<BridgeCommand> {
 
     @Option(names = "--config", paramLabel = "FILE", required = true,
             description = "A cameras file (YAML) with a cameras: section and optionally an rtsp: section.")
@@ -63,24 +60,9 @@ public final class BridgeCommand implements Callable<Integer> {
             description = "How long to run: 30s, 5m, 1h... (default: until Ctrl-C).")
     Duration duration;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
-    boolean verbose;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
-    private Map<String, String> env = System.getenv();
-
-    /** Reads the environment from {@code env} instead of {@link System#getenv()} (for tests and embedding). */
-    public BridgeCommand env(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+    @Override
+    protected BridgeCommand self() {
         return this;
-    }
-
-    /** Ends the command, as Ctrl-C does. Any thread. */
-    public void requestStop() {
-        stopRequested.complete(null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.fosc.cli.common.CliException;
 import dev.fosc.cli.common.ErrorText;
 import dev.fosc.cli.common.ExitCodes;
 import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.common.StoppableCommand;
 import dev.fosc.cli.record.DurationConverter;
 import dev.fosc.client.FoscClient;
 import dev.fosc.client.FoscSession;
@@ -18,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +55,7 @@ import java.util.concurrent.TimeoutException;
         footerHeading = "%nExample:%n",
         footer = {"  fosc capture --host 192.168.1.20 --password-file pw.txt --out cap --duration 10s",
             "  fosc decode cap/camera.bin", ""})
-public final class CaptureCommand implements Callable<Integer> {
+public final class CaptureCommand extends StoppableCommand<CaptureCommand> {
 
     @Mixin
     CameraOptions camera;
@@ -69,24 +67,9 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "How long to capture: 10s, 1m... (default: 10s).")
     Duration duration = Duration.ofSeconds(10);
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
-    boolean verbose;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
-    private Map<String, String> env = System.getenv();
-
-    /** Reads the environment from {@code env} instead of {@link System#getenv()} (for tests and embedding). */
-    public CaptureCommand env(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+    @Override
+    protected CaptureCommand self() {
         return this;
-    }
-
-    /** Ends the capture early, as Ctrl-C does. Any thread. */
-    public void requestStop() {
-        stopRequested.complete(null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.fosc.cli.common.CliException;
 import dev.fosc.cli.common.ErrorText;
 import dev.fosc.cli.common.ExitCodes;
 import dev.fosc.cli.common.StopSignals;
+import dev.fosc.cli.common.StoppableCommand;
 import dev.fosc.cli.record.DurationConverter;
 import dev.fosc.cli.record.EventJsonWriter;
 import dev.fosc.client.FoscClient;
@@ -19,7 +20,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,8 +27,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +49,7 @@ import java.util.concurrent.TimeUnit;
             "130:stopped by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
         footerHeading = "%nExample:%n",
         footer = {"  fosc events --host 192.168.1.20 | grep '\"type\":\"motion\"'", ""})
-public final class EventsCommand implements Callable<Integer> {
+public final class EventsCommand extends StoppableCommand<EventsCommand> {
 
     @Mixin
     CameraOptions camera;
@@ -64,24 +62,9 @@ public final class EventsCommand implements Callable<Integer> {
             description = "How long to listen: 30s, 5m, 1h... (default: until Ctrl-C).")
     Duration duration;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
-    boolean verbose;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
-    private Map<String, String> env = System.getenv();
-
-    /** Reads the environment from {@code env} instead of {@link System#getenv()} (for tests and embedding). */
-    public EventsCommand env(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+    @Override
+    protected EventsCommand self() {
         return this;
-    }
-
-    /** Ends the command early, as Ctrl-C does. Any thread. */
-    public void requestStop() {
-        stopRequested.complete(null);
     }
 
     @Override
