@@ -31,21 +31,10 @@ class BridgeCommandIT {
             Path config = Files.writeString(tmp.resolve("cameras.yml"), "cameras:\n"
                     + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
                     + "rtsp:\n  port: 0\n  bind: 127.0.0.1\nhttp:\n  port: 0\n");
-            BridgeCommand command = new BridgeCommand().env(Map.of("PW", PASSWORD));
-            CommandLine cli = CliTestSupport.withHandlers(command);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--config",
-                    config.toString()));
-            Matcher m = LISTENING.matcher("");
-            for (int i = 0; i < 300 && !m.reset(out.toString()).find(); i++) {
-                assertFalse(run.isDone(), () -> "the bridge ended: " + out + err);
-                Thread.sleep(50);
-            }
-            assertTrue(m.reset(out.toString()).find(), out.toString() + err);
-            String url = "rtsp://127.0.0.1:" + m.group(1) + "/door";
+            RunningBridge bridge = RunningBridge.start(config, Map.of("PW", PASSWORD));
+            StringWriter out = bridge.out;
+            StringWriter err = bridge.err;
+            String url = "rtsp://127.0.0.1:" + bridge.port + "/door";
             assertTrue(out.toString().contains("door: " + url), out.toString());
             assertTrue(out.toString().contains("http listening on 127.0.0.1:"), out.toString());
 
@@ -55,8 +44,7 @@ class BridgeCommandIT {
                     && streams.contains("height=360"), streams);
             assertTrue(streams.contains("codec_name=pcm_mulaw"), streams);
 
-            command.requestStop();
-            assertEquals(0, run.get(30, TimeUnit.SECONDS), out + "\n" + err);
+            assertEquals(0, bridge.stop(), out + "\n" + err);
             assertFalse(out.toString().contains(PASSWORD) || err.toString().contains(PASSWORD));
         }
     }
@@ -69,33 +57,21 @@ class BridgeCommandIT {
                     + "  door:\n    url: fosc://admin:${PW}@" + door.host() + ":" + door.port() + "\n"
                     + "rtsp:\n  port: 0\n  bind: 127.0.0.1\n  username: viewer\n  password: ${RTSP_PW}\n"
                     + "  audio: l16\n");
-            BridgeCommand command = new BridgeCommand().env(Map.of("PW", PASSWORD, "RTSP_PW", viewerPassword));
-            CommandLine cli = CliTestSupport.withHandlers(command);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--config",
-                    config.toString()));
-            Matcher m = LISTENING.matcher("");
-            for (int i = 0; i < 300 && !m.reset(out.toString()).find(); i++) {
-                assertFalse(run.isDone(), () -> "the bridge ended: " + out + err);
-                Thread.sleep(50);
-            }
-            assertTrue(m.reset(out.toString()).find(), out.toString() + err);
+            RunningBridge bridge = RunningBridge.start(config, Map.of("PW", PASSWORD, "RTSP_PW", viewerPassword));
+            StringWriter out = bridge.out;
+            StringWriter err = bridge.err;
             String streams = CliTestSupport.ffprobe("-rtsp_transport", "tcp", "-show_entries",
                     "stream=codec_type,codec_name,sample_rate", "-of", "compact",
-                    "rtsp://viewer:" + viewerPassword + "@127.0.0.1:" + m.group(1) + "/door");
+                    "rtsp://viewer:" + viewerPassword + "@127.0.0.1:" + bridge.port + "/door");
             assertTrue(streams.contains("codec_name=h264"), streams);
             assertTrue(streams.contains("codec_name=pcm_s16be") && streams.contains("sample_rate=8000"), streams);
             Process refused = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp",
-                    "rtsp://127.0.0.1:" + m.group(1) + "/door").redirectErrorStream(true).start();
+                    "rtsp://127.0.0.1:" + bridge.port + "/door").redirectErrorStream(true).start();
             String refusal = new String(refused.getInputStream().readAllBytes());
             assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
             assertTrue(refused.exitValue() != 0 && refusal.contains("401 Unauthorized"), refusal);
 
-            command.requestStop();
-            assertEquals(0, run.get(30, TimeUnit.SECONDS), out + "\n" + err);
+            assertEquals(0, bridge.stop(), out + "\n" + err);
             assertFalse(out.toString().contains(viewerPassword) || err.toString().contains(viewerPassword));
         }
     }
@@ -170,5 +146,39 @@ class BridgeCommandIT {
         r = CliTestSupport.run("bridge", "--config", config.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("mqtt: a CA file needs a TLS URL (ssl:// or mqtts://)"), r.err());
+    }
+
+    /** {@code fosc bridge --config FILE} running on another thread, once it printed its RTSP port. */
+    private static final class RunningBridge {
+        final BridgeCommand command;
+        final CompletableFuture<Integer> run;
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final String port;
+
+        private RunningBridge(Path config, Map<String, String> env) throws InterruptedException {
+            command = new BridgeCommand().env(env);
+            CommandLine cli = CliTestSupport.withHandlers(command);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            run = CompletableFuture.supplyAsync(() -> cli.execute("--config", config.toString()));
+            Matcher m = LISTENING.matcher("");
+            for (int i = 0; i < 300 && !m.reset(out.toString()).find(); i++) {
+                assertFalse(run.isDone(), () -> "the bridge ended: " + out + err);
+                Thread.sleep(50);
+            }
+            assertTrue(m.reset(out.toString()).find(), out.toString() + err);
+            port = m.group(1);
+        }
+
+        static RunningBridge start(Path config, Map<String, String> env) throws InterruptedException {
+            return new RunningBridge(config, env);
+        }
+
+        /** Stops it as Ctrl-C does; returns its exit code. */
+        int stop() throws Exception {
+            command.requestStop();
+            return run.get(30, TimeUnit.SECONDS);
+        }
     }
 }
