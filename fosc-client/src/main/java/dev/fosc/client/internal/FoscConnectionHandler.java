@@ -23,9 +23,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -42,13 +39,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>On {@code channelActive} (after the preamble) a logging-in role sends LOGIN and waits for
- *       LOGIN_REPLY; accepted → the idle handler is installed and the session told; refused → the session
+ *       LOGIN_REPLY; accepted → the keepalive starts and the session told; refused → the session
  *       decides; no reply within the request timeout → protocol error, closed.</li>
- *   <li>Keepalive: an {@link IdleStateHandler} at the head of the pipeline (so any received byte counts, not
- *       only whole frames). Writer idle → LOGIN_CHECK, also while reading is paused (the camera counts only
- *       the client's bytes); reader idle for the reader-idle time of reading → stalled, closed. A
- *       LOGIN_CHECK_REPLY with result 1 → LOGIN again. The media role installs the idle handler at once and
- *       ignores LOGIN_CHECK_REPLY results (its uid belongs to the control login).</li>
+ *   <li>Keepalive ({@link FoscKeepalive}, one timer, started once logged in): nothing written for the keepalive
+ *       interval → LOGIN_CHECK, also while reading is paused (the camera counts only the client's bytes); nothing
+ *       received for the reader-idle time of reading → stalled, closed. Every read burst counts
+ *       ({@code channelReadComplete}: a partial frame too, not only whole frames). A LOGIN_CHECK_REPLY with
+ *       result 1 → LOGIN again. The media role starts the keepalive at once and ignores LOGIN_CHECK_REPLY
+ *       results (its uid belongs to the control login).</li>
  *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
  *       the {@link FoscConnectionListener}, which takes ownership.</li>
  *   <li>A reply whose payload could not be decoded ({@link FoscInvalidMessage} of 16, 18, 20, 21, 100) fails
@@ -62,12 +60,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One instance per channel, used on its event loop only. Not sharable.
  */
-public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
+public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter implements FoscKeepalive.Actions {
 
     /** The pipeline name of this handler. */
     public static final String NAME = "fosc-connection";
-    /** The pipeline name of the idle handler it installs. */
-    public static final String IDLE_NAME = "fosc-idle";
     /**
      * How long a graceful close waits for the CLOSE message to be written before closing the channel anyway: the
      * public {@link FoscSessionOptions#CLOSE_WRITE_TIMEOUT}.
@@ -85,14 +81,13 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Channel channel;
     private FoscRequestTracker tracker;
+    private FoscKeepalive keepalive;
     private boolean loggedIn;
     private boolean loginInFlight;
     private boolean closed;
     private Throwable closeCause;
     /** Whether the session switched reading off (back-pressure); known before the channel is registered too. */
     private boolean readingPaused;
-    /** When reading was last switched on (or the handler added), on the loop's ticker. */
-    private long readingSince;
 
     FoscConnectionHandler(FoscConnectionRole role, FoscSessionOptions options, int uid, String address,
                           FoscConnectionListener listener) {
@@ -137,7 +132,8 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         this.channel = ctx.channel();
         this.tracker = new FoscRequestTracker(ctx.executor(), address);
-        this.readingSince = ctx.executor().ticker().nanoTime();
+        this.keepalive = new FoscKeepalive(ctx.executor(), options.keepaliveInterval().toNanos(),
+                options.readerIdleTimeout().toNanos(), this);
         if (readingPaused) { // switched off before the channel was known
             channel.config().setAutoRead(false);
             tracker.pauseReading();
@@ -159,7 +155,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         readingPaused = !read;
         if (tracker != null) {
             if (read) {
-                readingSince = ctx.executor().ticker().nanoTime();
+                keepalive.readingResumed();
                 tracker.resumeReading();
             } else {
                 tracker.pauseReading();
@@ -172,7 +168,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         if (role.logsIn()) {
             login();
         } else {
-            installIdleHandler();
+            keepalive.start();
         }
         listener.connectionActive(this);
         ctx.fireChannelActive();
@@ -197,7 +193,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
             FoscLoginReply loginReply = (FoscLoginReply) reply;
             if (loginReply.isAccepted()) {
                 loggedIn = true;
-                installIdleHandler();
+                keepalive.start();
                 listener.connectionLoggedIn(this, loginReply);
             } else {
                 listener.connectionLoginRefused(this, loginReply);
@@ -205,11 +201,9 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void installIdleHandler() {
-        if (ctx.pipeline().get(IDLE_NAME) == null) {
-            ctx.pipeline().addFirst(IDLE_NAME, new IdleStateHandler(options.readerIdleTimeout().toNanos(),
-                    options.keepaliveInterval().toNanos(), 0, TimeUnit.NANOSECONDS));
-        }
+    /** Whether the keepalive runs (logged in, or the media role once active). */
+    boolean keepaliveStarted() {
+        return keepalive != null && keepalive.isStarted();
     }
 
     /**
@@ -230,6 +224,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         CompletableFuture<FoscMessage> future = tracker.register(message.command(), reply,
                 options.requestTimeout().toNanos());
+        keepalive.wrote();
         ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 tracker.fail(future, new FoscConnectionClosedException("could not send " + message.command()
@@ -252,6 +247,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
                     + " is full (the camera is not reading); " + message.command() + " not sent"));
         }
         CompletableFuture<Void> future = new CompletableFuture<>();
+        keepalive.wrote();
         ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 future.complete(null);
@@ -323,26 +319,35 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         login();
     }
 
+    /** Every read burst counts for the stall detector, whole frames or not. */
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            IdleState state = ((IdleStateEvent) evt).state();
-            if (state == IdleState.WRITER_IDLE && isOpen()) {
-                ctx.writeAndFlush(new FoscLoginCheck(uid)).addListener((ChannelFutureListener) f -> {
-                    if (!f.isSuccess()) {
-                        close(translate(f.cause()));
-                    }
-                });
-            } else if (state == IdleState.READER_IDLE && ctx.channel().config().isAutoRead()
-                    && ctx.executor().ticker().nanoTime() - readingSince >= options.readerIdleTimeout().toNanos()) {
-                // silence counts only while reading is on: a camera whose bytes sit unread is not stalled, and
-                // the reader-idle time starts again when reading resumes
-                close(new FoscStalledException("nothing received from " + address + " for "
-                        + options.readerIdleTimeout().toMillis() + " ms: the connection stalled"));
-            }
-            return;
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        keepalive.bytesReceived();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void keepaliveDue() {
+        if (isOpen()) {
+            ctx.writeAndFlush(new FoscLoginCheck(uid)).addListener((ChannelFutureListener) f -> {
+                if (!f.isSuccess()) {
+                    close(translate(f.cause()));
+                }
+            });
         }
-        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public boolean reading() {
+        return channel.config().isAutoRead();
+    }
+
+    @Override
+    public void stalled() {
+        // silence counts only while reading is on: a camera whose bytes sit unread is not stalled, and the
+        // reader-idle time starts again when reading resumes
+        close(new FoscStalledException("nothing received from " + address + " for "
+                + options.readerIdleTimeout().toMillis() + " ms: the connection stalled"));
     }
 
     @Override
@@ -373,6 +378,7 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter {
         Throwable cause = closeCause != null ? closeCause
                 : new FoscConnectionClosedException("camera " + address + " closed the connection");
         closeCause = cause;
+        keepalive.stop();
         tracker.failAll(cause);
         listener.connectionClosed(this, cause);
         ctx.fireChannelInactive();

@@ -55,11 +55,16 @@ final class FoscMediaRequests {
     private FoscStream lastVideo;
     private boolean wantedAudio;
     private final BooleanSupplier willConnect;
-    private final FoscWaitingCalls videoWaiters;
-    private final FoscWaitingCalls audioWaiters;
-    private final FoscWaitingCalls audioOffWaiters;
-    private final FoscMediaRetry videoRetry;
-    private final FoscMediaRetry audioRetry;
+    private final EventLoop loop;
+    private final BooleanSupplier readingPaused;
+    // Created with the first call that needs them: most sessions never wait for a connection, many never ask for
+    // audio, and an idle session should stay small (thousands per process).
+    private FoscWaitingCalls.Budget budget;
+    private FoscWaitingCalls videoWaiters;
+    private FoscWaitingCalls audioWaiters;
+    private FoscWaitingCalls audioOffWaiters;
+    private FoscMediaRetry videoRetry;
+    private FoscMediaRetry audioRetry;
     private CompletableFuture<Void> videoInFlight;
     /** The stream byte of the last VIDEO_ON the camera accepted, or -1. */
     private int lastVideoByte = -1;
@@ -88,19 +93,74 @@ final class FoscMediaRequests {
         this.openMediaIfWanted = openMediaIfWanted;
         this.audioMayFlow = audioMayFlow;
         this.willConnect = willConnect;
-        FoscWaitingCalls.Budget budget = new FoscWaitingCalls.Budget(options.maxWaitingCalls());
-        this.videoWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "videoOn");
-        this.audioWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOn");
-        this.audioOffWaiters = new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, "audioOff");
-        this.videoRetry = new FoscMediaRetry(loop, address, "VIDEO_ON", "video", true, options.mediaRetryDelay(),
-                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> {
-                    if (lastVideoByte >= 0 && learner.videoSilent(lastVideoByte)) {
-                        LOG.debug("{}: VIDEO_ON with stream byte {} accepted but no video: trying stream byte 1;"
-                                + " learned: {}", address, lastVideoByte, learner.current());
-                    }
-                });
-        this.audioRetry = new FoscMediaRetry(loop, address, "AUDIO_ON", "audio", false, options.mediaRetryDelay(),
-                options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> { });
+        this.loop = loop;
+        this.readingPaused = readingPaused;
+    }
+
+    private FoscWaitingCalls newWaiters(String call) {
+        if (budget == null) {
+            budget = new FoscWaitingCalls.Budget(options.maxWaitingCalls());
+        }
+        return new FoscWaitingCalls(loop, budget, options.waitTimeout(), address, call);
+    }
+
+    private FoscWaitingCalls videoWaiters() {
+        if (videoWaiters == null) {
+            videoWaiters = newWaiters("videoOn");
+        }
+        return videoWaiters;
+    }
+
+    private FoscWaitingCalls audioWaiters() {
+        if (audioWaiters == null) {
+            audioWaiters = newWaiters("audioOn");
+        }
+        return audioWaiters;
+    }
+
+    private FoscWaitingCalls audioOffWaiters() {
+        if (audioOffWaiters == null) {
+            audioOffWaiters = newWaiters("audioOff");
+        }
+        return audioOffWaiters;
+    }
+
+    /** The calls that waited, taken out (none if nobody ever waited). */
+    private static List<CompletableFuture<Void>> drain(FoscWaitingCalls waiters) {
+        return waiters == null ? List.of() : waiters.drain();
+    }
+
+    private static void failAll(FoscWaitingCalls waiters, Throwable cause) {
+        if (waiters != null) {
+            waiters.failAll(cause);
+        }
+    }
+
+    private FoscMediaRetry videoRetry() {
+        if (videoRetry == null) {
+            videoRetry = new FoscMediaRetry(loop, address, "VIDEO_ON", "video", true, options.mediaRetryDelay(),
+                    options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> {
+                        if (lastVideoByte >= 0 && learner.videoSilent(lastVideoByte)) {
+                            LOG.debug("{}: VIDEO_ON with stream byte {} accepted but no video: trying stream byte"
+                                    + " 1; learned: {}", address, lastVideoByte, learner.current());
+                        }
+                    });
+        }
+        return videoRetry;
+    }
+
+    private FoscMediaRetry audioRetry() {
+        if (audioRetry == null) {
+            audioRetry = new FoscMediaRetry(loop, address, "AUDIO_ON", "audio", false, options.mediaRetryDelay(),
+                    options.mediaRetries(), options.mediaStartTimeout(), readingPaused, () -> { });
+        }
+        return audioRetry;
+    }
+
+    private static void reset(FoscMediaRetry retry) {
+        if (retry != null) {
+            retry.reset();
+        }
     }
 
     /** Whether the application wants any media (so a media connection is worth opening). */
@@ -122,7 +182,7 @@ final class FoscMediaRequests {
     void videoOn(FoscStream stream, CompletableFuture<Void> result) {
         if (wantedVideo != stream) {
             videoInFlight = null;
-            videoRetry.reset();
+            reset(videoRetry);
         }
         wantedVideo = stream;
         lastVideo = stream;
@@ -132,7 +192,7 @@ final class FoscMediaRequests {
         } else if (!willConnect.getAsBoolean()) {
             result.completeExceptionally(disconnected("videoOn"));
         } else {
-            videoWaiters.add(result);
+            videoWaiters().add(result);
             openMediaIfWanted.run();
         }
     }
@@ -145,22 +205,22 @@ final class FoscMediaRequests {
     void videoOff(CompletableFuture<Void> result) {
         wantedVideo = null;
         videoInFlight = null;
-        videoRetry.reset();
-        videoWaiters.failAll(new FoscException("videoOn for " + address + " superseded by videoOff"));
+        reset(videoRetry);
+        failAll(videoWaiters, new FoscException("videoOn for " + address + " superseded by videoOff"));
         result.complete(null);
     }
 
     /** {@link FoscSession#audioOn}, on the loop, the session open. */
     void audioOn(CompletableFuture<Void> result) {
         wantedAudio = true;
-        audioOffWaiters.failAll(new FoscException("audioOff for " + address + " superseded by audioOn"));
+        failAll(audioOffWaiters, new FoscException("audioOff for " + address + " superseded by audioOn"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(sendAudioOn(conn), result);
         } else if (!willConnect.getAsBoolean()) {
             result.completeExceptionally(disconnected("audioOn"));
         } else {
-            audioWaiters.add(result);
+            audioWaiters().add(result);
             openMediaIfWanted.run();
         }
     }
@@ -169,15 +229,15 @@ final class FoscMediaRequests {
     void audioOff(CompletableFuture<Void> result) {
         wantedAudio = false;
         audioInFlight = null;
-        audioRetry.reset();
-        audioWaiters.failAll(new FoscException("audioOn for " + address + " superseded by audioOff"));
+        reset(audioRetry);
+        failAll(audioWaiters, new FoscException("audioOn for " + address + " superseded by audioOff"));
         FoscConnectionHandler conn = mediaConnection.get();
         if (conn != null) {
             forward(conn.send(new FoscAudioOff(streamByte(), options.credentials())), result);
         } else if (audioMayFlow.getAsBoolean()) {
             // logging in (again) or the media connection not ready: the camera may still be sending audio
             // on a connection that stays; AUDIO_OFF goes out as soon as media requests can
-            audioOffWaiters.add(result);
+            audioOffWaiters().add(result);
         } else {
             result.complete(null); // no connection: a new one starts without audio
         }
@@ -192,41 +252,45 @@ final class FoscMediaRequests {
     void forgetInFlight() {
         videoInFlight = null;
         audioInFlight = null;
-        videoRetry.reset();
-        audioRetry.reset();
+        reset(videoRetry);
+        reset(audioRetry);
     }
 
     /** A video frame arrived: VIDEO_ON worked. */
     void videoArrived() {
-        videoRetry.arrived();
+        if (videoRetry != null) {
+            videoRetry.arrived();
+        }
     }
 
     /** An audio frame arrived: AUDIO_ON worked. */
     void audioArrived() {
-        audioRetry.arrived();
+        if (audioRetry != null) {
+            audioRetry.arrived();
+        }
     }
 
     /** The audioOff calls that waited for a connection without one: audio is off anyway. */
     void audioOffDone() {
-        audioOffWaiters.drain().forEach(f -> f.complete(null));
+        drain(audioOffWaiters).forEach(f -> f.complete(null));
     }
 
     /** The session gave up reconnecting: the videoOn/audioOn calls waiting fail with {@code cause}. */
     void failWaiters(Throwable cause) {
-        videoWaiters.failAll(cause);
-        audioWaiters.failAll(cause);
+        failAll(videoWaiters, cause);
+        failAll(audioWaiters, cause);
     }
 
     /** The session ended: every call waiting fails with {@code cause}. */
     void failAllWaiters(Throwable cause) {
-        videoWaiters.failAll(cause);
-        audioWaiters.failAll(cause);
-        audioOffWaiters.failAll(cause);
+        failAll(videoWaiters, cause);
+        failAll(audioWaiters, cause);
+        failAll(audioOffWaiters, cause);
     }
 
     /** {@code conn} can take media requests now: sends what the application wants, completes who waited. */
     void restore(FoscConnectionHandler conn) {
-        if (!audioOffWaiters.isEmpty() && !wantedAudio) {
+        if (audioOffWaiters != null && !audioOffWaiters.isEmpty() && !wantedAudio) {
             List<CompletableFuture<Void>> copy = audioOffWaiters.drain();
             CompletableFuture<Void> sent = conn.send(new FoscAudioOff(streamByte(), options.credentials()));
             copy.forEach(w -> forward(sent, w));
@@ -242,7 +306,7 @@ final class FoscMediaRequests {
     }
 
     private void transfer(FoscWaitingCalls waiters, CompletableFuture<Void> sent, String what) {
-        List<CompletableFuture<Void>> copy = waiters.drain();
+        List<CompletableFuture<Void>> copy = drain(waiters);
         sent.whenComplete((v, e) -> {
             if (e != null) {
                 LOG.debug("{}: turning {} on failed: {}", address, what, e.getMessage());
@@ -269,7 +333,7 @@ final class FoscMediaRequests {
                 videoInFlight = null;
             }
             if (wantedVideo != null && mediaConnection.get() == conn) {
-                videoRetry.answered(e, () -> {
+                videoRetry().answered(e, () -> {
                     if (wantedVideo != null && mediaConnection.get() == conn) {
                         sendVideoOn(conn);
                     }
@@ -291,7 +355,7 @@ final class FoscMediaRequests {
                 audioInFlight = null;
             }
             if (wantedAudio && mediaConnection.get() == conn) {
-                audioRetry.answered(e, () -> {
+                audioRetry().answered(e, () -> {
                     if (wantedAudio && mediaConnection.get() == conn) {
                         sendAudioOn(conn);
                     }

@@ -40,7 +40,8 @@ final class FoscReceiveBuffers implements RecvByteBufAllocator {
      */
     static final int READS_PER_TURN = 4;
 
-    private final RecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator()
+    /** Netty's adaptive sizing; shared by all connections (the state is in each handle). */
+    private static final RecvByteBufAllocator ADAPTIVE = new AdaptiveRecvByteBufAllocator()
             .maxMessagesPerRead(READS_PER_TURN);
 
     /**
@@ -52,7 +53,7 @@ final class FoscReceiveBuffers implements RecvByteBufAllocator {
 
     @Override
     public Handle newHandle() {
-        return new FrameSizedHandle((ExtendedHandle) adaptive.newHandle());
+        return new FrameSizedHandle((ExtendedHandle) ADAPTIVE.newHandle());
     }
 
     private final class FrameSizedHandle implements ExtendedHandle {

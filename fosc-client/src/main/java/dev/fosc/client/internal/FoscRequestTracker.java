@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,16 @@ final class FoscRequestTracker {
 
     private final EventExecutor executor;
     private final String address;
-    private final Map<FoscCommand, ArrayDeque<Pending>> pending = new HashMap<>(4);
-    /** Per reply command: when each reply still owed to a timed-out request stops being expected (reading clock). */
-    private final Map<FoscCommand, ArrayDeque<Long>> owed = new HashMap<>(4);
+    /**
+     * Per reply command, the requests waiting for it, oldest first; {@code null} while none waits (an idle
+     * connection keeps no map: thousands of them per process).
+     */
+    private Map<FoscCommand, ArrayDeque<Pending>> pending;
+    /**
+     * Per reply command: when each reply still owed to a timed-out request stops being expected (reading clock);
+     * {@code null} while nothing is owed.
+     */
+    private Map<FoscCommand, ArrayDeque<Long>> owed;
     /** The ticker time of the reading clock's stop, while reading is paused. */
     private long pausedSince;
     private boolean paused;
@@ -63,6 +71,9 @@ final class FoscRequestTracker {
      */
     CompletableFuture<FoscMessage> register(FoscCommand request, FoscCommand reply, long timeoutNanos) {
         Pending p = new Pending(request, reply, timeoutNanos, readingNanos() + timeoutNanos);
+        if (pending == null) {
+            pending = new HashMap<>(4);
+        }
         pending.computeIfAbsent(reply, k -> new ArrayDeque<>(2)).add(p);
         if (!paused) {
             arm(p);
@@ -87,7 +98,7 @@ final class FoscRequestTracker {
         }
         paused = false;
         pausedTotal += executor.ticker().nanoTime() - pausedSince;
-        for (ArrayDeque<Pending> queue : pending.values()) {
+        for (ArrayDeque<Pending> queue : waiting()) {
             for (Pending p : queue) {
                 if (p.timeout == null) { // expired while paused, or registered then
                     arm(p);
@@ -118,6 +129,9 @@ final class FoscRequestTracker {
             return;
         }
         if (remove(p)) {
+            if (owed == null) {
+                owed = new HashMap<>(4);
+            }
             ArrayDeque<Long> debts = owed.computeIfAbsent(p.reply, k -> new ArrayDeque<>());
             pruneLapsed(debts, now); // bounded by the requests of one timeout window, reply or not
             debts.add(now + p.timeoutNanos);
@@ -156,7 +170,7 @@ final class FoscRequestTracker {
 
     /** Fails the request whose write failed (if it still waits). */
     void fail(CompletableFuture<FoscMessage> future, Throwable cause) {
-        for (ArrayDeque<Pending> queue : pending.values()) {
+        for (ArrayDeque<Pending> queue : waiting()) {
             for (Pending p : queue) {
                 if (p.future == future) {
                     remove(p);
@@ -171,8 +185,8 @@ final class FoscRequestTracker {
     /** Fails every waiting request with a "connection closed" exception caused by {@code cause}. */
     void failAll(Throwable cause) {
         List<Pending> all = new ArrayList<>();
-        pending.values().forEach(all::addAll);
-        pending.clear();
+        waiting().forEach(all::addAll);
+        pending = null;
         for (Pending p : all) {
             cancelTimeout(p);
             p.future.completeExceptionally(new FoscConnectionClosedException("connection to " + address
@@ -182,13 +196,16 @@ final class FoscRequestTracker {
 
     /** Whether a reply of {@code command} is still owed to a timed-out request: then this one pays for it. */
     private boolean payDebt(FoscCommand command) {
-        ArrayDeque<Long> debts = owed.get(command);
+        ArrayDeque<Long> debts = owed == null ? null : owed.get(command);
         if (debts == null) {
             return false;
         }
         pruneLapsed(debts, readingNanos());
         if (debts.isEmpty()) {
             owed.remove(command);
+            if (owed.isEmpty()) {
+                owed = null;
+            }
             return false;
         }
         debts.poll();
@@ -206,7 +223,7 @@ final class FoscRequestTracker {
     /** How many requests wait. */
     int size() {
         int n = 0;
-        for (ArrayDeque<Pending> queue : pending.values()) {
+        for (ArrayDeque<Pending> queue : waiting()) {
             n += queue.size();
         }
         return n;
@@ -219,23 +236,34 @@ final class FoscRequestTracker {
         }
     }
 
+    /** The queues of waiting requests (none: empty). */
+    private Collection<ArrayDeque<Pending>> waiting() {
+        return pending == null ? List.of() : pending.values();
+    }
+
     /** The oldest request waiting for {@code reply}, taken out; a queue left empty goes (idle sessions stay small). */
     private Pending poll(FoscCommand reply) {
-        ArrayDeque<Pending> queue = pending.get(reply);
+        ArrayDeque<Pending> queue = pending == null ? null : pending.get(reply);
         Pending p = queue == null ? null : queue.poll();
-        if (queue != null && queue.isEmpty()) {
-            pending.remove(reply);
-        }
+        dropIfEmpty(reply, queue);
         return p;
     }
 
     private boolean remove(Pending p) {
-        ArrayDeque<Pending> queue = pending.get(p.reply);
+        ArrayDeque<Pending> queue = pending == null ? null : pending.get(p.reply);
         boolean removed = queue != null && queue.remove(p);
-        if (queue != null && queue.isEmpty()) {
-            pending.remove(p.reply);
-        }
+        dropIfEmpty(p.reply, queue);
         return removed;
+    }
+
+    /** An emptied queue goes, and the map with the last one. */
+    private void dropIfEmpty(FoscCommand reply, ArrayDeque<Pending> queue) {
+        if (queue != null && queue.isEmpty()) {
+            pending.remove(reply);
+            if (pending.isEmpty()) {
+                pending = null;
+            }
+        }
     }
 
     private static final class Pending {

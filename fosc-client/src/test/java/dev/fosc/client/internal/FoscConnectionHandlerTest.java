@@ -49,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,18 +96,18 @@ class FoscConnectionHandlerTest {
     }
 
     @Test
-    void logsInOnActiveAndInstallsTheIdleHandlerOnceAccepted() throws Exception {
+    void logsInOnActiveAndStartsTheKeepaliveOnceAccepted() throws Exception {
         FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
         EmbeddedChannel ch = channel(h);
         assertEquals(new FoscLogin(ADMIN, UID, 0), ch.readOutbound());
         assertEquals(List.of("active"), listener.calls);
-        assertNull(ch.pipeline().get(FoscConnectionHandler.IDLE_NAME));
+        assertFalse(h.keepaliveStarted());
 
         ch.writeInbound(accepted());
         assertEquals(List.of("active", "loggedIn:CAM1"), listener.calls);
         assertTrue(h.isLoggedIn());
-        assertNotNull(ch.pipeline().get(FoscConnectionHandler.IDLE_NAME));
-        assertEquals(FoscConnectionHandler.IDLE_NAME, ch.pipeline().names().get(0), "idle handler at the head");
+        assertTrue(h.keepaliveStarted());
+        assertSame(h, ch.pipeline().first(), "no idle handler added in front: the keepalive is the handler's own timer");
         assertFalse(ch.finish());
     }
 
@@ -118,7 +119,7 @@ class FoscConnectionHandlerTest {
         ch.writeInbound(FoscLoginReply.refusedEmpty());
         assertEquals(List.of("active", "refused:-1"), listener.calls);
         assertFalse(h.isLoggedIn());
-        assertNull(ch.pipeline().get(FoscConnectionHandler.IDLE_NAME));
+        assertFalse(h.keepaliveStarted());
         tick(ch, 60); // no keepalive, no login retry
         assertNull(ch.readOutbound());
         assertTrue(ch.isActive(), "the session decides about the connection");
@@ -202,6 +203,33 @@ class FoscConnectionHandlerTest {
         assertInstanceOf(FoscStalledException.class, listener.closeCause);
         assertTrue(listener.closeCause.getMessage().contains("35000 ms"));
         drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aReadBurstWithoutAWholeFrameCountsForTheStallDetector() throws Exception {
+        EmbeddedChannel ch = loggedIn(handler(FoscConnectionRole.SINGLE));
+        tick(ch, 30);
+        ch.pipeline().fireChannelReadComplete(); // bytes of a large frame arrived, the frame is not complete yet
+        tick(ch, 30);
+        assertTrue(ch.isActive(), "30 s since the last bytes");
+        tick(ch, 5);
+        assertFalse(ch.isActive(), "35 s since the last bytes: stalled");
+        drainOutbound(ch);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void anyWriteCountsForTheKeepalive() throws Exception {
+        FoscConnectionHandler h = handler(FoscConnectionRole.SINGLE);
+        EmbeddedChannel ch = loggedIn(h);
+        tick(ch, 5);
+        h.send(new FoscLoginCheck(UID));
+        assertEquals(new FoscLoginCheck(UID), ch.readOutbound());
+        tick(ch, 5);
+        assertNull(ch.readOutbound(), "10 s since login but only 5 s since the last write");
+        tick(ch, 5);
+        assertEquals(new FoscLoginCheck(UID), ch.readOutbound(), "10 s since the last write");
         assertFalse(ch.finish());
     }
 
@@ -460,7 +488,7 @@ class FoscConnectionHandlerTest {
         EmbeddedChannel ch = channel(h);
         assertNull(ch.readOutbound());
         assertEquals(List.of("active"), listener.calls);
-        assertNotNull(ch.pipeline().get(FoscConnectionHandler.IDLE_NAME));
+        assertTrue(h.keepaliveStarted());
         tick(ch, 10);
         assertEquals(new FoscLoginCheck(UID), ch.readOutbound());
         ch.writeInbound(new FoscLoginCheckReply(1));
