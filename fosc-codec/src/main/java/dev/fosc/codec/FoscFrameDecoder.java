@@ -38,6 +38,11 @@ public class FoscFrameDecoder extends ChannelInboundHandlerAdapter {
 
     /** The default largest payload accepted: 4 MiB (1080p key frames reach hundreds of KB). */
     public static final int DEFAULT_MAX_PAYLOAD_LENGTH = 4 * 1024 * 1024;
+    /**
+     * The frame header's length: u32 command, u32 magic "FOSC", u32 payload length (docs/protocol.md §1); the
+     * payload of a frame at {@code index} starts at {@code index + HEADER_LENGTH}.
+     */
+    public static final int HEADER_LENGTH = FoscWire.HEADER_LENGTH;
 
     private final FoscFrameSplitter splitter;
 

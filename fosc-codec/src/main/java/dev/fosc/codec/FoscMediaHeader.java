@@ -62,9 +62,23 @@ public record FoscMediaHeader(long timestamp, int videoLength, int audioLength, 
         out.writeIntLE(bitRate);
     }
 
-    /** Reads the header at {@code i} of {@code p} (no index change). */
-    static FoscMediaHeader read(ByteBuf p, int i) {
-        return new FoscMediaHeader(p.getLongLE(i), p.getIntLE(i + 8), p.getIntLE(i + 12), p.getIntLE(i + 16) != 0,
-                p.getIntLE(i + 20), p.getIntLE(i + 24), p.getIntLE(i + 28), p.getIntLE(i + 32));
+    /**
+     * Reads the 36 bytes at {@code i} of {@code p} as a media header (little-endian, as on the wire); the indexes of
+     * {@code p} do not move. No check beyond the buffer's bounds: the lengths are what the camera wrote, which a
+     * decoder compares with the frame's payload length ({@link FoscVideoData} does).
+     *
+     * @param p the buffer
+     * @param i where the header starts
+     * @return the header
+     * @throws IndexOutOfBoundsException if fewer than 36 bytes follow {@code i}
+     */
+    public static FoscMediaHeader read(ByteBuf p, int i) {
+        // five reads instead of eight (each read checks the bounds and the buffer's liveness): pairs of u32 fields
+        // are read as one little-endian u64, whose low half is the first field
+        long lengths = p.getLongLE(i + 8);
+        long keyAndWidth = p.getLongLE(i + 16);
+        long heightAndRate = p.getLongLE(i + 24);
+        return new FoscMediaHeader(p.getLongLE(i), (int) lengths, (int) (lengths >>> 32), (int) keyAndWidth != 0,
+                (int) (keyAndWidth >>> 32), (int) heightAndRate, (int) (heightAndRate >>> 32), p.getIntLE(i + 32));
     }
 }

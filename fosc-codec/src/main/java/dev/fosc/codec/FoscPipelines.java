@@ -40,11 +40,24 @@ public final class FoscPipelines {
      * @param options the options
      */
     public static void installClient(ChannelPipeline pipeline, FoscCodecOptions options) {
+        installClient(pipeline, options, new FoscStreamDecoder(options.maxPayloadLength(), false));
+    }
+
+    /**
+     * Installs the client side with {@code options} and {@code decoder} as the frame decoder: a
+     * {@link FoscStreamDecoder} subclass that hands some frames on in a form of its own. It should have been made
+     * with {@code options.maxPayloadLength()}.
+     *
+     * @param pipeline the channel pipeline
+     * @param options the options
+     * @param decoder the frame decoder, new (one per channel)
+     */
+    public static void installClient(ChannelPipeline pipeline, FoscCodecOptions options, FoscStreamDecoder decoder) {
         if (options.preamble()) {
             pipeline.addLast(PREAMBLE + "-encoder", new HttpRequestEncoder());
             pipeline.addLast(PREAMBLE + "-response", new FoscPreambleResponseDecoder());
         }
-        pipeline.addLast(FRAME_DECODER, new FoscStreamDecoder(options.maxPayloadLength(), false));
+        pipeline.addLast(FRAME_DECODER, decoder);
         pipeline.addLast(CODEC, FoscMessageEncoder.INSTANCE);
         if (options.preamble()) {
             pipeline.addLast(PREAMBLE + "-writer", new FoscClientPreambleWriter(options.hostHeader()));

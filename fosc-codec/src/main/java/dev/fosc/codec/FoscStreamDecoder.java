@@ -12,9 +12,13 @@ import io.netty.channel.ChannelHandlerContext;
  * {@link FoscPipelines} installs, with {@link FoscMessageEncoder} for the other direction: one handler and no
  * intermediate frame buffer per frame.
  *
+ * <p>A subclass may hand some frames on in a form of its own by overriding {@link #frameReceived} and calling
+ * {@code super} for the others (fosc-client does so for VIDEO_DATA that arrived in one read: its frames borrow the
+ * receive buffer for the listener's call instead of retaining a slice of it).
+ *
  * <p>One instance per channel (it is stateful), used on that channel's event loop only.
  */
-public final class FoscStreamDecoder extends FoscFrameDecoder {
+public class FoscStreamDecoder extends FoscFrameDecoder {
 
     /** A decoder with {@link FoscFrameDecoder#DEFAULT_MAX_PAYLOAD_LENGTH}. */
     public FoscStreamDecoder() {

@@ -401,6 +401,16 @@ public final class DefaultFoscSession implements FoscSession, FoscConnectionList
     }
 
     @Override
+    public void connectionVideo(FoscConnectionHandler connection, DefaultFoscVideoFrame frame) {
+        if (!connections.isCurrent(connection) || isOver() || !mediaRequests.wantsVideo()) {
+            frame.release(); // after videoOff: what the camera still sends is dropped (see connectionMessage)
+            return;
+        }
+        mediaRequests.videoArrived();
+        delivery.video(frame, mediaRequests.deliveryStream());
+    }
+
+    @Override
     public void connectionMessage(FoscConnectionHandler connection, FoscMessage message) {
         if (!connections.isCurrent(connection) || isOver()) {
             ReferenceCountUtil.release(message);

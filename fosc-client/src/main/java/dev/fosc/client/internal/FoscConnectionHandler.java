@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  *       result 1 → LOGIN again. The media role starts the keepalive at once and ignores LOGIN_CHECK_REPLY
  *       results (its uid belongs to the control login).</li>
  *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
- *       the {@link FoscConnectionListener}, which takes ownership.</li>
+ *       the {@link FoscConnectionListener}, which takes ownership: video frames from {@link FoscClientDecoder}
+ *       (borrowed: delivered or released before {@code channelRead} returns), messages from the codec.</li>
  *   <li>A reply whose payload could not be decoded ({@link FoscInvalidMessage} of 16, 18, 20, 21, 100) fails
  *       the oldest request waiting for it with the {@link FoscMalformedPayloadException}; the connection stays
  *       open. For LOGIN_REPLY that means "not logged in" (docs/protocol.md §3): the listener is told, as for a
@@ -289,6 +290,10 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof DefaultFoscVideoFrame) { // first: the bulk of what arrives
+            listener.connectionVideo(this, (DefaultFoscVideoFrame) msg);
+            return;
+        }
         if (!(msg instanceof FoscMessage)) {
             ReferenceCountUtil.release(msg);
             return;

@@ -34,6 +34,12 @@ interface FoscConnectionListener {
     void connectionMessage(FoscConnectionHandler connection, FoscMessage message);
 
     /**
+     * A video frame that arrived whole in one read ({@link FoscClientDecoder}). Ownership passes to the listener,
+     * which must deliver or release it before returning: the frame borrows the receive buffer.
+     */
+    void connectionVideo(FoscConnectionHandler connection, DefaultFoscVideoFrame frame);
+
+    /**
      * The channel closed. Every request still waiting has failed already.
      *
      * @param cause why: what the handler closed it for, the I/O error, or a "camera closed the connection"

@@ -3,7 +3,6 @@ package dev.fosc.client.internal;
 import dev.fosc.client.FoscConnectionMode;
 import dev.fosc.client.FoscSessionOptions;
 import dev.fosc.codec.FoscCodecOptions;
-import dev.fosc.codec.FoscFrameDecoder;
 import dev.fosc.codec.FoscPipelines;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -177,8 +176,8 @@ final class FoscConnectionPair {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        FoscPipelines.installClient(ch.pipeline(), codecOptions);
-                        FoscFrameDecoder decoder = ch.pipeline().get(FoscFrameDecoder.class);
+                        FoscClientDecoder decoder = new FoscClientDecoder(codecOptions.maxPayloadLength());
+                        FoscPipelines.installClient(ch.pipeline(), codecOptions, decoder);
                         ch.config().setRecvByteBufAllocator(new FoscReceiveBuffers(decoder));
                         ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);
                     }

@@ -210,9 +210,7 @@ final class FoscDelivery implements FoscBackPressure {
      */
     void message(FoscMessage message, FoscStream stream, ByteBufAllocator alloc) {
         if (message instanceof FoscVideoData) {
-            FoscVideoData data = (FoscVideoData) message;
-            counters.videoFrame(stream, data.content().readableBytes());
-            video(data, stream);
+            video(DefaultFoscVideoFrame.owning((FoscVideoData) message), stream); // owns the data from here
         } else if (message instanceof FoscAudioData) {
             FoscAudioData data = (FoscAudioData) message;
             counters.audioFrame(data.content().readableBytes());
@@ -246,11 +244,12 @@ final class FoscDelivery implements FoscBackPressure {
         videoBroken = videoSeen;
     }
 
-    private void video(FoscVideoData data, FoscStream stream) {
-        boolean discontinuity = videoBroken;
+    /** Delivers a video frame of {@code stream} and releases it. */
+    void video(DefaultFoscVideoFrame frame, FoscStream stream) {
+        counters.videoFrame(stream, frame.data().readableBytes());
+        frame.label(stream, videoBroken);
         videoBroken = false;
         videoSeen = true;
-        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(data, stream, discontinuity); // owns data from here
         try {
             try {
                 listener.onVideoFrame(session, frame);

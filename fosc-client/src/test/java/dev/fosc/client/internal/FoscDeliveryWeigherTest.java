@@ -1,20 +1,22 @@
 package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscMotionEvent;
-import dev.fosc.client.FoscStream;
 import dev.fosc.codec.FoscAudioData;
 import dev.fosc.codec.FoscMediaHeader;
 import dev.fosc.codec.FoscVideoData;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.util.IllegalReferenceCountException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the session's frames and events count against the byte marks. */
@@ -25,14 +27,46 @@ class FoscDeliveryWeigherTest {
     @Test
     void videoPinsItsReceiveBufferAndHoldsNothingElse() {
         ByteBuf received = ALLOC.buffer(8192, 8192).writeZero(5000);
-        DefaultFoscVideoFrame frame = new DefaultFoscVideoFrame(new FoscVideoData(
-                FoscMediaHeader.video(1, true, 640, 360, 25, 0), received.retainedSlice(100, 4000)), FoscStream.MAIN,
-                false);
+        DefaultFoscVideoFrame frame = DefaultFoscVideoFrame.owning(new FoscVideoData(
+                FoscMediaHeader.video(1, true, 640, 360, 25, 0), received.retainedSlice(100, 4000)));
         ByteBuf shared = FoscDelivery.VIDEO_WEIGHER.sharedBuffer(frame);
         assertSame(FoscFlowPublisher.root(received), FoscFlowPublisher.root(shared));
         assertEquals(8192, FoscFlowPublisher.root(shared).capacity(), "the whole receive buffer");
         assertEquals(0, FoscDelivery.VIDEO_WEIGHER.ownBytes(frame));
         assertTrue(frame.release());
+        assertTrue(received.release());
+    }
+
+    @Test
+    void aBorrowedVideoFramePinsItsReceiveBufferOnlyOnceRetained() {
+        ByteBuf received = ALLOC.buffer(8192, 8192).writeZero(5000);
+        DefaultFoscVideoFrame frame = DefaultFoscVideoFrame.borrowed(FoscMediaHeader.video(1, true, 640, 360, 25, 0),
+                received, 100, 4000);
+        assertSame(FoscFlowPublisher.root(received), FoscFlowPublisher.root(FoscDelivery.VIDEO_WEIGHER
+                .sharedBuffer(frame)));
+        assertEquals(1, received.refCnt(), "borrowed: the receive buffer's count is untouched");
+        frame.retain();
+        assertEquals(2, received.refCnt(), "retained: the frame pins the receive buffer");
+        frame.retain();
+        assertEquals(2, received.refCnt(), "pinned once, whatever the frame's count");
+        assertFalse(frame.release());
+        assertFalse(frame.release());
+        assertEquals(2, received.refCnt());
+        assertTrue(frame.release());
+        assertEquals(1, received.refCnt(), "the last release unpins it");
+        assertThrows(IllegalReferenceCountException.class, frame::retain);
+        assertTrue(received.release());
+    }
+
+    @Test
+    void aBorrowedVideoFrameThatIsNotKeptNeverTouchesTheReceiveBuffer() {
+        ByteBuf received = ALLOC.buffer(1024, 1024).writeZero(1000);
+        DefaultFoscVideoFrame frame = DefaultFoscVideoFrame.borrowed(FoscMediaHeader.video(1, false, 640, 360, 25, 0),
+                received, 48, 600);
+        assertEquals(600, frame.data().readableBytes());
+        assertTrue(frame.release());
+        assertEquals(1, received.refCnt());
+        assertThrows(IllegalReferenceCountException.class, frame::release);
         assertTrue(received.release());
     }
 

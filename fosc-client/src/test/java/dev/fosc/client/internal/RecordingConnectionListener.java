@@ -49,6 +49,12 @@ final class RecordingConnectionListener implements FoscConnectionListener {
     }
 
     @Override
+    public void connectionVideo(FoscConnectionHandler connection, DefaultFoscVideoFrame frame) {
+        messages.add("VIDEO_DATA");
+        frame.release();
+    }
+
+    @Override
     public void connectionClosed(FoscConnectionHandler connection, Throwable cause) {
         calls.add("closed:" + cause.getClass().getSimpleName());
         closeCause = cause;
