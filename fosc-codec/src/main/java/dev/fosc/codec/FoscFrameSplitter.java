@@ -314,7 +314,9 @@ final class FoscFrameSplitter {
             rest = parts[0];
         } else {
             CompositeByteBuf composite = ctx.alloc().compositeDirectBuffer(partCount);
-            composite.addComponents(true, Arrays.asList(parts).subList(0, partCount));
+            for (int i = 0; i < partCount; i++) { // one by one: no list view and iterator per frame
+                composite.addComponent(true, parts[i]);
+            }
             rest = composite;
         }
         headBuffer.setIndex(0, (int) Math.min(HEAD, frameLength));
