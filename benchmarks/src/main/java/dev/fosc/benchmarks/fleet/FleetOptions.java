@@ -57,7 +57,8 @@ final class FleetOptions {
             + "baseline), nio (plain-NIO baseline); default fosc,raw")
     String[] clients = {"fosc", "raw"};
 
-    @Option(names = "--transport", description = "epoll (default when available) or nio, for both clients")
+    @Option(names = "--transport", description = "epoll (default when available), nio or io_uring, for both Netty "
+            + "clients (fosc and raw)")
     String transport = "epoll";
 
     @Option(names = "--connect", description = "HOST:PORT of an external camera-compatible server: no fake fleet "
@@ -138,8 +139,8 @@ final class FleetOptions {
         if (paced && unpaced) {
             throw new IllegalArgumentException("--paced and --unpaced exclude each other");
         }
-        if (!transport.equals("epoll") && !transport.equals("nio")) {
-            throw new IllegalArgumentException("--transport is epoll or nio: " + transport);
+        if (!transport.equals("epoll") && !transport.equals("nio") && !transport.equals("io_uring")) {
+            throw new IllegalArgumentException("--transport is epoll, nio or io_uring: " + transport);
         }
     }
 }

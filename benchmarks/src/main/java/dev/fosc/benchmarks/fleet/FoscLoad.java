@@ -30,7 +30,8 @@ final class FoscLoad implements ClientLoad {
 
     FoscLoad(FleetOptions options, EventLoopGroup group) {
         this.options = options;
-        this.client = FoscClient.builder().eventLoopGroup(group).shutdownTimeout(Duration.ofSeconds(30)).build();
+        this.client = FoscClient.builder().eventLoopGroup(group).channelType(BenchTransport.channelType(group))
+                .shutdownTimeout(Duration.ofSeconds(30)).build();
         this.stats = new LoadStats(group);
     }
 

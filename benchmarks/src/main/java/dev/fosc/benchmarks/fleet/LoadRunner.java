@@ -1,7 +1,5 @@
 package dev.fosc.benchmarks.fleet;
 
-import dev.fosc.client.FoscTransportKind;
-import dev.fosc.client.internal.FoscTransport;
 import io.netty.channel.EventLoopGroup;
 
 import java.net.InetSocketAddress;
@@ -29,8 +27,7 @@ final class LoadRunner {
     }
 
     Measurement run(String client) throws InterruptedException {
-        EventLoopGroup group = client.equals("nio") ? null : FoscTransport.newGroup(o.threads,
-                o.transport.equals("epoll") ? FoscTransportKind.AUTO : FoscTransportKind.NIO);
+        EventLoopGroup group = client.equals("nio") ? null : BenchTransport.newGroup(o.transport, o.threads);
         try {
             return run(client, group);
         } finally {
@@ -52,7 +49,7 @@ final class LoadRunner {
         LoadStats stats = load.stats();
         long[] loopIds = stats.loopThreadIds();
         Measurement m = new Measurement().put("client", client).put("transport", group == null
-                ? "java.nio Selector, no Netty" : FoscTransport.channelType(group).getSimpleName()).put("sessions", n);
+                ? "java.nio Selector, no Netty" : BenchTransport.channelType(group).getSimpleName()).put("sessions", n);
         try {
             long t0 = System.nanoTime();
             load.open(targets, n);

@@ -1,6 +1,5 @@
 package dev.fosc.benchmarks.fleet;
 
-import dev.fosc.client.internal.FoscTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -47,7 +46,7 @@ final class RawLoad implements ClientLoad {
     public void open(List<InetSocketAddress> targets, int count) {
         boolean video = options.mode == FleetOptions.Mode.video;
         boolean epoch = options.epochClock();
-        Bootstrap b = new Bootstrap().group(group).channel(FoscTransport.channelType(group))
+        Bootstrap b = new Bootstrap().group(group).channel(BenchTransport.channelType(group))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
         for (int i = 0; i < count; i++) {
