@@ -202,8 +202,7 @@ class FoscConnectionHandlerTest {
         assertFalse(ch.isActive());
         assertInstanceOf(FoscStalledException.class, listener.closeCause);
         assertTrue(listener.closeCause.getMessage().contains("35000 ms"));
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -215,8 +214,7 @@ class FoscConnectionHandlerTest {
         assertTrue(ch.isActive(), "30 s since the last bytes");
         tick(ch, 5);
         assertFalse(ch.isActive(), "35 s since the last bytes: stalled");
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -242,8 +240,7 @@ class FoscConnectionHandlerTest {
         ch.config().setAutoRead(true);
         tick(ch, 36);
         assertFalse(ch.isActive());
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -260,8 +257,7 @@ class FoscConnectionHandlerTest {
         ch.writeInbound(new FoscVideoOnReply(0)); // read once reading resumed
         assertEquals(new FoscVideoOnReply(0), v.getNow(null));
         assertTrue(ch.isActive());
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -279,8 +275,7 @@ class FoscConnectionHandlerTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> v.get(1, TimeUnit.SECONDS));
         assertInstanceOf(FoscRequestTimeoutException.class, e.getCause());
         assertTrue(ch.isActive());
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -296,8 +291,7 @@ class FoscConnectionHandlerTest {
         ch.writeInbound(accepted());
         assertTrue(h.isLoggedIn());
         assertEquals(List.of("active", "loggedIn:CAM1", "loginLost", "loggedIn:CAM1"), listener.calls);
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -343,8 +337,7 @@ class FoscConnectionHandlerTest {
         tick(ch, 36);
         assertFalse(ch.isActive(), "silent for more than the reader-idle time of reading: stalled");
         assertInstanceOf(FoscStalledException.class, listener.closeCause);
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -391,8 +384,7 @@ class FoscConnectionHandlerTest {
 
         ch.writeInbound(new FoscVideoOnReply(0)); // late reply: unsolicited, dropped
         assertTrue(ch.isActive());
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -411,8 +403,7 @@ class FoscConnectionHandlerTest {
             assertEquals(new FoscVideoOnReply(0), retry.getNow(null), "retry " + i);
         }
         assertEquals(0, h.pendingRequests());
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -426,8 +417,7 @@ class FoscConnectionHandlerTest {
         CompletableFuture<FoscMessage> v2 = h.request(new FoscVideoOn(1, ADMIN, UID), FoscCommand.VIDEO_ON_REPLY);
         ch.writeInbound(new FoscVideoOnReply(0));
         assertEquals(new FoscVideoOnReply(0), v2.getNow(null), "not taken for v1's");
-        drainOutbound(ch);
-        assertFalse(ch.finish());
+        drainAndFinish(ch);
     }
 
     @Test
@@ -554,6 +544,12 @@ class FoscConnectionHandlerTest {
         assertFalse(ch.isActive());
         assertInstanceOf(FoscProtocolException.class, listener.closeCause);
         assertTrue(listener.closeCause.getMessage().contains("bad magic"), listener.closeCause.getMessage());
+        assertFalse(ch.finish());
+    }
+
+    /** Releases what the handler wrote and asserts that nothing else was left in the channel. */
+    private static void drainAndFinish(EmbeddedChannel ch) {
+        drainOutbound(ch);
         assertFalse(ch.finish());
     }
 
