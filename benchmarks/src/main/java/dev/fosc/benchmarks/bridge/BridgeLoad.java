@@ -1,5 +1,6 @@
 package dev.fosc.benchmarks.bridge;
 
+import dev.fosc.benchmarks.child.ChildJvm;
 import dev.fosc.benchmarks.fleet.FleetServer;
 import dev.fosc.benchmarks.fleet.Json;
 import dev.fosc.benchmarks.fleet.ProcessMetrics;
@@ -108,11 +109,11 @@ public final class BridgeLoad implements Callable<Integer> {
                 + " Netty NIO) in the harness JVM, all on one machine");
         root.put("load", load);
 
-        try (Child fleet = Child.start("1g", FleetServer.class, List.of("--cameras", String.valueOf(cameras),
+        try (ChildJvm fleet = ChildJvm.start("1g", FleetServer.class, List.of("--cameras", String.valueOf(cameras),
                 "--fps", String.valueOf(fps), "--threads", String.valueOf(fleetThreads), "--password", "pw"),
                 "PORTS ")) {
             String ports = String.join(",", fleet.first().substring(6).trim().split(" "));
-            try (Child bridge = Child.start(bridgeHeap, BridgeHost.class, List.of("--ports", ports, "--threads",
+            try (ChildJvm bridge = ChildJvm.start(bridgeHeap, BridgeHost.class, List.of("--ports", ports, "--threads",
                     String.valueOf(bridgeThreads), "--password", "pw"), "RTSP ")) {
                 int rtspPort = Integer.parseInt(bridge.first().substring(5).trim());
                 EventLoopGroup group = new MultiThreadIoEventLoopGroup(viewerThreads, NioIoHandler.newFactory());
@@ -131,7 +132,7 @@ public final class BridgeLoad implements Callable<Integer> {
         return 0;
     }
 
-    private void measure(Map<String, Object> root, Child fleet, Child bridge, EventLoopGroup group, int rtspPort)
+    private void measure(Map<String, Object> root, ChildJvm fleet, ChildJvm bridge, EventLoopGroup group, int rtspPort)
             throws Exception {
         long started = System.nanoTime();
         List<RtspViewer> all = new ArrayList<>();

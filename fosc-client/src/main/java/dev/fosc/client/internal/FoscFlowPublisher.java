@@ -2,6 +2,7 @@ package dev.fosc.client.internal;
 
 import dev.fosc.client.FoscSessionClosedException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.ReferenceCountUtil;
@@ -123,6 +124,29 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             root = parent;
         }
         return root;
+    }
+
+    /**
+     * The memory {@code root} keeps from being freed: its capacity, or for a composite (a frame whose data arrived in
+     * several reads) the capacities of the buffers its pieces are slices of, each receive buffer counted once.
+     */
+    static long pinnedBytes(ByteBuf root) {
+        if (!(root instanceof CompositeByteBuf)) {
+            return root.capacity();
+        }
+        CompositeByteBuf composite = (CompositeByteBuf) root;
+        long bytes = 0;
+        for (int i = 0; i < composite.numComponents(); i++) {
+            ByteBuf pinned = root(composite.internalComponent(i));
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) { // a few pieces: no set needed
+                seen = root(composite.internalComponent(j)) == pinned;
+            }
+            if (!seen) {
+                bytes += pinnedBytes(pinned);
+            }
+        }
+        return bytes;
     }
 
     @Override
@@ -295,7 +319,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
             ByteBuf shared = weigher.sharedBuffer(item);
             ByteBuf root = shared != null ? root(shared) : null;
             Entry<T> sameRoot = root != null ? newestByRoot.get(root) : null;
-            long rootBytes = root == null ? 0 : sameRoot != null ? sameRoot.rootBytes : root.capacity();
+            long rootBytes = root == null ? 0 : sameRoot != null ? sameRoot.rootBytes : pinnedBytes(root);
             long own = weigher.ownBytes(item);
             long added = own + (sameRoot != null ? 0 : rootBytes);
             if (buffer.size() >= maxBuffered || !buffer.isEmpty() && bytes + added > maxBufferedBytes) {
@@ -447,7 +471,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
         final T item;
         /** The root buffer the item pins, or {@code null}. */
         final ByteBuf root;
-        /** The root's capacity while this is the newest entry of that root, else 0. */
+        /** The root's pinned bytes ({@link #pinnedBytes}) while this is the newest entry of that root, else 0. */
         long rootBytes;
         final long ownBytes;
 

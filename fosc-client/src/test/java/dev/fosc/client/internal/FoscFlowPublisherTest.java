@@ -1,6 +1,7 @@
 package dev.fosc.client.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
@@ -245,6 +246,24 @@ class FoscFlowPublisherTest {
         assertSame(unwrapped, FoscFlowPublisher.root(unwrapped));
         sliceOfSlice.release();
         slice.release();
+        releaseSlicesAndRoots();
+    }
+
+    @Test
+    void anItemOverAFrameThatSpannedReadsCountsTheReceiveBuffersItPins() {
+        FoscFlowPublisher<ByteBuf> p = publisher(100, 10, 1000, false);
+        Recorder r = subscribe(p);
+        ByteBuf first = root(4000, "ab");
+        ByteBuf second = root(3000, "c");
+        CompositeByteBuf frame = ch.alloc().compositeDirectBuffer(3);
+        frame.addComponent(true, first.retainedSlice(0, 1)).addComponent(true, first.retainedSlice(1, 1))
+                .addComponent(true, second.retainedSlice(0, 1)); // three bytes that pin 7,000
+        ByteBuf item = frame.slice(0, 3);
+        p.offer(item);
+        assertEquals(7000, p.bufferedBytes(), "each receive buffer a piece lies in, once; not the composite's 3 bytes");
+        r.subscription.request(1);
+        assertEquals(0, p.bufferedBytes());
+        assertTrue(frame.release());
         releaseSlicesAndRoots();
     }
 
