@@ -9,6 +9,8 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -67,8 +69,20 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
     private Object[] snapshot = new Object[0];
     private boolean terminated;
     private Throwable failure;
-    /** The bytes all subscribers' buffers hold; written on the loop only, read from any thread. */
+    /**
+     * The bytes all subscribers' buffers hold; written on the loop only (with release semantics: no fence per
+     * buffered item), read from any thread.
+     */
     private volatile long bufferedBytes;
+    private static final VarHandle BUFFERED_BYTES;
+
+    static {
+        try {
+            BUFFERED_BYTES = MethodHandles.lookup().findVarHandle(FoscFlowPublisher.class, "bufferedBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** What one buffered item holds. Called on the event loop. */
     interface Weigher<T> {
@@ -358,7 +372,7 @@ final class FoscFlowPublisher<T> implements Flow.Publisher<T> {
 
         private void addBytes(long delta) {
             bytes += delta;
-            bufferedBytes += delta; // single writer: the event loop
+            BUFFERED_BYTES.setRelease(FoscFlowPublisher.this, bufferedBytes + delta); // single writer: the loop
         }
 
         private void drain() {
