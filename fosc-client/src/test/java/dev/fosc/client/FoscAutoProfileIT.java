@@ -11,10 +11,8 @@ import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeFault;
 import dev.fosc.testkit.FakeRecordedFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,31 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The AUTO profile (the default) against FakeCamera's models: what it learns, and that it never loops. */
 class FoscAutoProfileIT {
 
-    private static FoscClient client;
-    private final List<FakeCamera> cameras = new ArrayList<>();
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeCameras() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        cameras.forEach(FakeCamera::close);
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
 
     private FakeCamera camera(FakeCameraProfile profile) {
-        FakeCamera camera = FakeCamera.builder().profile(profile).password(PASSWORD).start();
-        cameras.add(camera);
-        return camera;
+        return SHARED.camera(FakeCamera.builder().profile(profile).password(PASSWORD));
     }
 
     /** Options without a profile: the default, AUTO. */
@@ -87,7 +66,7 @@ class FoscAutoProfileIT {
         RecordingListener rec = new RecordingListener();
         FoscSessionOptions options = autoOptions(camera).build();
         assertEquals(FoscCameraProfile.AUTO, options.profile(), "AUTO is the default");
-        FoscSession session = client.newSession(options, rec);
+        FoscSession session = CLIENT.newSession(options, rec);
         get(session.connect());
         assertFalse(session.quirks().videoOnStreamByteLearned(), "nothing learned before the first VIDEO_ON");
 
@@ -113,7 +92,7 @@ class FoscAutoProfileIT {
     void anR2csLearnedByteIsUsedDirectlyAfterAReconnect() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(autoOptions(camera).build(), rec);
+        FoscSession session = CLIENT.newSession(autoOptions(camera).build(), rec);
         get(session.connect());
         get(session.videoOn(FoscStream.MAIN));
         get(session.audioOn());
@@ -136,7 +115,7 @@ class FoscAutoProfileIT {
     void autoLearnsOnTheSdksMediaConnectionToo() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(autoOptions(camera)
+        FoscSession session = CLIENT.newSession(autoOptions(camera)
                 .connectionMode(FoscConnectionMode.CONTROL_AND_MEDIA).build(), rec);
         get(session.connect());
         get(session.videoOn(FoscStream.MAIN));
@@ -150,7 +129,7 @@ class FoscAutoProfileIT {
     @Test
     void aSubStreamAcceptedWithOneSettlesNothingAboutTheMainStream() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
-        FoscSession session = client.newSession(autoOptions(camera).build(), new RecordingListener());
+        FoscSession session = CLIENT.newSession(autoOptions(camera).build(), new RecordingListener());
         get(session.connect());
         get(session.videoOn(FoscStream.SUB));
         assertEquals(List.of(1), streamBytes(camera, FoscCommand.VIDEO_ON));
@@ -165,7 +144,7 @@ class FoscAutoProfileIT {
     @Test
     void anExplicitProfileDoesNotProbe() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
-        FoscSession session = client.newSession(autoOptions(camera).profile(FoscCameraProfile.FI9821W_V2).build());
+        FoscSession session = CLIENT.newSession(autoOptions(camera).profile(FoscCameraProfile.FI9821W_V2).build());
         get(session.connect());
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.videoOn(FoscStream.MAIN)));
         FoscRequestRefusedException refused = assertInstanceOf(FoscRequestRefusedException.class, e.getCause());
@@ -182,7 +161,7 @@ class FoscAutoProfileIT {
         FoscSessionOptions options = autoOptions(camera).videoOnStreamByte(0).build();
         assertFalse(options.learnsVideoOnStreamByte());
         assertTrue(options.learnsSpeakerOnLength(), "only the overridden quirk is fixed");
-        FoscSession session = client.newSession(options);
+        FoscSession session = CLIENT.newSession(options);
         get(session.connect());
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.videoOn(FoscStream.MAIN)));
         assertInstanceOf(FoscRequestRefusedException.class, e.getCause());
@@ -200,7 +179,7 @@ class FoscAutoProfileIT {
                         ctx.writeAndFlush(new FoscAudioOnReply(1));
                     }
                 })) {
-            FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofSeconds(3)).build());
+            FoscSession session = CLIENT.newSession(camera.options().requestTimeout(Duration.ofSeconds(3)).build());
             get(session.connect());
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> get(session.videoOn(FoscStream.MAIN)));

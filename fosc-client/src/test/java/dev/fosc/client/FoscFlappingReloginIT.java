@@ -3,14 +3,11 @@ package dev.fosc.client;
 import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeFault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static dev.fosc.client.FoscSessionIT.PASSWORD;
 import static dev.fosc.client.FoscSessionIT.WAIT;
@@ -28,28 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FoscFlappingReloginIT {
 
-    private static FoscClient client;
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
+    /** The current test's camera (closed by {@link #SHARED} after it). */
     private FakeCamera camera;
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeCamera() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        if (camera != null) {
-            camera.close();
-        }
-    }
 
     private static void resetAndAwaitVideo(FakeCamera camera, FoscSession session, RecordingListener rec) {
         int frames = rec.videoFrames.get();
@@ -61,7 +41,7 @@ class FoscFlappingReloginIT {
     }
 
     private FoscSession session(FoscReconnectPolicy.Builder policy, RecordingListener rec) {
-        return client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
+        return CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
                 .reconnectPolicy(policy.initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10)).build())
                 .build(), rec);
     }
@@ -79,8 +59,8 @@ class FoscFlappingReloginIT {
      */
     @Test
     void twoResetsOfARateLimitedCameraNeverFailTheSession() throws Exception {
-        camera = FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password(PASSWORD)
-                .loginRateLimit(Duration.ofMillis(300)).start();
+        camera = SHARED.camera(FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password(PASSWORD)
+                .loginRateLimit(Duration.ofMillis(300)));
         RecordingListener rec = new RecordingListener();
         FoscSession session = session(FoscReconnectPolicy.builder().minLoginInterval(Duration.ofMillis(50))
                 .credentialsSuspectDelays(List.of(Duration.ofMillis(100), Duration.ofMillis(400))), rec);
@@ -103,8 +83,8 @@ class FoscFlappingReloginIT {
     /** The root of the flapping: with the minimum login interval above the camera's limit, no login is refused. */
     @Test
     void reloginsNeverComeFasterThanTheMinimumLoginInterval() throws Exception {
-        camera = FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password(PASSWORD)
-                .loginRateLimit(Duration.ofMillis(200)).start();
+        camera = SHARED.camera(FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password(PASSWORD)
+                .loginRateLimit(Duration.ofMillis(200)));
         RecordingListener rec = new RecordingListener();
         FoscSession session = session(FoscReconnectPolicy.builder().minLoginInterval(Duration.ofMillis(300)), rec);
         streaming(session, rec);

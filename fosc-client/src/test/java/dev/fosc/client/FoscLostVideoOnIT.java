@@ -6,9 +6,8 @@ import dev.fosc.codec.FoscVideoData;
 import dev.fosc.codec.FoscVideoOn;
 import dev.fosc.codec.FoscVideoOnReply;
 import io.netty.buffer.Unpooled;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,20 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FoscLostVideoOnIT {
 
-    private static FoscClient client;
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
 
     private static FoscSession session(ScriptedCamera camera) {
-        return client.newSession(camera.options().profile(FoscCameraProfile.FI9821W_V2)
+        return CLIENT.newSession(camera.options().profile(FoscCameraProfile.FI9821W_V2)
                 .requestTimeout(Duration.ofMillis(200)).mediaRetryDelay(Duration.ofMillis(50)).mediaRetries(2)
                 .mediaStartTimeout(Duration.ofMillis(200)).reconnectPolicy(FoscReconnectPolicy.builder()
                         .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10))
@@ -84,7 +75,7 @@ class FoscLostVideoOnIT {
                     }
                 })) {
             RecordingListener rec = new RecordingListener();
-            FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
+            FoscSession session = CLIENT.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
                     .mediaRetryDelay(Duration.ofMillis(50)).mediaStartTimeout(Duration.ofMillis(200)).build(), rec);
             get(session.connect());
             get(session.videoOn(FoscStream.MAIN));

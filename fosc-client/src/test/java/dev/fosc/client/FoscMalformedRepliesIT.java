@@ -5,9 +5,8 @@ import dev.fosc.codec.FoscLoginReply;
 import dev.fosc.codec.FoscMalformedPayloadException;
 import dev.fosc.codec.FoscVideoOn;
 import dev.fosc.codec.FoscVideoOnReply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,17 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FoscMalformedRepliesIT {
 
     private static final byte[] TWO_BYTES = {1, 0};
-    private static FoscClient client;
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
 
     /** Fast retries and timeouts: a reconnect loop would show many logins within the test. */
     private static FoscReconnectPolicy fastRetries() {
@@ -61,7 +52,7 @@ class FoscMalformedRepliesIT {
             }
         }, null)) {
             RecordingListener rec = new RecordingListener();
-            FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
+            FoscSession session = CLIENT.newSession(camera.options().requestTimeout(Duration.ofMillis(200))
                     .reconnectPolicy(fastRetries().toBuilder().minLoginInterval(Duration.ZERO)
                             .credentialsSuspectDelays(List.of(Duration.ofMillis(300))).build()).build(), rec);
             get(session.connect());
@@ -83,7 +74,7 @@ class FoscMalformedRepliesIT {
     void aTwoByteReplyToTheFirstLoginFailsTheConnectAtOnce() throws Exception {
         try (ScriptedCamera camera = new ScriptedCamera((ctx, login, n) ->
                 ScriptedCamera.writeRaw(ctx, (int) FoscCommand.LOGIN_REPLY.id(), TWO_BYTES), null)) {
-            FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofSeconds(30))
+            FoscSession session = CLIENT.newSession(camera.options().requestTimeout(Duration.ofSeconds(30))
                     .reconnectPolicy(fastRetries()).build());
             // the request timeout is 30 s: the failure comes from the reply, not from a timeout
             ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.connect()));
@@ -108,7 +99,7 @@ class FoscMalformedRepliesIT {
                     }
                 })) {
             RecordingListener rec = new RecordingListener();
-            FoscSession session = client.newSession(camera.options().requestTimeout(Duration.ofSeconds(30)).build(),
+            FoscSession session = CLIENT.newSession(camera.options().requestTimeout(Duration.ofSeconds(30)).build(),
                     rec);
             get(session.connect());
             ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.videoOn(FoscStream.MAIN)));

@@ -1,9 +1,8 @@
 package dev.fosc.client;
 
 import dev.fosc.codec.FoscLoginReply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +25,9 @@ class FoscRefusedReloginIT {
 
     private static final List<Duration> CATALOGUE = List.of(Duration.ofMillis(100), Duration.ofMillis(200),
             Duration.ofMillis(400));
-    private static FoscClient client;
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
 
     /** Accepts login 0 (dropped after 20 ms) and every login from {@code acceptFrom} on; refuses those between. */
     private static ScriptedCamera refusesReloginsUntil(int acceptFrom) throws InterruptedException {
@@ -53,7 +44,7 @@ class FoscRefusedReloginIT {
     }
 
     private static FoscSession session(ScriptedCamera camera, RecordingListener rec) {
-        return client.newSession(camera.options().reconnectPolicy(FoscReconnectPolicy.builder()
+        return CLIENT.newSession(camera.options().reconnectPolicy(FoscReconnectPolicy.builder()
                 .initialDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(10)).minLoginInterval(Duration.ZERO)
                 .credentialsSuspectDelays(CATALOGUE).build()).build(), rec);
     }

@@ -8,10 +8,8 @@ import dev.fosc.testkit.FakeFault;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,37 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sessions keeping themselves alive against FakeCamera faults: reset, stall, reboot, refusals, drops. */
 class FoscResilienceIT {
 
-    private static FoscClient client;
-    private final List<FakeCamera> cameras = new ArrayList<>();
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(2).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeCameras() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        cameras.forEach(FakeCamera::close);
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(2);
+    private static final FoscClient CLIENT = SHARED.client();
 
     private FakeCamera camera(FakeCamera.Builder builder) {
-        FakeCamera camera = builder.start();
-        cameras.add(camera);
-        return camera;
+        return SHARED.camera(builder);
     }
 
     /** Connects, turns video (and audio) on, waits for video: the state every fault test starts from. */
     private static FoscSession streaming(FakeCamera camera, FoscSessionOptions options, RecordingListener rec)
             throws Exception {
-        FoscSession session = client.newSession(options, rec);
+        FoscSession session = CLIENT.newSession(options, rec);
         get(session.connect());
         get(session.videoOn(FoscStream.MAIN));
         get(session.audioOn());
@@ -138,7 +117,7 @@ class FoscResilienceIT {
     void keepaliveKeepsAnIdleConnectionOpen() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).idleTimeout(Duration.ofMillis(300)));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.C1_V3, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.C1_V3, PASSWORD)
                 .keepaliveInterval(Duration.ofMillis(50)).build(), rec);
         get(session.connect());
         camera.awaitFrames(FoscCommand.LOGIN_CHECK, 12, WAIT); // 600 ms: twice the camera's idle timeout
@@ -175,7 +154,7 @@ class FoscResilienceIT {
     void aBadPasswordGivesExactlyOneLoginAttemptThenStops(FakeCameraProfile profile) throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().profile(profile).password(PASSWORD));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, clientProfile(profile), "wrong-pw")
+        FoscSession session = CLIENT.newSession(options(camera, clientProfile(profile), "wrong-pw")
                 .reconnectPolicy(FoscReconnectPolicy.builder().initialDelay(Duration.ofMillis(1))
                         .maxDelay(Duration.ofMillis(2)).retryFirstConnect(true).build()).build(), rec);
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.connect()));
@@ -226,7 +205,7 @@ class FoscResilienceIT {
             port = s.getLocalPort();
         }
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(FoscSessionOptions.builder("127.0.0.1", FoscCredentials.of("admin", "x"))
+        FoscSession session = CLIENT.newSession(FoscSessionOptions.builder("127.0.0.1", FoscCredentials.of("admin", "x"))
                 .port(port).reconnectPolicy(FoscReconnectPolicy.builder().retryFirstConnect(false).build()).build(),
                 rec);
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.connect()));
@@ -239,7 +218,7 @@ class FoscResilienceIT {
     @Test
     void pendingRequestsFailWithConnectionClosedAndTimeOutOnASilentCamera() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
                 .requestTimeout(Duration.ofMillis(300)).build());
         get(session.connect());
         camera.inject(FakeFault.stall());

@@ -4,10 +4,8 @@ import dev.fosc.codec.FoscCommand;
 import dev.fosc.codec.FoscCredentials;
 import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,28 +26,11 @@ class FoscSessionApiIT {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static FoscClient client;
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(1);
+    private static final FoscClient CLIENT = SHARED.client();
+    /** The current test's camera (closed by {@link #SHARED} after it). */
     private FakeCamera camera;
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(1).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeCamera() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        if (camera != null) {
-            camera.close();
-        }
-    }
 
     /** Records, per video frame, "K" or "d" for key/delta and "!" before it when it is a discontinuity. */
     static final class Marks extends RecordingListener {
@@ -67,8 +48,8 @@ class FoscSessionApiIT {
     }
 
     private FoscSession session(RecordingListener listener) throws Exception {
-        camera = FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password("pw").start();
-        FoscSession session = client.newSession(FoscSessionIT.options(camera, FoscCameraProfile.FI9821W_V2, "pw")
+        camera = SHARED.camera(FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password("pw"));
+        FoscSession session = CLIENT.newSession(FoscSessionIT.options(camera, FoscCameraProfile.FI9821W_V2, "pw")
                 .build(), listener);
         FoscSessionIT.get(session.connect());
         return session;
@@ -107,8 +88,8 @@ class FoscSessionApiIT {
 
     @Test
     void videoOffFailsVideoOnCallsStillWaitingForAConnection() throws Exception {
-        camera = FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password("pw").start();
-        FoscSession session = client.newSession(FoscSessionIT.options(camera, FoscCameraProfile.FI9821W_V2, "pw")
+        camera = SHARED.camera(FakeCamera.builder().profile(FakeCameraProfile.FI9821W_V2).password("pw"));
+        FoscSession session = CLIENT.newSession(FoscSessionIT.options(camera, FoscCameraProfile.FI9821W_V2, "pw")
                 .build(), null);
         CompletableFuture<Void> waiting = session.videoOn(FoscStream.MAIN); // not connected: waits for a login
         FoscSessionIT.get(session.videoOff());
@@ -134,7 +115,7 @@ class FoscSessionApiIT {
 
     @Test
     void attachmentIsKeptTypedAndReplaced() throws Exception {
-        FoscSession session = client.newSession(FoscSessionOptions.builder("127.0.0.1",
+        FoscSession session = CLIENT.newSession(FoscSessionOptions.builder("127.0.0.1",
                 FoscCredentials.of("admin", "pw")).build(), null);
         assertNull(session.attachment());
         assertNull(session.attachment(String.class));
@@ -164,7 +145,7 @@ class FoscSessionApiIT {
 
     @Test
     void closeAndWaitRefusesTheEventLoop() throws Exception {
-        FoscSession session = client.newSession(FoscSessionOptions.builder("127.0.0.1",
+        FoscSession session = CLIENT.newSession(FoscSessionOptions.builder("127.0.0.1",
                 FoscCredentials.of("admin", "pw")).build(), null);
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
         session.eventLoop().execute(() -> {

@@ -6,15 +6,12 @@ import dev.fosc.testkit.FakeCamera;
 import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeEvent;
 import dev.fosc.testkit.FakeRecordedFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,31 +30,12 @@ class FoscSessionIT {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String PASSWORD = "s3cret-pw";
 
-    private static FoscClient client;
-    private final List<FakeCamera> cameras = new ArrayList<>();
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(2).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeCameras() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        cameras.forEach(FakeCamera::close);
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(2);
+    private static final FoscClient CLIENT = SHARED.client();
 
     FakeCamera camera(FakeCamera.Builder builder) {
-        FakeCamera camera = builder.start();
-        cameras.add(camera);
-        return camera;
+        return SHARED.camera(builder);
     }
 
     /** Options with test timings: ms-level backoff, short request timeout. */
@@ -83,7 +61,7 @@ class FoscSessionIT {
         FakeCamera camera = camera(FakeCamera.builder().profile(profile).password(PASSWORD)
                 .presets(List.of("door", "gate")).cruises(List.of("round")).cameraId("CAM" + profile.ordinal()));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, clientProfile(profile), PASSWORD).build(), rec);
+        FoscSession session = CLIENT.newSession(options(camera, clientProfile(profile), PASSWORD).build(), rec);
         assertEquals(FoscSessionState.NEW, session.state());
 
         FoscLoginInfo info = get(session.connect());
@@ -146,7 +124,7 @@ class FoscSessionIT {
         assertThrows(FoscSessionClosedException.class, session::connect);
         assertThrows(FoscSessionClosedException.class, session::audioOn);
         assertEquals(1, camera.loginAttemptCount());
-        assertFalse(client.sessions().contains(session));
+        assertFalse(CLIENT.sessions().contains(session));
     }
 
     @ParameterizedTest
@@ -154,7 +132,7 @@ class FoscSessionIT {
     void twoConnectionModeLikeTheSdk(FakeCameraProfile profile) throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().profile(profile).password(PASSWORD));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, clientProfile(profile), PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, clientProfile(profile), PASSWORD)
                 .connectionMode(FoscConnectionMode.CONTROL_AND_MEDIA).build(), rec);
         get(session.connect());
         assertEquals(1, camera.connectionCount(), "the media connection opens only when media is wanted");
@@ -176,7 +154,7 @@ class FoscSessionIT {
     void subStreamSendsStreamByteOne() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.C1_V3, PASSWORD).build(), rec);
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.C1_V3, PASSWORD).build(), rec);
         get(session.connect());
         get(session.videoOn(FoscStream.SUB));
         assertEquals(1, camera.takeFrame(FoscCommand.VIDEO_ON, WAIT).field("stream"));
@@ -188,7 +166,7 @@ class FoscSessionIT {
     void videoRequestedBeforeConnectingIsSentAfterTheLogin() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD));
         RecordingListener rec = new RecordingListener();
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD).build(), rec);
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD).build(), rec);
         CompletableFuture<Void> video = session.videoOn(FoscStream.MAIN);
         assertFalse(video.isDone());
         get(session.connect());
@@ -200,7 +178,7 @@ class FoscSessionIT {
     @Test
     void refusedVideoOnFailsTheFutureWithTheStatus() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().profile(FakeCameraProfile.R2C).password(PASSWORD));
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD)
                 .videoOnStreamByte(0).build()); // override the profile: an R2C refuses 0
         get(session.connect());
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.videoOn(FoscStream.MAIN)));
@@ -212,11 +190,11 @@ class FoscSessionIT {
     @Test
     void withoutPreambleAndWithAnHttpOkAnswer() throws Exception {
         FakeCamera noPreamble = camera(FakeCamera.builder().password(PASSWORD).preamble(false));
-        FoscSession a = client.newSession(options(noPreamble, FoscCameraProfile.C1_V3, PASSWORD).preamble(false).build());
+        FoscSession a = CLIENT.newSession(options(noPreamble, FoscCameraProfile.C1_V3, PASSWORD).preamble(false).build());
         get(a.connect());
         FakeCamera httpOk = camera(FakeCamera.builder().password(PASSWORD).httpOkAnswer(true));
         RecordingListener rec = new RecordingListener();
-        FoscSession b = client.newSession(options(httpOk, FoscCameraProfile.C1_V3, PASSWORD).build(), rec);
+        FoscSession b = CLIENT.newSession(options(httpOk, FoscCameraProfile.C1_V3, PASSWORD).build(), rec);
         get(b.connect());
         get(b.videoOn(FoscStream.MAIN));
         await(() -> rec.videoFrames.get() >= 1, WAIT, () -> "no video");
@@ -225,7 +203,7 @@ class FoscSessionIT {
     @Test
     void flowPublishersDeliverAndBackPressurePausesReading() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).fps(50));
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
                 .waterMarks(2, 8).build());
         FlowRecorder<FoscVideoFrame> video = new FlowRecorder<>(f -> f.isKeyFrame() + ":" + f.data().readableBytes());
         FlowRecorder<FoscEvent> events = new FlowRecorder<>(FoscEvent::type);
@@ -251,7 +229,7 @@ class FoscSessionIT {
     @Test
     void dropUntilKeyFrameDropsInsteadOfPausing() throws Exception {
         FakeCamera camera = camera(FakeCamera.builder().password(PASSWORD).fps(50));
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD)
                 .waterMarks(1, 3).videoOverflow(FoscVideoOverflow.DROP_UNTIL_KEY_FRAME).build());
         FlowRecorder<FoscVideoFrame> video = new FlowRecorder<>(f -> String.valueOf(f.isKeyFrame()));
         session.videoFrames().subscribe(video);
@@ -271,7 +249,7 @@ class FoscSessionIT {
         FakeCamera camera = camera(FakeCamera.builder().profile(FakeCameraProfile.R2C).password(PASSWORD));
         RecordingListener rec = new RecordingListener();
         rec.throwFromCallbacks = true;
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD).build(), rec);
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD).build(), rec);
         get(session.connect());
         get(session.videoOn(FoscStream.MAIN));
         get(session.audioOn());

@@ -8,16 +8,13 @@ import dev.fosc.testkit.FakeCameraProfile;
 import dev.fosc.testkit.FakeFault;
 import dev.fosc.testkit.FakePlayedAudio;
 import dev.fosc.testkit.FakeSpeaker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,35 +42,16 @@ class FoscTalkIT {
     static final int FRAME = 960;
     static final FoscTalkOptions NO_LEAD_IN = FoscTalkOptions.builder().leadIn(Duration.ZERO).build();
 
-    private static FoscClient client;
-    private final List<FakeCamera> cameras = new ArrayList<>();
-
-    @BeforeAll
-    static void startClient() {
-        client = FoscClient.builder().threads(2).build();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        client.close();
-    }
-
-    @AfterEach
-    void closeAll() {
-        for (FoscSession s : client.sessions()) {
-            s.close().orTimeout(5, TimeUnit.SECONDS).join();
-        }
-        cameras.forEach(FakeCamera::close);
-    }
+    @RegisterExtension
+    static final SharedClient SHARED = new SharedClient(2);
+    private static final FoscClient CLIENT = SHARED.client();
 
     private FakeCamera camera(FakeCameraProfile profile) {
-        FakeCamera camera = FakeCamera.builder().profile(profile).password(PASSWORD).start();
-        cameras.add(camera);
-        return camera;
+        return SHARED.camera(FakeCamera.builder().profile(profile).password(PASSWORD));
     }
 
     private FoscSession connected(FakeCamera camera, FoscCameraProfile profile) throws Exception {
-        FoscSession session = client.newSession(options(camera, profile, PASSWORD).build(), null);
+        FoscSession session = CLIENT.newSession(options(camera, profile, PASSWORD).build(), null);
         get(session.connect());
         return session;
     }
@@ -267,7 +245,7 @@ class FoscTalkIT {
     @Test
     void aWrongSpeakerOnSizeIsRefusedWithAHint() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.R2C);
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD)
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.R2C, PASSWORD)
                 .speakerOnLength(160).build(), null);
         get(session.connect());
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.openTalk()));
@@ -309,7 +287,7 @@ class FoscTalkIT {
     @Test
     void openTalkNeedsAConnectedSession() throws Exception {
         FakeCamera camera = camera(FakeCameraProfile.FI9821W_V2);
-        FoscSession session = client.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD).build(), null);
+        FoscSession session = CLIENT.newSession(options(camera, FoscCameraProfile.FI9821W_V2, PASSWORD).build(), null);
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(session.openTalk()));
         assertTrue(e.getCause().getMessage().contains("is not connected"), e.getCause().getMessage());
         get(session.close());
