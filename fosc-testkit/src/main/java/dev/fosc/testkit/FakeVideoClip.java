@@ -89,7 +89,7 @@ public final class FakeVideoClip {
     public static FakeVideoClip fromAnnexB(byte[] stream) {
         Objects.requireNonNull(stream, "stream");
         List<H264AccessUnits.Unit> units = H264AccessUnits.split(stream);
-        byte[] sps = H264AccessUnits.firstSpsRbsp(stream);
+        byte[] sps = H264AccessUnits.firstSps(stream);
         if (sps == null) {
             throw new IllegalArgumentException("the H.264 stream has no SPS: the picture size is unknown");
         }
@@ -97,7 +97,7 @@ public final class FakeVideoClip {
             throw new IllegalArgumentException("the H.264 stream has no IDR (key) picture: a client could never start"
                     + " decoding it (encode it with key frames, e.g. ffmpeg -g 25)");
         }
-        H264Sps parsed = H264Sps.parseRbsp(sps);
+        H264Sps parsed = H264Sps.parseNal(sps);
         return new FakeVideoClip(units, parsed.width(), parsed.height());
     }
 

@@ -93,32 +93,19 @@ final class H264AccessUnits {
         return out;
     }
 
-    /** The RBSP of the first SPS in {@code stream} (emulation prevention bytes removed), or null. */
-    static byte[] firstSpsRbsp(byte[] stream) {
+    /**
+     * The first SPS NAL unit in {@code stream} as it is there (header byte first, emulation prevention bytes in: what
+     * {@code H264Sps.parseNal} reads), or null.
+     */
+    static byte[] firstSps(byte[] stream) {
         List<int[]> nals = nalUnits(stream);
         for (int n = 0; n < nals.size(); n++) {
             int header = nals.get(n)[1];
             if (header < stream.length && (stream[header] & 0x1f) == NAL_SPS) {
                 int end = n + 1 < nals.size() ? nals.get(n + 1)[0] : stream.length;
-                return unescape(stream, header + 1, end);
+                return copy(stream, header, end);
             }
         }
         return null;
-    }
-
-    private static byte[] unescape(byte[] s, int from, int to) {
-        byte[] out = new byte[to - from];
-        int o = 0;
-        int zeros = 0;
-        for (int i = from; i < to; i++) {
-            int b = s[i] & 0xff;
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            out[o++] = (byte) b;
-            zeros = b == 0 ? zeros + 1 : 0;
-        }
-        return java.util.Arrays.copyOf(out, o);
     }
 }
