@@ -48,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  *       result 1 → LOGIN again. The media role starts the keepalive at once and ignores LOGIN_CHECK_REPLY
  *       results (its uid belongs to the control login).</li>
  *   <li>Replies (16, 18, 20, 21, 100) complete the oldest request waiting for that command; the rest goes to
- *       the {@link FoscConnectionListener}, which takes ownership: video frames from {@link FoscClientDecoder}
- *       (borrowed: delivered or released before {@code channelRead} returns), messages from the codec.</li>
+ *       the {@link FoscConnectionListener}, which takes ownership: messages from the codec, and video frames that
+ *       {@link FoscClientDecoder} hands over directly ({@link #videoFrame}; borrowed: delivered or released before
+ *       the call returns).</li>
  *   <li>A reply whose payload could not be decoded ({@link FoscInvalidMessage} of 16, 18, 20, 21, 100) fails
  *       the oldest request waiting for it with the {@link FoscMalformedPayloadException}; the connection stays
  *       open. For LOGIN_REPLY that means "not logged in" (docs/protocol.md §3): the listener is told, as for a
@@ -61,7 +62,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One instance per channel, used on its event loop only. Not sharable.
  */
-public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter implements FoscKeepalive.Actions {
+public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter
+        implements FoscKeepalive.Actions, FoscClientDecoder.VideoSink {
 
     /** The pipeline name of this handler. */
     public static final String NAME = "fosc-connection";
@@ -288,12 +290,14 @@ public final class FoscConnectionHandler extends ChannelInboundHandlerAdapter im
         return channel.close();
     }
 
+    /** A video frame from the channel's {@link FoscClientDecoder}, handed over directly (see there why). */
+    @Override
+    public void videoFrame(DefaultFoscVideoFrame frame) {
+        listener.connectionVideo(this, frame);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof DefaultFoscVideoFrame) { // first: the bulk of what arrives
-            listener.connectionVideo(this, (DefaultFoscVideoFrame) msg);
-            return;
-        }
         if (!(msg instanceof FoscMessage)) {
             ReferenceCountUtil.release(msg);
             return;

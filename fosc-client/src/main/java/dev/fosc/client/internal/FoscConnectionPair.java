@@ -176,7 +176,7 @@ final class FoscConnectionPair {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        FoscClientDecoder decoder = new FoscClientDecoder(codecOptions.maxPayloadLength());
+                        FoscClientDecoder decoder = new FoscClientDecoder(codecOptions.maxPayloadLength(), handler);
                         FoscPipelines.installClient(ch.pipeline(), codecOptions, decoder);
                         ch.config().setRecvByteBufAllocator(new FoscReceiveBuffers(decoder));
                         ch.pipeline().addLast(FoscConnectionHandler.NAME, handler);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,18 +63,21 @@ class FoscClientDecoderSplitTest {
         }
         List<Sent> received = new ArrayList<>();
         List<DefaultFoscVideoFrame> kept = new ArrayList<>();
-        EmbeddedChannel ch = new EmbeddedChannel(new FoscClientDecoder(FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH),
-                new ChannelInboundHandlerAdapter() {
+        Consumer<Object> receive = msg -> {
+            try {
+                received.add(describe(msg));
+                if (msg instanceof DefaultFoscVideoFrame && random.nextInt(4) == 0) {
+                    kept.add((DefaultFoscVideoFrame) ((DefaultFoscVideoFrame) msg).retain());
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        };
+        EmbeddedChannel ch = new EmbeddedChannel(new FoscClientDecoder(FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH,
+                receive::accept), new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        try {
-                            received.add(describe(msg));
-                            if (msg instanceof DefaultFoscVideoFrame && random.nextInt(4) == 0) {
-                                kept.add((DefaultFoscVideoFrame) ((DefaultFoscVideoFrame) msg).retain());
-                            }
-                        } finally {
-                            ReferenceCountUtil.release(msg);
-                        }
+                        receive.accept(msg);
                     }
                 });
         while (stream.isReadable()) {

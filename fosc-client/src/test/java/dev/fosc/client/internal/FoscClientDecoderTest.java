@@ -53,19 +53,26 @@ class FoscClientDecoderTest {
         return b;
     }
 
-    /** A channel whose next handler looks at each message inside {@code channelRead} and then releases it. */
+    /**
+     * A channel in which each message, handed to the video sink or fired to the next handler, is looked at while it is
+     * handed over and then released.
+     */
     private static EmbeddedChannel channel(Consumer<Object> during) {
-        return new EmbeddedChannel(new FoscClientDecoder(FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH),
-                new ChannelInboundHandlerAdapter() {
+        return new EmbeddedChannel(new FoscClientDecoder(FoscFrameDecoder.DEFAULT_MAX_PAYLOAD_LENGTH,
+                frame -> look(during, frame)), new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        try {
-                            during.accept(msg);
-                        } finally {
-                            ReferenceCountUtil.release(msg);
-                        }
+                        look(during, msg);
                     }
                 });
+    }
+
+    private static void look(Consumer<Object> during, Object msg) {
+        try {
+            during.accept(msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
     }
 
     @Test
